@@ -1,0 +1,20 @@
+# Build stage: compile the release binary.
+FROM rust:1-slim-bookworm AS build
+WORKDIR /src
+COPY Cargo.toml Cargo.lock ./
+COPY src ./src
+COPY migrations ./migrations
+COPY seeds ./seeds
+RUN cargo build --release --locked
+
+# Runtime stage: the binary, the seed documents, a non-root user.
+FROM debian:bookworm-slim
+RUN useradd --system --uid 10001 --home-dir /app itinerary
+WORKDIR /app
+COPY --from=build /src/target/release/itinerary /usr/local/bin/itinerary
+COPY seeds ./seeds
+USER itinerary
+ENV ITINERARY_LISTEN=0.0.0.0:8080 ITINERARY_SEEDS=/app/seeds
+EXPOSE 8080
+ENTRYPOINT ["itinerary"]
+CMD ["serve"]

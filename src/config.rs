@@ -1,0 +1,59 @@
+//! Command-line settings, each flag with its environment twin.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// itinerary: diplomatic visits as a timeline of trips, legs and meetings.
+#[derive(Debug, Parser)]
+#[command(name = "itinerary", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What to do; `serve` when none is given.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load the seed documents and serve the JSON API.
+    Serve(ServeArgs),
+    /// Extract documents offline and print trips, legs and meetings as JSON.
+    Extract(ExtractArgs),
+}
+
+/// Settings of `itinerary serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Directory of seed documents (`*.txt`) loaded at start-up.
+    #[arg(long, env = "ITINERARY_SEEDS", default_value = "seeds")]
+    pub seeds: PathBuf,
+    /// Address to listen on.
+    #[arg(long, env = "ITINERARY_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// Refuse to start when a seed document cannot be loaded, instead of skipping it.
+    #[arg(long, env = "ITINERARY_STRICT")]
+    pub strict: bool,
+}
+
+impl Default for ServeArgs {
+    fn default() -> Self {
+        #[derive(Parser)]
+        struct Defaults {
+            #[command(flatten)]
+            serve: ServeArgs,
+        }
+        Defaults::parse_from(["itinerary"]).serve
+    }
+}
+
+/// Settings of `itinerary extract`.
+#[derive(Debug, Clone, Args)]
+pub struct ExtractArgs {
+    /// Document files to extract.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Fail when a file cannot be read as a document, instead of skipping it.
+    #[arg(long)]
+    pub strict: bool,
+}

@@ -1,0 +1,15 @@
+//! The timeline's vocabulary: trips, legs, meetings, places, people and the documents they come
+//! from. Pure data with serde and OpenAPI schemas; no I/O, no clock, no axum or sqlx.
+
+mod document;
+mod enums;
+mod items;
+
+pub use document::{Document, HeaderError, Published};
+pub use enums::{MeetingKind, Mode, PartOfDay, Status, enum_name, parse_enum};
+pub use items::{
+    Leg, LegDraft, Meeting, MeetingDraft, Participant, Place, Source, Traveller, Trip, TripDraft,
+};
+
+/// Identifier of a trip, leg, meeting or document: a positive integer assigned by the store.
+pub type Id = i64;

@@ -1,0 +1,27 @@
+//! itinerary turns texts about diplomatic visits into a timeline of trips, travel legs and
+//! meetings, and serves it as a JSON API.
+//!
+//! - [`domain`]: the model (trips, legs, meetings, places, documents); no I/O.
+//! - [`fold`]: case- and diacritic-insensitive search keys.
+//! - [`gazetteer`]: countries and cities with coordinates, embedded in the binary.
+//! - [`extract`]: document → legs and meetings → trips; pure.
+//! - [`ingest`]: reading document files from disk.
+//! - [`timeline`]: documents extracted and assembled into a store.
+//! - [`store`]: the in-memory read model.
+//! - [`http`]: the API (axum).
+//! - [`config`], [`telemetry`]: command line and logging.
+
+pub mod config;
+pub mod domain;
+pub mod extract;
+pub mod fold;
+pub mod gazetteer;
+pub mod http;
+pub mod ingest;
+pub mod store;
+pub mod telemetry;
+pub mod timeline;
+
+pub use config::Cli;
+pub use http::{AppState, serve};
+pub use store::Store;

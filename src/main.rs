@@ -1,0 +1,104 @@
+//! The `itinerary` binary: parse the command line, start logging, run the command.
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Parser;
+use itinerary::config::{Cli, Command, ExtractArgs, ServeArgs};
+use itinerary::{AppState, Store, ingest, timeline};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    itinerary::telemetry::init();
+    let outcome = match cli
+        .command
+        .unwrap_or_else(|| Command::Serve(ServeArgs::default()))
+    {
+        Command::Serve(args) => run_serve(args),
+        Command::Extract(args) => run_extract(args),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            tracing::error!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_serve(args: ServeArgs) -> Result<(), String> {
+    let started = Instant::now();
+    let paths = ingest::document_paths(&args.seeds)
+        .map_err(|e| format!("cannot read seed directory {}: {e}", args.seeds.display()))?;
+    let (documents, skipped) = ingest::read_documents(&paths);
+    report_skipped(&skipped, args.strict)?;
+    let store = Store::new();
+    timeline::load(&store, &documents);
+    let (trips, legs, meetings) = (
+        store.trips().len(),
+        store.legs().len(),
+        store.meetings().len(),
+    );
+    tracing::info!(
+        documents = documents.len(),
+        trips,
+        legs,
+        meetings,
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "loaded {} documents: {trips} trips, {legs} legs, {meetings} meetings in {:?}",
+        documents.len(),
+        started.elapsed()
+    );
+    let runtime =
+        tokio::runtime::Runtime::new().map_err(|e| format!("cannot start runtime: {e}"))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(args.listen)
+            .await
+            .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
+        tracing::info!(listen = %args.listen, "listening on http://{}", args.listen);
+        itinerary::serve(listener, AppState::new(store), shutdown_signal())
+            .await
+            .map_err(|e| format!("server failed: {e}"))
+    })
+}
+
+fn run_extract(args: ExtractArgs) -> Result<(), String> {
+    let (documents, skipped) = ingest::read_documents(&args.files);
+    report_skipped(&skipped, args.strict)?;
+    let output = timeline::extract_all(&documents);
+    let json =
+        serde_json::to_string_pretty(&output).map_err(|e| format!("cannot write JSON: {e}"))?;
+    println!("{json}");
+    Ok(())
+}
+
+fn report_skipped(skipped: &[ingest::Skipped], strict: bool) -> Result<(), String> {
+    if strict && let Some(first) = skipped.first() {
+        return Err(format!("{first} (strict mode)"));
+    }
+    for skip in skipped {
+        tracing::warn!(path = %skip.path.display(), "{skip}");
+    }
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
