@@ -44,3 +44,16 @@ pub fn assemble(extractions: &[DocumentExtraction]) -> Vec<TripDraft> {
         })
         .collect()
 }
+
+/// Meetings in a short remark whose implied subject is the traveller ("Met with Prime
+/// Minister Harper. Attended the G-20 Summit."), as in records of official travel. Dates
+/// default to `date`, places to `place`.
+pub fn meetings_in_remark(
+    _remark: &str,
+    _date: chrono::NaiveDate,
+    _place: Option<&crate::domain::Place>,
+    _traveller: &Traveller,
+    _gazetteer: &Gazetteer,
+) -> Vec<MeetingDraft> {
+    Vec::new()
+}
