@@ -20,6 +20,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Extract documents offline and print trips, legs and meetings as JSON.
     Extract(ExtractArgs),
+    /// Score extraction against gold annotations (`NAME.txt` beside `NAME.gold.json`).
+    Eval(EvalArgs),
 }
 
 /// Settings of `itinerary serve`.
@@ -56,4 +58,14 @@ pub struct ExtractArgs {
     /// Fail when a file cannot be read as a document, instead of skipping it.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// Settings of `itinerary eval`.
+#[derive(Debug, Clone, Args)]
+pub struct EvalArgs {
+    /// Directory of documents `NAME.txt`, each with its `NAME.gold.json`.
+    pub gold_dir: PathBuf,
+    /// List every missed and every extra leg or meeting with its document and sentence.
+    #[arg(long)]
+    pub verbose: bool,
 }

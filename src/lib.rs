@@ -5,6 +5,7 @@
 //! - [`fold`]: case- and diacritic-insensitive search keys.
 //! - [`gazetteer`]: countries and cities with coordinates, embedded in the binary.
 //! - [`extract`]: document → legs and meetings → trips; pure.
+//! - [`eval`]: scoring extraction against gold annotations.
 //! - [`ingest`]: reading document files from disk.
 //! - [`timeline`]: documents extracted and assembled into a store.
 //! - [`store`]: the in-memory read model.
@@ -13,6 +14,7 @@
 
 pub mod config;
 pub mod domain;
+pub mod eval;
 pub mod extract;
 pub mod fold;
 pub mod gazetteer;

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
-use itinerary::config::{Cli, Command, ExtractArgs, ServeArgs};
+use itinerary::config::{Cli, Command, EvalArgs, ExtractArgs, ServeArgs};
 use itinerary::{AppState, Store, ingest, timeline};
 
 fn main() -> ExitCode {
@@ -16,6 +16,7 @@ fn main() -> ExitCode {
     {
         Command::Serve(args) => run_serve(args),
         Command::Extract(args) => run_extract(args),
+        Command::Eval(args) => run_eval(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -69,6 +70,12 @@ fn run_extract(args: ExtractArgs) -> Result<(), String> {
     let json =
         serde_json::to_string_pretty(&output).map_err(|e| format!("cannot write JSON: {e}"))?;
     println!("{json}");
+    Ok(())
+}
+
+fn run_eval(args: EvalArgs) -> Result<(), String> {
+    let report = itinerary::eval::evaluate_dir(&args.gold_dir).map_err(|e| e.to_string())?;
+    print!("{}", report.render(args.verbose));
     Ok(())
 }
 
