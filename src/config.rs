@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::import::{Dataset, ImportSpec};
+
 /// itinerary: diplomatic visits as a timeline of trips, legs and meetings.
 #[derive(Debug, Parser)]
 #[command(name = "itinerary", version, about)]
@@ -22,6 +24,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score extraction against gold annotations (`NAME.txt` beside `NAME.gold.json`).
     Eval(EvalArgs),
+    /// Import a dataset of records (`history-state PATH`) and print the import report.
+    Import(ImportArgs),
 }
 
 /// Settings of `itinerary serve`.
@@ -36,6 +40,10 @@ pub struct ServeArgs {
     /// Refuse to start when a seed document cannot be loaded, instead of skipping it.
     #[arg(long, env = "ITINERARY_STRICT")]
     pub strict: bool,
+    /// Datasets imported at start-up beside the seeds, as DATASET=PATH
+    /// (`history-state=../shared/datasets/history-state`); repeatable.
+    #[arg(long = "import", env = "ITINERARY_IMPORT", value_delimiter = ',')]
+    pub imports: Vec<ImportSpec>,
 }
 
 impl Default for ServeArgs {
@@ -47,6 +55,18 @@ impl Default for ServeArgs {
         }
         Defaults::parse_from(["itinerary"]).serve
     }
+}
+
+/// Settings of `itinerary import`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The dataset: `history-state` (the Office of the Historian's travels and visits).
+    pub dataset: Dataset,
+    /// The dataset's folder (for history-state: the one holding travels/ and visits/).
+    pub path: PathBuf,
+    /// Print the report as JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Settings of `itinerary extract`.

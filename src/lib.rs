@@ -7,6 +7,7 @@
 //! - [`extract`]: document → legs and meetings → trips; pure.
 //! - [`eval`]: scoring extraction against gold annotations.
 //! - [`ingest`]: reading document files from disk.
+//! - [`import`]: datasets of records (the Office of the Historian's travels and visits).
 //! - [`timeline`]: documents extracted and assembled into a store.
 //! - [`store`]: the in-memory read model.
 //! - [`http`]: the API (axum).
@@ -19,6 +20,7 @@ pub mod extract;
 pub mod fold;
 pub mod gazetteer;
 pub mod http;
+pub mod import;
 pub mod ingest;
 pub mod store;
 pub mod telemetry;

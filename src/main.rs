@@ -1,10 +1,12 @@
 //! The `itinerary` binary: parse the command line, start logging, run the command.
 
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
-use itinerary::config::{Cli, Command, EvalArgs, ExtractArgs, ServeArgs};
+use itinerary::config::{Cli, Command, EvalArgs, ExtractArgs, ImportArgs, ServeArgs};
+use itinerary::import::{self, ImportSpec};
 use itinerary::{AppState, Store, ingest, timeline};
 
 fn main() -> ExitCode {
@@ -17,6 +19,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => run_serve(args),
         Command::Extract(args) => run_extract(args),
         Command::Eval(args) => run_eval(args),
+        Command::Import(args) => run_import(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -35,6 +38,9 @@ fn run_serve(args: ServeArgs) -> Result<(), String> {
     report_skipped(&skipped, args.strict)?;
     let store = Store::new();
     timeline::load(&store, &documents);
+    for spec in &args.imports {
+        import_at_startup(&store, spec)?;
+    }
     let (trips, legs, meetings) = (
         store.trips().len(),
         store.legs().len(),
@@ -76,6 +82,52 @@ fn run_extract(args: ExtractArgs) -> Result<(), String> {
 fn run_eval(args: EvalArgs) -> Result<(), String> {
     let report = itinerary::eval::evaluate_dir(&args.gold_dir).map_err(|e| e.to_string())?;
     print!("{}", report.render(args.verbose));
+    Ok(())
+}
+
+fn run_import(args: ImportArgs) -> Result<(), String> {
+    let spec = ImportSpec {
+        dataset: args.dataset,
+        path: args.path,
+    };
+    let store = Store::new();
+    let report = import::import_into(&store, &spec).map_err(|e| e.to_string())?;
+    let text = if args.json {
+        serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?
+    } else {
+        report.to_string()
+    };
+    // a closed pipe (`| head`) is the reader's choice, not a failure
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{}", text.trim_end()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the report: {e}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn import_at_startup(store: &Store, spec: &ImportSpec) -> Result<(), String> {
+    let report = import::import_into(store, spec).map_err(|e| e.to_string())?;
+    tracing::info!(
+        dataset = %spec.dataset,
+        records = report.records_read,
+        rejected = report.rejected.len(),
+        trips = report.trips,
+        meetings = report.meetings,
+        elapsed_ms = report.elapsed_ms,
+        "imported {}: {} records, {} trips, {} legs, {} meetings, {:.1}% of locales placed, {} rejected",
+        spec.dataset,
+        report.records_read,
+        report.trips,
+        report.legs_stated + report.legs_inferred,
+        report.meetings,
+        report.resolution_percent(),
+        report.rejected.len()
+    );
+    for problem in report.file_errors.iter().chain(&report.rejected) {
+        tracing::warn!(dataset = %spec.dataset, record = %problem.record, "{}: {}", problem.record, problem.reason);
+    }
     Ok(())
 }
 

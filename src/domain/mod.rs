@@ -4,12 +4,14 @@
 mod document;
 mod enums;
 mod items;
+mod keyed;
 
 pub use document::{Document, HeaderError, Published};
 pub use enums::{MeetingKind, Mode, PartOfDay, Status, enum_name, parse_enum};
 pub use items::{
     Leg, LegDraft, Meeting, MeetingDraft, Participant, Place, Source, Traveller, Trip, TripDraft,
 };
+pub use keyed::KeyedDraft;
 
 /// Identifier of a trip, leg, meeting or document: a positive integer assigned by the store.
 pub type Id = i64;

@@ -3,7 +3,7 @@
 
 mod memory;
 
-pub use memory::Store;
+pub use memory::{Store, Upserted};
 
 /// Why a store operation failed.
 #[derive(Debug, thiserror::Error)]
