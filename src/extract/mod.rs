@@ -1,6 +1,11 @@
 //! Extraction: a document in, the traveller's legs and meetings out, each linked to the
 //! sentence it came from; then documents assembled into trips. Pure: no I/O, no clock.
 
+pub mod dates;
+pub mod lexicon;
+pub mod people;
+pub mod segment;
+
 use crate::domain::{Document, LegDraft, MeetingDraft, Traveller, TripDraft};
 use crate::gazetteer::Gazetteer;
 

@@ -1,0 +1,142 @@
+//! Word lists of the extraction rules: titles, honorifics, name particles, and the words
+//! that mark organisations and places. Lookups are hash sets built once. No dependencies.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// A set of lower-case words given as a whitespace-separated list, hashed on first use.
+pub struct WordSet {
+    list: &'static str,
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordSet {
+    /// The words of `list`.
+    pub const fn new(list: &'static str) -> Self {
+        Self {
+            list,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// True when `word` (lower-case) is in the set.
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.list.split_whitespace().collect())
+            .contains(word)
+    }
+}
+
+/// Heads of titles: the noun that makes a phrase a title.
+pub static HEADS: WordSet = WordSet::new(
+    "
+    president vice-president minister prime premier chancellor secretary secretary-general
+    under-secretary-general deputy-secretary-general king queen prince princess emir amir
+    sheikh sultan emperor empress pope governor governor-general mayor speaker chairman
+    chairwoman chairperson chair commissioner ambassador senator congressman congresswoman
+    envoy coordinator rector director director-general administrator colonel lieutenant
+    commander marshal admiral leader taoiseach ayatollah patriarch cardinal archbishop bishop
+    imam spokesperson spokesman spokeswoman adviser advisor counterpart predecessor successor
+    wife husband spouse mayors ministers leaders presidents representative head chief general
+    judge founder co-chair delegate ombudsman prosecutor minister-president crown vice foreign
+    deputy state interior defence defense finance environment health trade economy education
+    home justice federal special high permanent resident acting interim provisional executive
+    first senior supreme grand former national security assistant principal then late outgoing
+    incoming new visiting military economic regional
+    ",
+);
+
+/// Of `HEADS`, the words that only qualify a title ("Foreign", "Deputy"): a title needs a
+/// head proper after them.
+pub static MODIFIERS: WordSet = WordSet::new(
+    "
+    prime vice foreign deputy state interior defence defense finance environment health trade
+    economy education home justice federal special high permanent resident acting interim
+    provisional executive first senior supreme grand former national security assistant
+    principal then late outgoing incoming new visiting military crown economic regional
+    ",
+);
+
+/// Heads that are ordinary words too ("a general strike", "the head of"): titles only when
+/// capitalised and followed by a name.
+pub static WEAK_HEADS: WordSet = WordSet::new(
+    "
+    general head chief chair leader judge crown
+    ",
+);
+
+/// Courtesy titles before a name.
+pub static HONORIFICS: WordSet = WordSet::new(
+    "
+    mr mrs ms miss dr h.e madam madame sir dame lord lady professor reverend excellency majesty
+    highness mme messrs
+    ",
+);
+
+/// Abbreviated titles, courtesy titles only with their full stop ("Sen." but "Hun Sen").
+pub static ABBREVIATED: WordSet = WordSet::new(
+    "
+    prof rev hon col gen lt sen gov rep amb capt maj m pres
+    ",
+);
+
+/// Name particles that may sit lower-case inside a name ("Osama bin Laden").
+pub static PARTICLES: WordSet = WordSet::new(
+    "
+    bin ibn al el de da del della di dos das du van von der den la le ter ben bint abu y
+    ",
+);
+
+/// Words that make a capitalised run an organisation, a building or an event, not a person.
+pub static NOT_PERSON: WordSet = WordSet::new(
+    "
+    nations council bank union commission assembly forum conference summit centre center
+    institute committee organization organisation agency ministry office palace house castle
+    hall museum church cathedral airport base force army mission court group party government
+    parliament fund programme program foundation company co inc corporation hotel regency field
+    province region republic kingdom islands island sea river project plant memorial square
+    street avenue school college university hospital camp goals agenda charter prize prizes war
+    world day news times post press reuters television radio state states federation police
+    embassy consulate association network barracks cemetery library stadium park bridge port
+    harbour harbor valley mountain lake declaration treaty accord agreement initiative plan
+    strategy campaign movement front alliance coalition league secretariat affairs department
+    directorate authority cabinet senate congress residence building complex mosque temple
+    synagogue monastery city town village district county territory territories africa asia
+    europe america pacific atlantic middle east west north south central great man-made guard
+    honour honor one
+    ",
+);
+
+/// Words of ministerial portfolios and bodies in title complements ("Minister of
+/// International Co-operation", "Commissioner for Development").
+pub static PORTFOLIOS: WordSet = WordSet::new(
+    "
+    international co-operation cooperation development economic external relations industry
+    commerce culture tourism labour labor energy mines transport agriculture information
+    communications planning women youth sports water public works religious social welfare
+    science technology investment european african arab foreign affairs defence defense
+    interior finance justice health education environment trade economy state staff government
+    operations peacekeeping humanitarian political legal management refugees assistance
+    disarmament human rights climate change emergency relief general west east north south
+    central southern northern eastern western states union nations united world national
+    federal republic islamic democratic people's peoples
+    ",
+);
+
+/// Capitalised words that open sentences and clauses but never names.
+pub static NOT_NAME: WordSet = WordSet::new(
+    "
+    the a an on in at after before during following he she it they we i his her its their this
+    that these those there when while next then later earlier speaking according once having
+    coming prior afterwards meanwhile however together both with for from to by as under over
+    since until upon no some many several all each every of and or but if so yet also here
+    today tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday january
+    february september october november december his excellency see press release our my your
+    you us me him what who which where why how not new first second third two three four five
+    one last intending accompanied greeting talking addressing stepping cheering straight
+    outside inside within without although though because unlike like despite among between
+    against toward towards through throughout about formally particular topics expanded leaders
+    such any only english french spanish arabic chinese russian un u.n u.s eu nato g7 g20 g-20
+    covid-19 sg sm sg/sm
+    ",
+);

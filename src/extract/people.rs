@@ -1,0 +1,639 @@
+//! People: the persons a sentence names or describes, with the title and country the text
+//! gives them, in the forms releases use — "Foreign Minister Sergey Lavrov", "Russian
+//! President, Vladimir Putin", "the President of Poland, Andrzej Duda", "Sergey Vershinin,
+//! Deputy Minister for Foreign Affairs", "Mr. X", "H.E. Dr. X", "his Nepalese counterpart
+//! Sushil Koirala", and descriptions such as "the Foreign Minister" or "the Libyan leader".
+//! Who is who across sentences is `cast`'s business. Depends on `segment` and the gazetteer.
+
+use crate::extract::lexicon::{
+    ABBREVIATED, HEADS, HONORIFICS, MODIFIERS, NOT_NAME, NOT_PERSON, PARTICLES, PORTFOLIOS,
+    WEAK_HEADS,
+};
+use crate::extract::segment::{Word, words};
+use crate::gazetteer::Gazetteer;
+
+/// How a person is referred to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// A full name ("Sergey Lavrov"), with or without a title.
+    Named,
+    /// One name word after a title or alone ("Minister Lavrov", "Koirala").
+    Surname,
+    /// A title without a name ("the Foreign Minister", "his counterpart").
+    Description,
+}
+
+/// A person named or described in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonMention {
+    /// Byte range in the sentence, title included.
+    pub start: usize,
+    pub end: usize,
+    /// Byte range of the name itself (equal to the whole for descriptions).
+    pub name_start: usize,
+    pub name: Option<String>,
+    /// The title as written ("Foreign Minister", "Minister for Foreign Affairs").
+    pub role: Option<String>,
+    /// Country (gazetteer name) from a demonym, a possessive or an "of Country".
+    pub country: Option<String>,
+    pub form: Form,
+    /// A name with no title or appositive around it: a person only if known otherwise.
+    pub bare: bool,
+}
+
+fn key(word: &Word<'_>) -> String {
+    word.key()
+}
+
+fn is_head(word: &Word<'_>) -> bool {
+    let k = key(word);
+    HEADS.contains(k.as_str()) && !MODIFIERS.contains(k.as_str())
+        || k.ends_with("-general")
+        || k == "secretary-general"
+}
+
+fn is_modifier(word: &Word<'_>) -> bool {
+    MODIFIERS.contains(key(word).as_str())
+}
+
+fn is_honorific(word: &Word<'_>) -> bool {
+    let k = key(word);
+    word.capitalised()
+        && (HONORIFICS.contains(k.as_str())
+            || word.text.ends_with('.') && ABBREVIATED.contains(k.as_str()))
+}
+
+fn is_title_word(word: &Word<'_>) -> bool {
+    is_head(word) || is_modifier(word)
+}
+
+/// The text between two words.
+fn gap<'s>(sentence: &'s str, ws: &[Word<'_>], i: usize) -> &'s str {
+    match (ws.get(i), ws.get(i + 1)) {
+        (Some(a), Some(b)) => &sentence[a.end..b.start],
+        _ => "",
+    }
+}
+
+/// A title phrase: words `start..end`, the title proper, and the country it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Title {
+    start: usize,
+    end: usize,
+    role: String,
+    country: Option<String>,
+    determiner: bool,
+    /// Only a weak head ("General", "leader") and no demonym or organisation before it.
+    weak: bool,
+}
+
+/// Everything a sentence says about people: its text, words and the gazetteer.
+struct Reader<'s, 'g> {
+    sentence: &'s str,
+    ws: Vec<Word<'s>>,
+    gazetteer: &'g Gazetteer,
+}
+
+/// The people named or described in `sentence`, in text order.
+pub fn mentions(sentence: &str, gazetteer: &Gazetteer) -> Vec<PersonMention> {
+    let reader = Reader {
+        sentence,
+        ws: words(sentence),
+        gazetteer,
+    };
+    reader.scan()
+}
+
+impl Reader<'_, '_> {
+    fn scan(&self) -> Vec<PersonMention> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.ws.len() {
+            let found = self
+                .titled(i)
+                .or_else(|| self.honoured(i))
+                .or_else(|| self.bare(i));
+            match found {
+                Some((mention, next)) => {
+                    out.push(mention);
+                    i = next.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn word(&self, i: usize) -> Option<&Word<'_>> {
+        self.ws.get(i)
+    }
+
+    fn span(&self, from: usize, to: usize) -> (usize, usize) {
+        (self.ws[from].start, self.ws[to - 1].end)
+    }
+
+    fn text(&self, from: usize, to: usize) -> String {
+        let (a, b) = self.span(from, to);
+        self.sentence[a..b].to_owned()
+    }
+
+    /// A country named by words `i..` (a demonym, a country name, "Country's"), and the
+    /// index after it.
+    fn country_at(&self, i: usize) -> Option<(String, usize)> {
+        if !self.word(i)?.capitalised() {
+            return None;
+        }
+        for len in (1..=4).rev() {
+            if i + len > self.ws.len() || (i..i + len - 1).any(|k| !self.joined(k)) {
+                continue;
+            }
+            let raw = self.text(i, i + len);
+            let name = raw.strip_suffix("'s").unwrap_or(&raw);
+            let found = self
+                .gazetteer
+                .country(name)
+                .or_else(|| self.gazetteer.demonym(name));
+            if let Some(c) = found {
+                return Some((c.name.clone(), i + len));
+            }
+        }
+        None
+    }
+
+    /// A title starting at word `i`: [the|his|her] then qualifiers (a demonym, "Country's",
+    /// an organisation, modifiers such as "Foreign" or "former") then heads, then "of/for/in"
+    /// complements ("Minister for Foreign Affairs", "President of Poland").
+    fn title_at(&self, i: usize) -> Option<Title> {
+        let mut j = i;
+        let determiner = self
+            .word(j)
+            .is_some_and(|w| matches!(key(w).as_str(), "the" | "his" | "her" | "their" | "its"));
+        if determiner {
+            j += 1;
+        }
+        let (mut country, mut qualified, mut role_start) = (None, false, None);
+        for _ in 0..6 {
+            if let Some((c, next)) = self.country_at(j) {
+                country = Some(c);
+                (j, qualified) = (next, true);
+            } else if let Some(next) = self.organisation_at(j) {
+                (j, qualified) = (next, true);
+            } else if self.word(j).is_some_and(|w| is_modifier(w) && !is_head(w)) {
+                role_start.get_or_insert(j);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let head = self.word(j).filter(|w| is_head(w))?;
+        let weak = WEAK_HEADS.contains(key(head).as_str());
+        if weak && !head.capitalised() && !determiner && !qualified {
+            return None;
+        }
+        let role_start = *role_start.get_or_insert(j);
+        j += 1;
+        while self.word(j).is_some_and(is_title_word) && self.joined(j - 1) {
+            j += 1;
+        }
+        // "the General Assembly", "Prime Minister House": a title word in a building's or a
+        // body's name
+        let named_body = self
+            .word(j)
+            .is_some_and(|w| w.capitalised() && NOT_PERSON.contains(key(w).as_str()));
+        if named_body && self.joined(j - 1) {
+            return None;
+        }
+        let (end, chained_country) = self.of_chain(j);
+        Some(Title {
+            start: i,
+            end,
+            role: self.text(role_start, end),
+            country: country.or(chained_country),
+            determiner,
+            weak: weak && !qualified,
+        })
+    }
+
+    /// Words `i` and `i + 1` are separated by spaces only.
+    fn joined(&self, i: usize) -> bool {
+        gap(self.sentence, &self.ws, i).trim().is_empty()
+    }
+
+    /// "United Nations", "World Bank", "the University's": an organisation qualifying a
+    /// title that follows it.
+    fn organisation_at(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while j < i + 4
+            && self
+                .word(j)
+                .is_some_and(|w| w.capitalised() && !is_title_word(w))
+        {
+            j += 1;
+            if !self.joined(j - 1) {
+                break;
+            }
+        }
+        let last = self.word(j.checked_sub(1)?)?;
+        let last_key = key(last);
+        let organisation = NOT_PERSON.contains(last_key.trim_end_matches("'s"));
+        (j > i && organisation && self.word(j).is_some_and(is_title_word)).then_some(j)
+    }
+
+    /// A word that may continue a title's complement: portfolio and organisation words,
+    /// title words, demonyms.
+    fn complement_word(&self, k: usize) -> bool {
+        self.word(k).is_some_and(|w| {
+            let key = key(w);
+            w.capitalised()
+                && (PORTFOLIOS.contains(key.as_str())
+                    || NOT_PERSON.contains(key.as_str())
+                    || is_title_word(w)
+                    || self.gazetteer.demonym(w.text).is_some())
+        })
+    }
+
+    /// "of Foreign Affairs", "for Foreign Affairs", "of the National Assembly", "of Poland",
+    /// "in Ukraine", "of state" after a title; returns the end and the country named, if any.
+    fn of_chain(&self, mut j: usize) -> (usize, Option<String>) {
+        let mut country = None;
+        while let Some(w) = self.word(j) {
+            if !matches!(key(w).as_str(), "of" | "for" | "in" | "to") || !self.joined(j - 1) {
+                break;
+            }
+            let mut k = j + 1;
+            if self.word(k).is_some_and(|w| key(w) == "the") {
+                k += 1;
+            }
+            if let Some((c, next)) = self.country_at(k) {
+                country = Some(c);
+                j = next;
+                continue;
+            }
+            let lower = self
+                .word(k)
+                .is_some_and(|w| matches!(w.text, "state" | "government" | "staff"));
+            let run_start = k;
+            while (self.complement_word(k) || lower && k == run_start)
+                && (k == run_start || self.joined(k - 1))
+            {
+                k += 1;
+                if self.word(k).is_some_and(|w| key(w) == "of") && self.complement_word(k + 1) {
+                    k += 1;
+                }
+            }
+            if k == run_start {
+                break;
+            }
+            j = k;
+        }
+        (j, country)
+    }
+
+    /// A two-or-more-word run that reads as a person's name, not an organisation or place.
+    fn looks_like_person(&self, from: usize, to: usize) -> bool {
+        to - from >= 2
+            && self.ws[from..to].iter().all(|w| {
+                !NOT_PERSON.contains(key(w).as_str()) && !is_title_word(w) && w.capitalised()
+            })
+            && self.gazetteer.country(&self.text(from, to)).is_none()
+            && self.country_at(from).is_none()
+    }
+
+    /// The name starting at word `i`: capitalised words (with particles and generational
+    /// suffixes), none of them a title or an organisation word. Returns its end.
+    fn name_at(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while let Some(w) = self.word(j) {
+            let k = key(w);
+            let particle = PARTICLES.contains(k.as_str())
+                && j > i
+                && self.word(j + 1).is_some_and(Word::capitalised);
+            let name_word = w.capitalised()
+                && !is_title_word(w)
+                && !is_honorific(w)
+                && !NOT_PERSON.contains(k.as_str())
+                && !NOT_NAME.contains(k.as_str())
+                && w.text.chars().any(char::is_lowercase) | (w.text.chars().count() <= 3);
+            let date = j + 1 < self.ws.len()
+                && self.ws[j + 1]
+                    .text
+                    .starts_with(|c: char| c.is_ascii_digit())
+                || j > 0
+                    && self.ws[j - 1]
+                        .text
+                        .starts_with(|c: char| c.is_ascii_digit());
+            if !(particle || name_word) || date {
+                break;
+            }
+            j += 1;
+            if j - i >= 6 || !gap(self.sentence, &self.ws, j - 1).trim().is_empty() {
+                break;
+            }
+        }
+        (j > i).then_some(j)
+    }
+
+    /// A title, then maybe a comma, honorifics or a parenthesis, then a name — or the title
+    /// alone as a description.
+    fn titled(&self, i: usize) -> Option<(PersonMention, usize)> {
+        let title = self.title_at(i)?;
+        let (j, comma, honoured) = self.after_title(title.end);
+        if let Some(end) = self.name_at(j) {
+            // "Russian President, Vladimir Putin" but not "after meeting the President, Ban"
+            let accept = !comma || honoured || end - j >= 2 && self.looks_like_person(j, end);
+            if accept {
+                return Some((self.person(&title, j, end), end));
+            }
+        }
+        if title.weak {
+            return None;
+        }
+        let (start, end) = self.span(title.start, title.end);
+        Some((
+            PersonMention {
+                start,
+                end,
+                name_start: start,
+                name: None,
+                role: Some(title.role),
+                country: title.country,
+                form: Form::Description,
+                bare: false,
+            },
+            title.end,
+        ))
+    }
+
+    /// Where a name after a title would start: past a comma, a parenthesis ("Prime Minister
+    /// (\"Taoiseach\") Brian Cowen") and honorifics. Returns the word index, whether a comma
+    /// came between, and whether honorifics did.
+    fn after_title(&self, end: usize) -> (usize, bool, bool) {
+        let Some(last) = end.checked_sub(1) else {
+            return (end, false, false);
+        };
+        let between = gap(self.sentence, &self.ws, last).trim();
+        let mut j = end;
+        let mut comma = false;
+        if between.starts_with('(') {
+            while j < self.ws.len() && !gap(self.sentence, &self.ws, j).contains(')') {
+                j += 1;
+            }
+            j += 1;
+        } else if between == "," {
+            comma = true;
+        } else if !between.is_empty() {
+            return (self.ws.len(), false, false);
+        }
+        let before = j;
+        while self.word(j).is_some_and(is_honorific) {
+            j += 1;
+        }
+        (j, comma, j > before)
+    }
+
+    fn person(&self, title: &Title, from: usize, to: usize) -> PersonMention {
+        let (start, _) = self.span(title.start, title.end);
+        let (name_start, end) = self.span(from, to);
+        let form = if to - from == 1 {
+            Form::Surname
+        } else {
+            Form::Named
+        };
+        let (end, country) = self.of_country(to, end, title.country.clone());
+        PersonMention {
+            start,
+            end,
+            name_start,
+            name: Some(self.text(from, to)),
+            role: Some(title.role.clone()),
+            country,
+            form,
+            bare: false,
+        }
+    }
+
+    /// "President Volodymyr Zelenskyy of Ukraine": the country after a name.
+    fn of_country(
+        &self,
+        to: usize,
+        end: usize,
+        country: Option<String>,
+    ) -> (usize, Option<String>) {
+        let of = self.word(to).is_some_and(|w| key(w) == "of")
+            && gap(self.sentence, &self.ws, to - 1).trim().is_empty();
+        match self.country_at(to + 1).filter(|_| of) {
+            Some((c, next)) => (self.ws[next - 1].end, country.or(Some(c))),
+            None => (end, country),
+        }
+    }
+
+    /// "Mr. Fumio Kishida", "H.E. Dr. Frank-Walter Steinmeier", "Madam Ban".
+    fn honoured(&self, i: usize) -> Option<(PersonMention, usize)> {
+        let mut j = i;
+        while self.word(j).is_some_and(is_honorific) {
+            j += 1;
+        }
+        if j == i {
+            return None;
+        }
+        let end = self.name_at(j)?;
+        let mut mention = self.bare_mention(j, end)?;
+        mention.start = self.ws[i].start;
+        mention.bare = false;
+        let next = self.next_word_after(mention.end);
+        Some((mention, next))
+    }
+
+    /// A name without a title before it; an appositive title after it ("Andrzej Duda, the
+    /// President of Poland") gives it a role.
+    fn bare(&self, i: usize) -> Option<(PersonMention, usize)> {
+        let w = self.word(i)?;
+        if !w.capitalised() || NOT_NAME.contains(key(w).as_str()) {
+            return None;
+        }
+        let end = self.name_at(i)?;
+        if end - i >= 2 && !self.looks_like_person(i, end) {
+            return None;
+        }
+        if end - i == 1
+            && (self.country_at(i).is_some() || self.gazetteer.city(w.text, &[]).is_some())
+        {
+            return None;
+        }
+        let mention = self.bare_mention(i, end)?;
+        let next = self.next_word_after(mention.end);
+        Some((mention, next))
+    }
+
+    fn next_word_after(&self, offset: usize) -> usize {
+        self.ws
+            .iter()
+            .position(|w| w.start >= offset)
+            .unwrap_or(self.ws.len())
+    }
+
+    fn bare_mention(&self, from: usize, to: usize) -> Option<PersonMention> {
+        let (start, end) = self.span(from, to);
+        let mut mention = PersonMention {
+            start,
+            end,
+            name_start: start,
+            name: Some(self.text(from, to)),
+            role: None,
+            country: None,
+            form: if to - from == 1 {
+                Form::Surname
+            } else {
+                Form::Named
+            },
+            bare: true,
+        };
+        if let Some(title) = self.appositive(to) {
+            mention.end = self.ws[title.end - 1].end;
+            mention.role = Some(title.role);
+            mention.country = title.country;
+            mention.bare = false;
+        } else {
+            let (end, country) = self.of_country(to, end, None);
+            mention.bare &= country.is_none();
+            mention.end = end;
+            mention.country = country;
+        }
+        Some(mention)
+    }
+
+    /// ", the President of Poland" / ", Minister for Foreign Affairs" / ", who is President
+    /// of ..." / ", his predecessor" after a name ending at word `to`.
+    fn appositive(&self, to: usize) -> Option<Title> {
+        if to == 0 || gap(self.sentence, &self.ws, to - 1).trim() != "," {
+            return None;
+        }
+        let mut j = to;
+        if self.word(j).is_some_and(|w| key(w) == "who")
+            && self
+                .word(j + 1)
+                .is_some_and(|w| matches!(key(w).as_str(), "is" | "was"))
+        {
+            j += 2;
+        }
+        if self
+            .word(j)
+            .is_some_and(|w| matches!(key(w).as_str(), "a" | "an"))
+        {
+            j += 1;
+        }
+        let title = self.title_at(j)?;
+        let ends = gap(self.sentence, &self.ws, title.end - 1);
+        let closed = title.end >= self.ws.len()
+            || ends.contains([',', ';', '.', ')'])
+            || !self.word(title.end).is_some_and(Word::capitalised);
+        closed.then_some(title)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A mention as the tests see it: name, role, form.
+    type Seen = (Option<String>, Option<String>, Form);
+
+    fn people(sentence: &str) -> Vec<Seen> {
+        mentions(sentence, Gazetteer::global())
+            .into_iter()
+            .filter(|m| !m.bare)
+            .map(|m| (m.name, m.role, m.form))
+            .collect()
+    }
+
+    fn named(name: &str, role: Option<&str>) -> Seen {
+        let form = if name.contains(' ') {
+            Form::Named
+        } else {
+            Form::Surname
+        };
+        (Some(name.into()), role.map(Into::into), form)
+    }
+
+    fn described(role: &str) -> Seen {
+        (None, Some(role.into()), Form::Description)
+    }
+
+    #[test]
+    fn titles_and_names_in_the_forms_releases_use() {
+        let cases: &[(&str, Vec<Seen>)] = &[
+            (
+                "She met Foreign Minister Ana Ruiz in Lima.",
+                vec![named("Ana Ruiz", Some("Foreign Minister"))],
+            ),
+            (
+                "He was received by the President of the Commission, Jan Mol, at noon.",
+                vec![named("Jan Mol", Some("President of the Commission"))],
+            ),
+            (
+                "He met Ola Berg, Deputy Minister for Foreign Affairs, on Monday.",
+                vec![named(
+                    "Ola Berg",
+                    Some("Deputy Minister for Foreign Affairs"),
+                )],
+            ),
+            (
+                "Talks with Prime Minister Hun Sen followed.",
+                vec![named("Hun Sen", Some("Prime Minister"))],
+            ),
+            (
+                "Mr. Tomas Vik and H.E. Dr. Lina Aho spoke.",
+                vec![named("Tomas Vik", None), named("Lina Aho", None)],
+            ),
+            (
+                "Later, the Foreign Minister hosted a lunch.",
+                vec![described("Foreign Minister")],
+            ),
+            (
+                "He then saw President Okafor.",
+                vec![named("Okafor", Some("President"))],
+            ),
+            (
+                "He met Prime Minister (\"Taoiseach\") Brian Cowen.",
+                vec![named("Brian Cowen", Some("Prime Minister"))],
+            ),
+            (
+                "She greeted the University's Rector, Ivan Petrenko, warmly.",
+                vec![named("Ivan Petrenko", Some("Rector"))],
+            ),
+            (
+                "He met Hamid Osman, the Speaker of the National Assembly.",
+                vec![named(
+                    "Hamid Osman",
+                    Some("Speaker of the National Assembly"),
+                )],
+            ),
+            (
+                "Lunch with Environment Minister Jo Bell and Lieutenant General Dan Kerr.",
+                vec![
+                    named("Jo Bell", Some("Environment Minister")),
+                    named("Dan Kerr", Some("Lieutenant General")),
+                ],
+            ),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(people(sentence), *expected, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn organisations_and_places_are_not_people() {
+        for sentence in [
+            "He spoke at Yonsei University in Seoul.",
+            "He addressed the General Assembly.",
+            "They toured the Peace Palace.",
+            "A general strike was called.",
+        ] {
+            assert!(
+                people(sentence).is_empty(),
+                "{sentence}: {:?}",
+                people(sentence)
+            );
+        }
+    }
+}

@@ -1,0 +1,466 @@
+//! Header and text: the body of a document normalised for matching (NFC, one kind of dash,
+//! straight quotes, plain spaces) and cut into sentences. Each sentence keeps the byte range
+//! of the ORIGINAL document text it came from, so that `&doc.text[start..end]` is the
+//! sentence as written. Depends on nothing but `domain`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::canonical_combining_class;
+
+use crate::domain::Document;
+
+/// One sentence of a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// The normalised sentence, used for matching.
+    pub text: String,
+    /// Byte range of the sentence in the original `Document::text`.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the paragraph (line) it belongs to, from 0.
+    pub paragraph: usize,
+    /// A headline: a short paragraph without closing punctuation. It bounds dates and names
+    /// the visit, but reports no event of its own.
+    pub heading: bool,
+    /// The news dateline that opens the paragraph ("JERUSALEM (Reuters) -"), as written
+    /// in capitals, when the sentence starts one; `text` then begins after it.
+    pub dateline: Option<String>,
+}
+
+/// Replaces each character by its matching form: dashes become `-`, typographic quotes become
+/// `'` and `"`, exotic spaces become ` `, invisible characters disappear.
+fn matching_form(c: char) -> Option<char> {
+    Some(match c {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => '-',
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{00ab}' | '\u{00bb}' => '"',
+        '\u{00a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\t' => ' ',
+        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' => return None,
+        '\r' => '\n',
+        c => c,
+    })
+}
+
+/// Text normalised for matching, with a map from each of its bytes back to the original.
+struct Normalised {
+    text: String,
+    /// `origin[i]` is the original offset of normalised byte `i`; one extra entry for the end.
+    origin: Vec<usize>,
+}
+
+fn normalise(original: &str, base: usize) -> Normalised {
+    let mut text = String::with_capacity(original.len());
+    let mut origin = Vec::with_capacity(original.len() + 1);
+    let mut chars = original.char_indices().peekable();
+    let mut cluster = String::new();
+    while let Some((at, c)) = chars.next() {
+        cluster.clear();
+        cluster.push(c);
+        while let Some(&(_, next)) = chars.peek() {
+            if canonical_combining_class(next) == 0 {
+                break;
+            }
+            cluster.push(next);
+            chars.next();
+        }
+        for n in cluster.nfc().filter_map(matching_form) {
+            text.push(n);
+            origin.extend(std::iter::repeat_n(base + at, n.len_utf8()));
+        }
+    }
+    origin.push(base + original.len());
+    Normalised { text, origin }
+}
+
+/// Cuts the body of `doc` into sentences, in order.
+pub fn sentences(doc: &Document) -> Vec<Sentence> {
+    let norm = normalise(doc.body(), doc.body_start);
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for (paragraph, line) in norm.text.split('\n').enumerate() {
+        let begin = line_start;
+        line_start += line.len() + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        split_paragraph(&norm, begin, line, paragraph, &mut out);
+    }
+    renumber_paragraphs(&mut out);
+    out
+}
+
+fn split_paragraph(
+    norm: &Normalised,
+    begin: usize,
+    line: &str,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
+    let heading = is_heading(line);
+    let mut dateline = None;
+    let mut from = 0;
+    if let Some(m) = DATELINE.captures(line) {
+        dateline = m.get(1).map(|p| p.as_str().to_owned());
+        from = m.get(0).map_or(0, |m| m.end());
+    }
+    let mut cuts = if heading {
+        Vec::new()
+    } else {
+        boundaries(&line[from..])
+    };
+    cuts.push(line.len() - from);
+    let mut start = from;
+    for cut in cuts {
+        let end = from + cut;
+        let piece = Piece {
+            begin,
+            line: &line[..end],
+            start,
+            paragraph,
+            heading,
+        };
+        push_sentence(norm, &piece, out);
+        if let Some(s) = out.last_mut().filter(|s| s.paragraph == paragraph) {
+            s.dateline = s.dateline.take().or_else(|| dateline.take());
+        }
+        start = end;
+    }
+}
+
+/// A stretch of one normalised line: `line[start..]`, the line starting at `begin`.
+struct Piece<'a> {
+    begin: usize,
+    line: &'a str,
+    start: usize,
+    paragraph: usize,
+    heading: bool,
+}
+
+fn push_sentence(norm: &Normalised, piece: &Piece<'_>, out: &mut Vec<Sentence>) {
+    let raw = &piece.line[piece.start..];
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let lead = raw.len() - raw.trim_start().len();
+    let a = piece.begin + piece.start + lead;
+    let b = a + trimmed.len();
+    // the sentence ends in the original where the next normalised byte comes from
+    let (start, end) = (norm.origin[a], norm.origin[b]);
+    out.push(Sentence {
+        text: trimmed.to_owned(),
+        start: start.min(end),
+        end,
+        paragraph: piece.paragraph,
+        heading: piece.heading,
+        dateline: None,
+    });
+}
+
+fn renumber_paragraphs(sentences: &mut [Sentence]) {
+    let mut last = None;
+    let mut index = 0;
+    for s in sentences.iter_mut() {
+        if last.is_some_and(|l| l != s.paragraph) {
+            index += 1;
+        }
+        last = Some(s.paragraph);
+        s.paragraph = index;
+    }
+}
+
+/// A short paragraph without closing punctuation is a headline.
+fn is_heading(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.chars().count() <= 200 && !t.ends_with(['.', '!', '?', '"', ':', ';'])
+}
+
+/// "JERUSALEM (Reuters) - " or "ISTANBUL (AP) - " at the start of a paragraph.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*([A-Z][A-Z'.\- ]{2,}?(?:, [A-Z][A-Za-z.]+)?)\s*(?:\([A-Za-z .]+\))?\s+-+\s+")
+        .expect("dateline pattern compiles")
+});
+
+/// Words after which a full stop does not end a sentence.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "dr", "st", "ste", "mt", "ft", "gen", "lt", "col", "capt", "maj",
+    "sgt", "cmdr", "adm", "sen", "rep", "gov", "prof", "amb", "rev", "fr", "hon", "pres", "no",
+    "nos", "vol", "art", "para", "op", "cf", "approx", "dept", "est", "fig",
+];
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Words that open a sentence after an ambiguous abbreviation ("... in the U.S. He said").
+const OPENERS: &[&str] = &[
+    "A",
+    "An",
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "On",
+    "In",
+    "At",
+    "After",
+    "Before",
+    "During",
+    "Later",
+    "Earlier",
+    "Following",
+    "According",
+    "But",
+    "And",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "While",
+    "When",
+    "Next",
+    "Then",
+    "Afterwards",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Speaking",
+    "Prior",
+];
+
+/// Byte offsets (relative to `line`) just after each sentence-ending punctuation.
+fn boundaries(line: &str) -> Vec<usize> {
+    let bytes = line.as_bytes();
+    let mut cuts = Vec::new();
+    for (i, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'.' | b'!' | b'?') {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')') {
+            end += 1;
+        }
+        if end >= bytes.len() || bytes[end] != b' ' {
+            continue;
+        }
+        let next = line[end..].trim_start();
+        if next.is_empty() || !opens_sentence(next) {
+            continue;
+        }
+        if b == b'.' && !full_stop_ends(&line[..i], next) {
+            continue;
+        }
+        cuts.push(end);
+    }
+    cuts
+}
+
+fn opens_sentence(next: &str) -> bool {
+    next.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '(' | '\''))
+}
+
+/// Decides whether the full stop after `before` ends the sentence, given the text after it.
+fn full_stop_ends(before: &str, next: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let lower = word.to_lowercase();
+    if TITLES.contains(&lower.as_str()) {
+        return false;
+    }
+    if MONTHS.contains(&lower.as_str()) {
+        return !next.starts_with(|c: char| c.is_ascii_digit())
+            && OPENERS.contains(&next_word.as_str());
+    }
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    if initial {
+        return false;
+    }
+    // "U.S.", "D.C.", "H.E.", "a.m.": dotted abbreviations end a sentence only before an opener
+    if word.contains('.') || lower == "p" || lower == "a" {
+        return OPENERS.contains(&next_word.as_str());
+    }
+    true
+}
+
+/// A word of a normalised sentence: letters and digits with inner hyphens, apostrophes and
+/// dots ("Ki-moon", "O'Dea", "U.S"), and the full stop of an abbreviation ("Mr.", "H.E.").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    /// Byte range in the sentence.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Word<'_> {
+    /// Starts with a capital letter.
+    pub fn capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The word without an abbreviation's full stop, lower-cased.
+    pub fn key(&self) -> String {
+        self.text.trim_end_matches('.').to_lowercase()
+    }
+}
+
+/// The words of `text`, in order. Punctuation other than inner `-`, `'` and `.` separates
+/// words and is not returned.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let joins = |c: char| matches!(c, '-' | '\'' | '.');
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let inside = c.is_alphanumeric()
+            || (joins(c) && start.is_some() && next.is_some_and(char::is_alphanumeric));
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(finish_word(text, s, i, c));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(finish_word(text, s, text.len(), ' '));
+    }
+    out
+}
+
+/// Ends a word at `end`; keeps a following full stop when the word is an abbreviation.
+fn finish_word(text: &str, start: usize, end: usize, next: char) -> Word<'_> {
+    let body = &text[start..end];
+    let abbreviation = body.contains('.')
+        || body.chars().count() == 1 && body.chars().all(char::is_uppercase)
+        || TITLES.contains(&body.to_lowercase().as_str())
+        || MONTHS.contains(&body.to_lowercase().as_str());
+    let end = if next == '.' && abbreviation {
+        end + 1
+    } else {
+        end
+    };
+    Word {
+        text: &text[start..end],
+        start,
+        end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(body: &str) -> Vec<String> {
+        let doc = Document::parse("t.txt", format!(" date 2020-03-02 {body}")).unwrap();
+        sentences(&doc).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn splits_on_full_stops_but_not_after_titles_and_abbreviations() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "She met Mr. Ode. He left.",
+                &["She met Mr. Ode.", "He left."],
+            ),
+            (
+                "H.E. Dr. Ana Ruiz spoke. The U.N. envoy came.",
+                &["H.E. Dr. Ana Ruiz spoke.", "The U.N. envoy came."],
+            ),
+            (
+                "He flew to Washington, D.C. on Feb. 6 and met U.S. officials.",
+                &["He flew to Washington, D.C. on Feb. 6 and met U.S. officials."],
+            ),
+            (
+                "He went to St. Lucia. Then he left.",
+                &["He went to St. Lucia.", "Then he left."],
+            ),
+            (
+                "She arrived in the U.S. The talks began.",
+                &["She arrived in the U.S.", "The talks began."],
+            ),
+            (
+                "I.K. Gujral visited. It rained at 6 p.m. on Monday.",
+                &["I.K. Gujral visited.", "It rained at 6 p.m. on Monday."],
+            ),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(split(body), *expected, "{body}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_and_headlines_are_separate_sentences() {
+        let doc = Document::parse(
+            "t.txt",
+            " date 2020-03-02 Minister's Visit to Chile, 3-4 March\n\nShe reached Santiago.".into(),
+        )
+        .unwrap();
+        let s = sentences(&doc);
+        assert_eq!(s.len(), 2);
+        assert!(s[0].heading && !s[1].heading);
+        assert_eq!((s[0].paragraph, s[1].paragraph), (0, 1));
+    }
+
+    #[test]
+    fn spans_point_into_the_original_text_after_normalisation() {
+        let text = " date 2020-03-02 He\u{a0}left Rze\u{0301}szo\u{0301}w \u{2014} \u{201c}quickly\u{201d}. Next\u{2011}day he rested.";
+        let doc = Document::parse("t.txt", text.into()).unwrap();
+        let s = sentences(&doc);
+        assert_eq!(s[0].text, "He left Rzészów - \"quickly\".");
+        assert_eq!(
+            &doc.text[s[0].start..s[0].end],
+            "He\u{a0}left Rze\u{0301}szo\u{0301}w \u{2014} \u{201c}quickly\u{201d}."
+        );
+        assert_eq!(s[1].text, "Next-day he rested.");
+        assert_eq!(
+            &doc.text[s[1].start..s[1].end],
+            "Next\u{2011}day he rested."
+        );
+    }
+
+    #[test]
+    fn words_keep_inner_marks_and_abbreviation_stops() {
+        let text = "H.E. Dr. Ban Ki-moon met O'Dea (U.S.) in St. Lucia, then left.";
+        let got: Vec<&str> = words(text).iter().map(|w| w.text).collect();
+        assert_eq!(
+            got,
+            [
+                "H.E.", "Dr.", "Ban", "Ki-moon", "met", "O'Dea", "U.S.", "in", "St.", "Lucia",
+                "then", "left"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_news_dateline_is_set_apart() {
+        let s = split("OSLO (Reuters) - The minister arrived on Monday.");
+        assert_eq!(s, ["The minister arrived on Monday."]);
+        let doc = Document::parse(
+            "t.txt",
+            " date 2020-03-02 OSLO (Reuters) - The minister arrived.".into(),
+        )
+        .unwrap();
+        assert_eq!(sentences(&doc)[0].dateline.as_deref(), Some("OSLO"));
+    }
+}
