@@ -1,0 +1,39 @@
+-- Trips (PostgreSQL).
+--
+-- Provenance and curation, here and in legs and meetings:
+--   curation     'extracted': as the extractor made it; re-extraction may update or delete it.
+--                'edited':    extracted, then changed by a user; re-extraction leaves it alone.
+--                'created':   made through the API; never touched by re-extraction.
+--   natural_key  for extracted items, a key that survives re-extraction (document, sentence,
+--                kind, ordinal; see store::keys); null for items users created.
+--   document_id  the document the item was read from (for a trip: its first document).
+
+CREATE TABLE trips (
+    id             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    traveller_name TEXT    NOT NULL CHECK (traveller_name <> ''),
+    -- traveller_name folded (lower case, no diacritics) for ?traveller= (see fold.rs).
+    traveller_key  TEXT    NOT NULL,
+    traveller_role TEXT,
+    title          TEXT,
+    summary        TEXT,
+    start_date     DATE,
+    end_date       DATE,
+    -- JSON array of country names in order of first visit.
+    countries      TEXT    NOT NULL DEFAULT '[]',
+    -- JSON array of the names of the documents or records the trip was read from.
+    sources        TEXT    NOT NULL DEFAULT '[]',
+    -- Incremented by every write; the ETag is derived from it.
+    version        BIGINT NOT NULL DEFAULT 1 CHECK (version >= 1),
+    curation       TEXT    NOT NULL CHECK (curation IN ('extracted', 'edited', 'created')),
+    natural_key    TEXT    UNIQUE,
+    document_id    BIGINT REFERENCES documents (id) ON DELETE SET NULL,
+    created_at     TIMESTAMPTZ NOT NULL,
+    updated_at     TIMESTAMPTZ NOT NULL,
+    CONSTRAINT trips_dates_ordered
+        CHECK (start_date IS NULL OR end_date IS NULL OR end_date >= start_date),
+    CONSTRAINT trips_created_have_no_key
+        CHECK (curation <> 'created' OR natural_key IS NULL)
+);
+CREATE INDEX trips_traveller ON trips (traveller_key);
+CREATE INDEX trips_dates ON trips (start_date, end_date);
+CREATE INDEX trips_document ON trips (document_id);

@@ -1,0 +1,29 @@
+-- Curation memory and the change log (PostgreSQL).
+
+-- Extracted items a user deleted. Re-extraction skips these keys, so a deleted meeting does
+-- not come back when its document is loaded again. Goes with its document.
+CREATE TABLE tombstones (
+    natural_key TEXT    PRIMARY KEY,
+    entity      TEXT    NOT NULL CHECK (entity IN ('trip', 'leg', 'meeting')),
+    document_id BIGINT REFERENCES documents (id) ON DELETE CASCADE,
+    deleted_at  TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX tombstones_document ON tombstones (document_id);
+
+-- One row; every write transaction increments seq first. The row lock it takes orders the
+-- writers, so seq order is commit order and a reader of the change log never misses a write.
+CREATE TABLE change_clock (
+    id  BIGINT PRIMARY KEY CHECK (id = 1),
+    seq BIGINT NOT NULL CHECK (seq >= 0)
+);
+INSERT INTO change_clock (id, seq) VALUES (1, 0);
+
+-- Which items each committed write touched. Other processes on the same database poll it to
+-- refresh their in-memory model (store::sql::changes); old rows are pruned.
+CREATE TABLE changes (
+    seq        BIGINT NOT NULL,
+    entity     TEXT    NOT NULL CHECK (entity IN ('document', 'trip', 'leg', 'meeting')),
+    item_id    BIGINT NOT NULL,
+    changed_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (seq, entity, item_id)
+);

@@ -1,0 +1,147 @@
+//! Document rows, and document writes: documents added, replaced or deleted together with
+//! the re-extraction of their items, in one transaction.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+
+use super::changes;
+use super::portable::{Row, Tx, Value};
+use super::sync;
+use crate::domain::{Document, Id};
+use crate::store::keys::KeyedTrip;
+use crate::store::{DocumentOrigin, Entity, StoreError, StoredDocument, content_hash};
+
+const ALL_DOCUMENTS: &str = "SELECT id, name, text, content_hash, origin, created_at, \
+    updated_at FROM documents ORDER BY id";
+const ONE_DOCUMENT: &str = "SELECT id, name, text, content_hash, origin, created_at, \
+    updated_at FROM documents WHERE id = $1";
+
+/// A document write: documents stored or replaced, documents deleted, and the trips
+/// extracted from the documents of `scope` after those changes.
+#[derive(Clone, Debug, Default)]
+pub struct DocumentWrite {
+    /// Documents to store, replacing a stored one of the same name when its text differs.
+    pub upserts: Vec<(Document, DocumentOrigin)>,
+    /// Documents to delete, by id. Their uncurated items go with them, as long as their names
+    /// are in `scope` and `trips` no longer contains those items.
+    pub deletions: Vec<Id>,
+    /// The trips extracted from every document in `scope` (as it will be after the write),
+    /// with their natural keys.
+    pub trips: Vec<KeyedTrip>,
+    /// Names of the documents `trips` was extracted from. Their extracted items missing from
+    /// `trips` are deleted; items of documents outside the scope are not touched.
+    pub scope: BTreeSet<String>,
+}
+
+/// Every stored document, by id.
+pub async fn load_all(tx: &mut Tx) -> Result<Vec<StoredDocument>, sqlx::Error> {
+    tx.fetch_all(ALL_DOCUMENTS, Vec::new())
+        .await?
+        .iter()
+        .map(document_from)
+        .collect()
+}
+
+/// The stored document with `id`, if any.
+pub async fn load_one(tx: &mut Tx, id: Id) -> Result<Option<StoredDocument>, sqlx::Error> {
+    tx.fetch_optional(ONE_DOCUMENT, vec![Value::from(id)])
+        .await?
+        .map(|row| document_from(&row))
+        .transpose()
+}
+
+fn document_from(row: &Row) -> Result<StoredDocument, sqlx::Error> {
+    let name: String = row.get("name")?;
+    let text: String = row.get("text")?;
+    let origin: String = row.get("origin")?;
+    let document = Document::parse(&name, text).map_err(|e| {
+        sqlx::Error::Decode(format!("stored document {name:?} no longer parses: {e}").into())
+    })?;
+    Ok(StoredDocument {
+        id: row.get("id")?,
+        document,
+        content_hash: row.get("content_hash")?,
+        origin: DocumentOrigin::parse(&origin).unwrap_or(DocumentOrigin::Api),
+        created_at: row.get("created_at")?,
+        updated_at: row.get("updated_at")?,
+    })
+}
+
+/// Applies `write` in the transaction `seq`. Returns every document and item it touched
+/// (empty when everything was already as `write` says).
+pub async fn write(
+    tx: &mut Tx,
+    seq: i64,
+    write: &DocumentWrite,
+    now: DateTime<Utc>,
+) -> Result<Vec<(Entity, Id)>, StoreError> {
+    let mut touched = Vec::new();
+    for (document, origin) in &write.upserts {
+        if let Some(id) = upsert(tx, document, *origin, now).await? {
+            touched.push((Entity::Document, id));
+        }
+    }
+    touched.extend(sync::sync(tx, &write.trips, &write.scope, now).await?);
+    for &id in &write.deletions {
+        if changes::version_of(tx, Entity::Document, id)
+            .await?
+            .is_some()
+        {
+            tx.execute("DELETE FROM documents WHERE id = $1", vec![Value::from(id)])
+                .await?;
+            touched.push((Entity::Document, id));
+        }
+    }
+    for (entity, id) in &touched {
+        changes::log(tx, seq, *entity, *id, now).await?;
+    }
+    Ok(touched)
+}
+
+/// Stores `document` unless a document of that name with the same text is stored already.
+/// Returns the id of the row written, or `None` when there was nothing to write.
+async fn upsert(
+    tx: &mut Tx,
+    document: &Document,
+    origin: DocumentOrigin,
+    now: DateTime<Utc>,
+) -> Result<Option<Id>, sqlx::Error> {
+    let hash = content_hash(&document.text);
+    let stored = tx
+        .fetch_optional(
+            "SELECT id, content_hash FROM documents WHERE name = $1",
+            vec![Value::from(document.name.as_str())],
+        )
+        .await?;
+    let args = vec![
+        Value::from(document.name.as_str()),
+        Value::from(document.published.to_string()),
+        Value::Text(document.title.clone()),
+        Value::from(document.text.as_str()),
+        Value::from(hash.as_str()),
+        Value::from(origin.name()),
+        Value::from(now),
+    ];
+    let Some(stored) = stored else {
+        let row = tx
+            .fetch_one(
+                "INSERT INTO documents (name, published, title, text, content_hash, origin, \
+                 created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+                args,
+            )
+            .await?;
+        return Ok(Some(row.get("id")?));
+    };
+    let id: Id = stored.get("id")?;
+    if stored.get::<String>("content_hash")? == hash {
+        return Ok(None);
+    }
+    tx.execute(
+        "UPDATE documents SET published = $2, title = $3, text = $4, content_hash = $5, \
+         origin = $6, updated_at = $7 WHERE name = $1",
+        args,
+    )
+    .await?;
+    Ok(Some(id))
+}

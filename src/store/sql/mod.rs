@@ -1,0 +1,258 @@
+//! The durable backend: an enum over a SQLite and a PostgreSQL pool. Every write is one
+//! transaction that first ticks the change clock (ordering writers), checks the item's version,
+//! writes, records what it touched in the change log, and commits; the caller applies the
+//! returned [`ChangeSet`] to the in-memory model only after the commit. Depends on `domain`
+//! and `fold`; never on `http`.
+
+mod changes;
+mod documents;
+mod portable;
+mod rows;
+mod schema;
+mod sync;
+
+use chrono::{DateTime, Utc};
+use sqlx::{PgPool, SqlitePool};
+
+pub use documents::DocumentWrite;
+pub use portable::{Row, Tx, Value};
+pub use rows::{Curation, Provenance};
+pub use schema::{OpenError, known_version, redact};
+
+use super::{ChangeSet, Entity, Item, StoreError, StoredDocument};
+use crate::domain::Id;
+
+/// A durable database: SQLite (embedded, one file) or PostgreSQL (shared by instances).
+#[derive(Clone, Debug)]
+pub enum Backend {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Everything in the database, read in one consistent snapshot.
+#[derive(Clone, Debug, Default)]
+pub struct Snapshot {
+    /// The change clock when the snapshot was taken: changes after it are newer.
+    pub seq: i64,
+    pub changes: ChangeSet,
+}
+
+impl Backend {
+    /// Opens the database at `url` (`sqlite://PATH`, `sqlite:PATH`, `postgres://...`,
+    /// `postgresql://...`), creating a SQLite file and its directory when missing, then
+    /// applies pending migrations. Fails, writing nothing, when the database is not
+    /// itinerary's, is corrupt, or has a newer schema than this binary.
+    pub async fn open(url: &str) -> Result<Self, OpenError> {
+        if url.starts_with("sqlite:") {
+            schema::open_sqlite(url).await.map(Self::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            schema::open_postgres(url).await.map(Self::Postgres)
+        } else {
+            Err(OpenError::UnsupportedUrl(redact(url)))
+        }
+    }
+
+    /// "SQLite" or "PostgreSQL", for logs.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Sqlite(_) => "SQLite",
+            Self::Postgres(_) => "PostgreSQL",
+        }
+    }
+
+    /// Starts a write transaction. On SQLite it takes the write lock at once (`BEGIN
+    /// IMMEDIATE`), so that two writers queue on the busy timeout instead of failing.
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        Ok(match self {
+            Self::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Self::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    /// Starts a read-only transaction that sees one consistent snapshot.
+    async fn begin_read(&self) -> Result<Tx, sqlx::Error> {
+        Ok(match self {
+            Self::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
+            Self::Postgres(pool) => Tx::Postgres(
+                pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?,
+            ),
+        })
+    }
+
+    /// Closes the pool, waiting for connections to be returned.
+    pub async fn close(&self) {
+        match self {
+            Self::Sqlite(pool) => pool.close().await,
+            Self::Postgres(pool) => pool.close().await,
+        }
+    }
+
+    /// Reads every document, trip, leg and meeting.
+    #[tracing::instrument(skip_all, fields(backend = self.kind()))]
+    pub async fn load(&self) -> Result<Snapshot, StoreError> {
+        let mut tx = self.begin_read().await?;
+        let seq = changes::clock(&mut tx).await?;
+        let changes = ChangeSet {
+            seq,
+            documents: documents::load_all(&mut tx).await?,
+            trips: changes::load_trips(&mut tx, None).await?,
+            legs: changes::load_legs(&mut tx, None).await?,
+            meetings: changes::load_meetings(&mut tx, None).await?,
+            ..ChangeSet::default()
+        };
+        tx.commit().await?;
+        Ok(Snapshot { seq, changes })
+    }
+
+    /// Inserts an item a user created (its id and version are ignored). Returns it as stored,
+    /// with its new id and version 1. Fails with `UnknownTrip` when a leg or meeting names a
+    /// trip that does not exist.
+    pub async fn create(&self, item: &Item) -> Result<ChangeSet, StoreError> {
+        let now = Utc::now();
+        let mut tx = self.begin().await?;
+        let seq = changes::tick(&mut tx).await?;
+        let provenance = Provenance::created();
+        let id = match item {
+            Item::Trip(trip) => rows::insert_trip(&mut tx, trip, &provenance, now).await?,
+            Item::Leg(leg) => {
+                require_trip(&mut tx, leg.trip_id).await?;
+                rows::insert_leg(&mut tx, leg, &provenance, now).await?
+            }
+            Item::Meeting(meeting) => {
+                require_trip(&mut tx, meeting.trip_id).await?;
+                rows::insert_meeting(&mut tx, meeting, &provenance, now).await?
+            }
+        };
+        changes::log(&mut tx, seq, item.entity(), id, now).await?;
+        let changes = changes::read_back(&mut tx, seq, &[(item.entity(), id)]).await?;
+        tx.commit().await?;
+        Ok(changes)
+    }
+
+    /// Replaces an item with `item` (same id) if the stored one is at version `expected`;
+    /// an extracted item becomes `edited`, so re-extraction leaves it alone. Fails with
+    /// `Missing` when it does not exist and `VersionMismatch` when its version moved.
+    pub async fn update(&self, item: &Item, expected: i64) -> Result<ChangeSet, StoreError> {
+        let now = Utc::now();
+        let mut tx = self.begin().await?;
+        let seq = changes::tick(&mut tx).await?;
+        let written = match item {
+            Item::Trip(trip) => rows::update_trip(&mut tx, trip, expected, true, now).await?,
+            Item::Leg(leg) => {
+                require_trip(&mut tx, leg.trip_id).await?;
+                rows::update_leg(&mut tx, leg, expected, true, now).await?
+            }
+            Item::Meeting(meeting) => {
+                require_trip(&mut tx, meeting.trip_id).await?;
+                rows::update_meeting(&mut tx, meeting, expected, true, now).await?
+            }
+        };
+        let (entity, id) = (item.entity(), item.id());
+        if !written {
+            return Err(why_not_written(&mut tx, entity, id, expected).await);
+        }
+        changes::log(&mut tx, seq, entity, id, now).await?;
+        let changes = changes::read_back(&mut tx, seq, &[(entity, id)]).await?;
+        tx.commit().await?;
+        Ok(changes)
+    }
+
+    /// Deletes an item (a trip with its legs and meetings) if it is at version `expected`
+    /// (any version when `None`). Deleted extracted items are remembered as tombstones, so
+    /// re-extraction does not bring them back. Fails like [`Backend::update`].
+    pub async fn delete(
+        &self,
+        entity: Entity,
+        id: Id,
+        expected: Option<i64>,
+    ) -> Result<ChangeSet, StoreError> {
+        let now = Utc::now();
+        let mut tx = self.begin().await?;
+        let seq = changes::tick(&mut tx).await?;
+        let Some(version) = changes::version_of(&mut tx, entity, id).await? else {
+            return Err(StoreError::Missing {
+                kind: entity.name(),
+                id,
+            });
+        };
+        if let Some(expected) = expected.filter(|e| *e != version) {
+            return Err(StoreError::VersionMismatch {
+                kind: entity.name(),
+                id,
+                expected,
+                actual: version,
+            });
+        }
+        let changes = changes::remove(&mut tx, seq, entity, id, now).await?;
+        tx.commit().await?;
+        Ok(changes)
+    }
+
+    /// What changed after `seq`: the items the change log names, as they are now (an item
+    /// gone from its table is reported removed). `None` when the log no longer reaches back
+    /// to `seq` (pruned): the caller reloads everything.
+    pub async fn changes_since(&self, seq: i64) -> Result<Option<ChangeSet>, StoreError> {
+        let mut tx = self.begin_read().await?;
+        let changes = changes::since(&mut tx, seq).await?;
+        tx.commit().await?;
+        Ok(changes)
+    }
+
+    /// Forgets change log entries older than `age`; every process has read them by then.
+    pub async fn prune_changes(&self, before: DateTime<Utc>) -> Result<u64, StoreError> {
+        let mut tx = self.begin().await?;
+        let pruned = changes::prune(&mut tx, before).await?;
+        tx.commit().await?;
+        Ok(pruned)
+    }
+
+    /// Writes documents and the items extracted from them, in one transaction: see
+    /// [`DocumentWrite`]. Returns what changed; an empty change set (nothing written) when
+    /// every document was already stored with the same content.
+    pub async fn write_documents(&self, write: &DocumentWrite) -> Result<ChangeSet, StoreError> {
+        let now = Utc::now();
+        let mut tx = self.begin().await?;
+        let seq = changes::tick(&mut tx).await?;
+        let touched = documents::write(&mut tx, seq, write, now).await?;
+        if touched.is_empty() {
+            return Ok(ChangeSet::default());
+        }
+        let changes = changes::read_back(&mut tx, seq, &touched).await?;
+        tx.commit().await?;
+        Ok(changes)
+    }
+
+    /// The stored documents, by id.
+    pub async fn documents(&self) -> Result<Vec<StoredDocument>, StoreError> {
+        let mut tx = self.begin_read().await?;
+        let documents = documents::load_all(&mut tx).await?;
+        tx.commit().await?;
+        Ok(documents)
+    }
+}
+
+/// Fails with `UnknownTrip` unless trip `id` exists.
+async fn require_trip(tx: &mut Tx, id: Id) -> Result<(), StoreError> {
+    match changes::version_of(tx, Entity::Trip, id).await? {
+        Some(_) => Ok(()),
+        None => Err(StoreError::UnknownTrip(id)),
+    }
+}
+
+/// Why a versioned write matched no row: the item is gone, or its version moved.
+async fn why_not_written(tx: &mut Tx, entity: Entity, id: Id, expected: i64) -> StoreError {
+    match changes::version_of(tx, entity, id).await {
+        Ok(None) => StoreError::Missing {
+            kind: entity.name(),
+            id,
+        },
+        Ok(Some(actual)) => StoreError::VersionMismatch {
+            kind: entity.name(),
+            id,
+            expected,
+            actual,
+        },
+        Err(e) => e.into(),
+    }
+}
