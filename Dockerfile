@@ -3,6 +3,8 @@ FROM rust:1-slim-bookworm AS build
 WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
 COPY src ./src
+COPY data ./data
+COPY benches ./benches
 COPY migrations ./migrations
 COPY seeds ./seeds
 RUN cargo build --release --locked

@@ -9,9 +9,40 @@ use unicode_normalization::char::is_combining_mark;
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+    let mut folded = String::new();
+    for c in text.chars() {
+        folded.clear();
+        fold_char(c, &mut folded);
+        for c in folded.chars() {
+            if c.is_whitespace() {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Appends the folded form of one character of the original text to `out`: lower-cased,
+/// without diacritics, typographic apostrophes and dashes mapped to ASCII. Pushes nothing for
+/// a lone combining mark. [`fold`] is this over every character, plus whitespace collapsing;
+/// callers that need offsets back into the original text fold character by character.
+pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(match c {
+            '`' => '\'',
+            c => c.to_ascii_lowercase(),
+        });
+        return;
+    }
+    for c in std::iter::once(c).nfd().filter(|c| !is_combining_mark(*c)) {
         let c = match c {
-            '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{02bb}' | '`' | '\u{00b4}' => '\'',
+            '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{02bb}' | '\u{00b4}' => '\'',
             '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
             'ł' | 'Ł' => 'l',
             'ø' | 'Ø' => 'o',
@@ -20,17 +51,8 @@ pub fn fold(text: &str) -> String {
             'ß' => 's',
             c => c,
         };
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
         out.extend(c.to_lowercase());
     }
-    out
 }
 
 /// True when the folded `haystack` contains the folded `needle`.

@@ -1,0 +1,199 @@
+//! Lookup keys: a name folded (`crate::fold::fold_char`) and cut into words, the words joined
+//! by one space. Punctuation other than a word-internal apostrophe separates words, so
+//! "Washington, D.C.", "Washington D. C." and "washington dc"-like spellings meet on
+//! "washington d c", and "Bosnia-Herzegovina" (a dataset slug: `bosnia-herzegovina`) meets
+//! "Bosnia Herzegovina". Abbreviations "St", "Ste", "Mt" and "Ft" read as the full word.
+//! Names and running text are cut by the same code, so text words can be looked up one by one
+//! with byte offsets back into the original text.
+
+use std::ops::Range;
+
+use crate::fold::fold_char;
+
+/// One word of a text: its folded, normalised form and its byte range in the original text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// Folded and normalised ("st" → "saint"), as it appears in keys.
+    pub key: String,
+    /// Byte range in the original text, apostrophes at the edges excluded.
+    pub span: Range<usize>,
+}
+
+/// A folded character with the byte range of the original character it came from.
+struct Folded {
+    c: char,
+    span: Range<usize>,
+}
+
+fn fold_with_offsets(text: &str) -> Vec<Folded> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut buf = String::new();
+    for (start, c) in text.char_indices() {
+        buf.clear();
+        fold_char(c, &mut buf);
+        let span = start..start + c.len_utf8();
+        out.extend(buf.chars().map(|c| Folded {
+            c,
+            span: span.clone(),
+        }));
+    }
+    out
+}
+
+/// Cuts `text` into words. A word is a run of letters and digits, apostrophes included when
+/// they stand between two of them ("Nuku'alofa", "d'Ivoire", "Russia's").
+pub fn words(text: &str) -> Vec<Word> {
+    let chars = fold_with_offsets(text);
+    let alnum = |i: usize| chars.get(i).is_some_and(|f| f.c.is_alphanumeric());
+    let mut words = Vec::new();
+    let mut current: Option<Word> = None;
+    for (i, f) in chars.iter().enumerate() {
+        let inner_apostrophe = f.c == '\'' && i > 0 && alnum(i - 1) && alnum(i + 1);
+        if f.c.is_alphanumeric() || inner_apostrophe {
+            let word = current.get_or_insert_with(|| Word {
+                key: String::new(),
+                span: f.span.start..f.span.end,
+            });
+            word.key.push(f.c);
+            word.span.end = f.span.end;
+        } else if let Some(word) = current.take() {
+            words.push(word);
+        }
+    }
+    words.extend(current);
+    for word in &mut words {
+        normalise(&mut word.key);
+    }
+    words
+}
+
+/// Spells out the abbreviations place names use in front of a name.
+fn normalise(word: &mut String) {
+    if let Some(full) = expansion(word) {
+        *word = full.to_owned();
+    }
+}
+
+fn expansion(word: &str) -> Option<&'static str> {
+    match word {
+        "st" => Some("saint"),
+        "ste" => Some("sainte"),
+        "mt" => Some("mount"),
+        "ft" => Some("fort"),
+        _ => None,
+    }
+}
+
+/// The lookup key of a name: its words joined by single spaces. Empty when the name has no
+/// letters or digits. Equal to joining the keys of [`words`], without tracking offsets (this
+/// runs for every name at load time).
+pub fn key(name: &str) -> String {
+    let mut folded = String::with_capacity(name.len());
+    for c in name.chars() {
+        fold_char(c, &mut folded);
+    }
+    let chars: Vec<char> = folded.chars().collect();
+    let alnum = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+    let mut out = String::with_capacity(folded.len());
+    let mut word_start = None;
+    for (i, &c) in chars.iter().enumerate() {
+        let inner_apostrophe = c == '\'' && i > 0 && alnum(i - 1) && alnum(i + 1);
+        if c.is_alphanumeric() || inner_apostrophe {
+            if word_start.is_none() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                word_start = Some(out.len());
+            }
+            out.push(c);
+        } else if let Some(start) = word_start.take() {
+            normalise_tail(&mut out, start);
+        }
+    }
+    if let Some(start) = word_start {
+        normalise_tail(&mut out, start);
+    }
+    out
+}
+
+/// Applies [`expansion`] to the word that starts at byte `start` of `key`.
+fn normalise_tail(key: &mut String, start: usize) {
+    if let Some(full) = expansion(&key[start..]) {
+        key.truncate(start);
+        key.push_str(full);
+    }
+}
+
+/// Joins word keys with single spaces.
+pub fn join<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for part in parts {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// The key without apostrophes ("cote d'ivoire" → "cote divoire"), so slugs such as
+/// `cote-divoire` and spellings without the apostrophe find the name. `None` when the key has
+/// no apostrophe.
+pub fn without_apostrophes(key: &str) -> Option<String> {
+    key.contains('\'').then(|| key.replace('\'', ""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_and_case_meet_on_one_key() {
+        assert_eq!(key("Washington, D.C."), "washington d c");
+        assert_eq!(key("Washington D. C."), "washington d c");
+        assert_eq!(key("bosnia-herzegovina"), "bosnia herzegovina");
+        assert_eq!(key("Côte d’Ivoire"), "cote d'ivoire");
+        assert_eq!(
+            key("Iran (Islamic Republic of)"),
+            "iran islamic republic of"
+        );
+        assert_eq!(key("St. Louis"), key("Saint Louis"));
+        assert_eq!(key("  "), "");
+    }
+
+    #[test]
+    fn words_keep_byte_offsets_into_the_original() {
+        let text = "From Rzeszów to ‘Kyiv’, then Nuku’alofa.";
+        let found = words(text);
+        let spans: Vec<&str> = found.iter().map(|w| &text[w.span.clone()]).collect();
+        assert_eq!(
+            spans,
+            ["From", "Rzeszów", "to", "Kyiv", "then", "Nuku’alofa"]
+        );
+        assert_eq!(found[1].key, "rzeszow");
+        assert_eq!(found[5].key, "nuku'alofa");
+    }
+
+    #[test]
+    fn keys_equal_joined_word_keys() {
+        for name in [
+            "Sant Julià de Lòria",
+            "St. John's",
+            "  Nuku’alofa ",
+            "'Paris'",
+            "Ft. Worth",
+        ] {
+            let joined = join(words(name).iter().map(|w| w.key.as_str()));
+            assert_eq!(key(name), joined, "{name}");
+        }
+    }
+
+    #[test]
+    fn apostrophes_can_be_dropped_from_keys() {
+        assert_eq!(
+            without_apostrophes("cote d'ivoire").as_deref(),
+            Some("cote divoire")
+        );
+        assert_eq!(without_apostrophes("paris"), None);
+    }
+}
