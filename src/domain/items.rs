@@ -10,6 +10,7 @@ use super::{Id, MeetingKind, Mode, PartOfDay, Status};
 /// A place as written in a text, resolved against the gazetteer when possible. Unknown
 /// fields are `null`: a place the gazetteer does not know keeps its name and no coordinates.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 #[schema(example = json!({"name": "Moscow", "country": "Russian Federation", "country_code": "RU", "lat": 55.75204, "lon": 37.61781}))]
 pub struct Place {
     pub name: String,
@@ -44,6 +45,7 @@ pub struct Source {
 
 /// Someone the traveller met, with the title and country the text gives.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Participant {
     pub name: String,
     pub role: Option<String>,
@@ -51,7 +53,8 @@ pub struct Participant {
 }
 
 /// The person whose trip it is.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Traveller {
     pub name: String,
     pub role: Option<String>,

@@ -3,11 +3,15 @@
 
 mod document;
 mod enums;
+mod fields;
+mod input;
 mod items;
 mod keyed;
 
 pub use document::{Document, HeaderError, Published};
 pub use enums::{MeetingKind, Mode, PartOfDay, Status, enum_name, parse_enum};
+pub use fields::{FieldError, Fields, Invalid, parse_date};
+pub use input::{NewLeg, NewMeeting, NewTrip};
 pub use items::{
     Leg, LegDraft, Meeting, MeetingDraft, Participant, Place, Source, Traveller, Trip, TripDraft,
 };

@@ -1,14 +1,50 @@
-//! The HTTP API: routes, extractors and the problem+json error envelope.
-//! Depends on `store` and `domain`; never on `extract` internals.
+//! The HTTP API: routes (one file per resource), extractors, the problem+json error
+//! envelope, and the middleware stack (request ids, tracing with latency, CORS, compression,
+//! body limit, timeout). Depends on `store` and `domain`; never on `extract` internals.
+
+mod error;
+mod etag;
+mod extract;
+mod health;
+mod legs;
+mod list;
+mod meetings;
+mod params;
+mod timeline;
+mod trips;
 
 use std::future::Future;
 use std::sync::Arc;
+use std::time::Duration;
 
-use axum::{Json, Router, extract::State, routing::get};
+use axum::Router;
+use axum::http::header::{ETAG, HeaderName, IF_MATCH, IF_NONE_MATCH, LINK, LOCATION};
+use axum::http::{Method, Request};
+use axum::middleware::map_response;
+use axum::routing::get;
 use tokio::net::TcpListener;
+use tower::ServiceBuilder;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{Any, CorsLayer};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
 
-use crate::domain::{Leg, Meeting, Trip};
+pub use error::{ApiError, PROBLEM_JSON, Problem};
+pub use etag::{Conditions, Versioned};
+pub use extract::{ApiPath, ApiQuery, FromQuery, JsonBody, Params};
+pub use list::ListResponse;
+
 use crate::store::Store;
+
+/// Largest request body accepted: 1 MiB.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+/// Longest a request may take.
+pub const TIMEOUT: Duration = Duration::from_secs(30);
+
+static REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// What every handler shares.
 #[derive(Clone)]
@@ -25,26 +61,55 @@ impl AppState {
     }
 }
 
-/// The application's routes.
-pub fn router(state: AppState) -> Router {
+/// The application's routes, without middleware.
+pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/healthz", get(|| async { "ok" }))
-        .route("/trips", get(list_trips))
-        .route("/legs", get(list_legs))
-        .route("/meetings", get(list_meetings))
-        .with_state(state)
+        .merge(health::routes())
+        .merge(trips::routes())
+        .merge(legs::routes())
+        .merge(meetings::routes())
+        .merge(timeline::routes())
+        .route("/problems/{slug}", get(error::describe_problem))
+        .fallback(error::no_route)
 }
 
-async fn list_trips(State(state): State<AppState>) -> Json<Vec<Trip>> {
-    Json(state.store.trips())
-}
-
-async fn list_legs(State(state): State<AppState>) -> Json<Vec<Leg>> {
-    Json(state.store.legs())
-}
-
-async fn list_meetings(State(state): State<AppState>) -> Json<Vec<Meeting>> {
-    Json(state.store.meetings())
+/// The application: routes, state and middleware.
+pub fn router(state: AppState) -> Router {
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::HEAD])
+        .allow_headers([IF_NONE_MATCH, IF_MATCH])
+        .expose_headers([
+            list::TOTAL_COUNT.clone(),
+            LINK,
+            ETAG,
+            LOCATION,
+            REQUEST_ID.clone(),
+        ]);
+    let trace = TraceLayer::new_for_http()
+        .make_span_with(|request: &Request<_>| {
+            let id = request.headers().get(&REQUEST_ID);
+            let id = id.and_then(|v| v.to_str().ok()).unwrap_or_default();
+            tracing::info_span!("request", method = %request.method(), uri = %request.uri(), request_id = %id)
+        })
+        .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(tower_http::LatencyUnit::Micros));
+    let middleware = ServiceBuilder::new()
+        .layer(SetRequestIdLayer::new(REQUEST_ID.clone(), MakeRequestUuid))
+        .layer(trace)
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
+        .layer(cors)
+        .layer(CompressionLayer::new())
+        .layer(map_response(error::bare_errors_as_problems))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            TIMEOUT,
+        ))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT));
+    // the stack wraps the routed application as one service, so it sees responses as
+    // finished (the `Allow` header of a 405 is added by the method router itself)
+    Router::new()
+        .fallback_service(routes().with_state(state))
+        .layer(middleware)
 }
 
 /// Serves the API on `listener` until `stop` completes, then drains in-flight requests.

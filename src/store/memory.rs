@@ -1,43 +1,231 @@
-//! The in-memory model. Readers share a read lock and never wait on each other; each write
-//! holds the write lock for its whole read-modify-write, so readers see all of it or none.
+//! The in-memory model and the [`Store`] every handler shares. Readers share a read lock and
+//! never wait on each other; a write holds the write lock for its whole read-modify-write
+//! (plan, then apply), so a reader sees all of it or none of it. Nothing here awaits.
 
-use std::collections::BTreeMap;
-use std::sync::RwLock;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use crate::domain::{Id, Leg, LegDraft, Meeting, MeetingDraft, Trip, TripDraft};
+use serde_json::Value;
+
+use super::ChangeSet;
+use super::StoreError;
+use super::index::{LegIndex, MeetingIndex, TripIndex};
+use super::order::derive_trip;
+use super::order::{Event, chronological};
+use super::plan::{DatePins, Effect, Precondition, TripState};
+use super::query::{
+    Day, LegFilter, Listing, MeetingFilter, Page, TimelineFilter, TripDetail, TripFilter,
+};
+use crate::domain::{Id, Leg, Meeting, NewLeg, NewMeeting, NewTrip, Trip, TripDraft};
 
 mod keyed;
 
 pub use keyed::Upserted;
 
-#[derive(Default)]
-struct Memory {
-    trips: BTreeMap<Id, Trip>,
-    legs: BTreeMap<Id, Leg>,
-    meetings: BTreeMap<Id, Meeting>,
-    next_id: Id,
+/// Trips, legs and meetings with their indexes. Ids come from one sequence shared by the
+/// three kinds.
+#[derive(Debug, Default)]
+pub(super) struct Memory {
+    pub trips: BTreeMap<Id, Trip>,
+    pub pins: BTreeMap<Id, DatePins>,
+    pub legs: BTreeMap<Id, Leg>,
+    pub meetings: BTreeMap<Id, Meeting>,
+    pub next_id: Id,
+    pub revision: u64,
+    /// Items a user created or edited through the API.
+    pub curated: BTreeSet<Id>,
     /// Import key → what was loaded under it (see `keyed`).
-    keyed: BTreeMap<String, keyed::Loaded>,
+    pub keyed: BTreeMap<String, keyed::Loaded>,
+    pub trip_index: TripIndex,
+    pub leg_index: LegIndex,
+    pub meeting_index: MeetingIndex,
+}
+
+impl Memory {
+    pub(super) fn trip(&self, id: Id) -> Result<&Trip, StoreError> {
+        self.trips
+            .get(&id)
+            .ok_or(StoreError::Missing { kind: "trip", id })
+    }
+
+    pub(super) fn leg(&self, id: Id) -> Result<&Leg, StoreError> {
+        self.legs
+            .get(&id)
+            .ok_or(StoreError::Missing { kind: "leg", id })
+    }
+
+    pub(super) fn meeting(&self, id: Id) -> Result<&Meeting, StoreError> {
+        (self.meetings.get(&id)).ok_or(StoreError::Missing {
+            kind: "meeting",
+            id,
+        })
+    }
+
+    /// The legs of a trip, in `seq` order.
+    pub(super) fn legs_of(&self, trip_id: Id) -> Vec<&Leg> {
+        let ids = self.leg_index.trip.get(&trip_id);
+        let mut legs: Vec<&Leg> = ids.iter().filter_map(|id| self.legs.get(id)).collect();
+        legs.sort_by_key(|leg| (leg.seq, leg.id));
+        legs
+    }
+
+    /// The meetings of a trip, in chronological order.
+    pub(super) fn meetings_of(&self, trip_id: Id) -> Vec<&Meeting> {
+        let ids = self.meeting_index.trip.get(&trip_id);
+        let mut events: Vec<Event<'_>> = (ids.iter())
+            .filter_map(|id| self.meetings.get(id).map(Event::Meeting))
+            .collect();
+        chronological(&mut events);
+        events
+            .into_iter()
+            .filter_map(|e| match e {
+                Event::Meeting(meeting) => Some(meeting),
+                Event::Leg(_) => None,
+            })
+            .collect()
+    }
+
+    /// Applies a planned effect: removals, then after-images, keeping every index in step.
+    fn apply(&mut self, effect: Effect) {
+        for id in &effect.removed_legs {
+            self.remove_leg(*id);
+        }
+        for id in &effect.removed_meetings {
+            self.remove_meeting(*id);
+        }
+        for id in &effect.removed_trips {
+            if let Some(old) = self.trips.remove(id) {
+                self.trip_index.set(&old, false);
+            }
+            self.pins.remove(id);
+        }
+        for leg in effect.legs {
+            self.remove_leg(leg.id);
+            self.leg_index.set(&leg, true);
+            self.legs.insert(leg.id, leg);
+        }
+        for meeting in effect.meetings {
+            self.remove_meeting(meeting.id);
+            self.meeting_index.set(&meeting, true);
+            self.meetings.insert(meeting.id, meeting);
+        }
+        for state in effect.trips {
+            let id = state.trip.id;
+            if let Some(old) = self.trips.remove(&id) {
+                self.trip_index.set(&old, false);
+            }
+            self.trip_index.set(&state.trip, true);
+            self.trips.insert(id, state.trip);
+            self.pins.insert(id, state.pins);
+        }
+        for id in effect.removed_trips.iter().chain(&effect.removed_legs) {
+            self.curated.remove(id);
+        }
+        for id in &effect.removed_meetings {
+            self.curated.remove(id);
+        }
+        self.curated.extend(effect.curated);
+        self.next_id = self.next_id.max(effect.next_id);
+        self.revision += 1;
+    }
+
+    /// Recomputes the derived fields of trip `id` from the model, keeping its version.
+    fn rederive(&mut self, id: Id) {
+        let Some(mut trip) = self.trips.get(&id).cloned() else {
+            return;
+        };
+        let pins = self.pins.get(&id).copied().unwrap_or_default();
+        derive_trip(&mut trip, pins, &self.legs_of(id), &self.meetings_of(id));
+        if let Some(old) = self.trips.insert(id, trip.clone()) {
+            self.trip_index.set(&old, false);
+        }
+        self.trip_index.set(&trip, true);
+    }
+
+    fn remove_leg(&mut self, id: Id) {
+        if let Some(old) = self.legs.remove(&id) {
+            self.leg_index.set(&old, false);
+        }
+    }
+
+    fn remove_meeting(&mut self, id: Id) {
+        if let Some(old) = self.meetings.remove(&id) {
+            self.meeting_index.set(&old, false);
+        }
+    }
 }
 
 /// Trips, legs and meetings, shared by all handlers.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct Store {
     memory: RwLock<Memory>,
 }
 
+/// Reads.
 impl Store {
     /// An empty store.
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// Adds assembled trips with their legs and meetings, giving them ids in order.
-    pub fn insert_drafts(&self, drafts: Vec<TripDraft>) {
-        let mut memory = self.write();
-        for draft in drafts {
-            memory.insert_trip(draft);
-        }
+    /// The trip `id`; `Missing` when there is none.
+    pub fn trip(&self, id: Id) -> Result<Trip, StoreError> {
+        self.read().trip(id).cloned()
+    }
+
+    /// The trip `id` with its legs and meetings in order.
+    pub fn trip_detail(&self, id: Id) -> Result<TripDetail, StoreError> {
+        let memory = self.read();
+        Ok(TripDetail {
+            trip: memory.trip(id)?.clone(),
+            legs: memory.legs_of(id).into_iter().cloned().collect(),
+            meetings: memory.meetings_of(id).into_iter().cloned().collect(),
+        })
+    }
+
+    /// The legs of trip `id` in `seq` order; `Missing` when the trip does not exist.
+    pub fn trip_legs(&self, id: Id) -> Result<Vec<Leg>, StoreError> {
+        let memory = self.read();
+        memory.trip(id)?;
+        Ok(memory.legs_of(id).into_iter().cloned().collect())
+    }
+
+    /// The meetings of trip `id` in chronological order; `Missing` when the trip does not
+    /// exist.
+    pub fn trip_meetings(&self, id: Id) -> Result<Vec<Meeting>, StoreError> {
+        let memory = self.read();
+        memory.trip(id)?;
+        Ok(memory.meetings_of(id).into_iter().cloned().collect())
+    }
+
+    /// The leg `id`.
+    pub fn leg(&self, id: Id) -> Result<Leg, StoreError> {
+        self.read().leg(id).cloned()
+    }
+
+    /// The meeting `id`.
+    pub fn meeting(&self, id: Id) -> Result<Meeting, StoreError> {
+        self.read().meeting(id).cloned()
+    }
+
+    /// One page of the trips matching `filter`, and how many match.
+    pub fn list_trips(&self, filter: &TripFilter, page: &Page) -> Listing<Trip> {
+        self.read().list_trips(filter, page)
+    }
+
+    /// One page of the legs matching `filter`, and how many match.
+    pub fn list_legs(&self, filter: &LegFilter, page: &Page) -> Listing<Leg> {
+        self.read().list_legs(filter, page)
+    }
+
+    /// One page of the meetings matching `filter`, and how many match.
+    pub fn list_meetings(&self, filter: &MeetingFilter, page: &Page) -> Listing<Meeting> {
+        self.read().list_meetings(filter, page)
+    }
+
+    /// One page of the days with dated legs or meetings matching `filter`.
+    pub fn timeline(&self, filter: &TimelineFilter, page: &Page) -> Listing<Day> {
+        self.read().timeline(filter, page)
     }
 
     /// All trips, by id.
@@ -55,148 +243,187 @@ impl Store {
         self.read().meetings.values().cloned().collect()
     }
 
-    fn read(&self) -> std::sync::RwLockReadGuard<'_, Memory> {
+    /// How many changes have been applied since the store was created.
+    pub fn revision(&self) -> u64 {
+        self.read().revision
+    }
+
+    fn read(&self) -> RwLockReadGuard<'_, Memory> {
+        // a panic while holding the lock cannot leave a half-applied effect: `apply` does
+        // not panic, so the data behind a poisoned lock is still whole
         self.memory.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Memory> {
+    fn write(&self) -> RwLockWriteGuard<'_, Memory> {
         self.memory.write().unwrap_or_else(|e| e.into_inner())
     }
 }
 
-impl Memory {
-    fn next_id(&mut self) -> Id {
-        self.next_id += 1;
-        self.next_id
+/// Writes. Every write goes through [`Store::commit`]; see the `store` module documentation
+/// for how a durable backend joins in.
+impl Store {
+    /// Runs one write: plans it against the current model and applies the effect, holding
+    /// the write lock throughout. Nothing changes when planning fails.
+    fn commit<T>(
+        &self,
+        plan: impl FnOnce(&Memory) -> Result<(Effect, T), StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut memory = self.write();
+        let (effect, written) = plan(&memory)?;
+        memory.apply(effect);
+        Ok(written)
     }
 
-    /// Inserts a trip with its legs and meetings; returns the trip's id.
-    fn insert_trip(&mut self, draft: TripDraft) -> Id {
-        let trip_id = self.next_id();
-        let (leg_ids, meeting_ids) = self.insert_items(trip_id, 0, draft.legs, draft.meetings);
-        let trip = Trip {
-            id: trip_id,
-            traveller: draft.traveller,
-            title: draft.title,
-            summary: draft.summary,
-            start_date: None,
-            end_date: None,
-            countries: Vec::new(),
-            leg_count: 0,
-            meeting_count: 0,
-            sources: draft.sources,
-            version: 1,
-        };
-        self.trips.insert(trip_id, trip);
-        self.refresh_trip(trip_id, &leg_ids, &meeting_ids);
-        trip_id
-    }
-
-    /// Adds legs (numbered after `first_seq`) and meetings to a trip; returns their ids.
-    fn insert_items(
-        &mut self,
-        trip_id: Id,
-        first_seq: u32,
-        legs: Vec<LegDraft>,
-        meetings: Vec<MeetingDraft>,
-    ) -> (Vec<Id>, Vec<Id>) {
-        let mut leg_ids = Vec::with_capacity(legs.len());
-        for (seq, leg) in (first_seq + 1..).zip(legs) {
-            let id = self.next_id();
-            self.legs.insert(id, leg_from_draft(id, trip_id, seq, leg));
-            leg_ids.push(id);
+    /// Applies an effect planned elsewhere (loaded from a database, or written by another
+    /// instance). Fails with `Conflict` when the model moved since it was planned.
+    pub fn apply(&self, effect: Effect) -> Result<(), StoreError> {
+        let mut memory = self.write();
+        if effect.base_revision != memory.revision {
+            return Err(StoreError::Conflict(format!(
+                "the effect was planned at revision {} but the store is at {}",
+                effect.base_revision, memory.revision
+            )));
         }
-        let mut meeting_ids = Vec::with_capacity(meetings.len());
-        for meeting in meetings {
-            let id = self.next_id();
-            self.meetings
-                .insert(id, meeting_from_draft(id, trip_id, meeting));
-            meeting_ids.push(id);
-        }
-        (leg_ids, meeting_ids)
+        memory.apply(effect);
+        Ok(())
     }
 
-    /// Recomputes a trip's dates, countries and counts from the legs and meetings given,
-    /// which are all of its items.
-    fn refresh_trip(&mut self, trip_id: Id, leg_ids: &[Id], meeting_ids: &[Id]) {
-        let legs: Vec<&Leg> = leg_ids.iter().filter_map(|id| self.legs.get(id)).collect();
-        let meetings: Vec<&Meeting> = meeting_ids
-            .iter()
-            .filter_map(|id| self.meetings.get(id))
+    /// Applies what a durable backend committed (a write read back, a poll of its change
+    /// log, the start-up snapshot): items as they are now, and ids removed. The trips touched
+    /// get their derived fields recomputed from the model; pinned dates are kept.
+    pub fn apply_changes(&self, changes: &ChangeSet) {
+        let mut memory = self.write();
+        let pins = |id: Id| memory.pins.get(&id).copied().unwrap_or_default();
+        let trips: Vec<TripState> = (changes.trips.iter())
+            .map(|trip| TripState {
+                trip: trip.clone(),
+                pins: pins(trip.id),
+            })
             .collect();
-        let mut dates = legs
-            .iter()
-            .filter_map(|l| l.date)
-            .chain(meetings.iter().filter_map(|m| m.date));
-        let first = dates.next();
-        let (start, end) = dates.fold((first, first), |(lo, hi), d| {
-            (lo.map(|lo| lo.min(d)), hi.map(|hi| hi.max(d)))
-        });
-        let mut countries: Vec<String> = Vec::new();
-        let visited = legs[..legs.len() - usize::from(returns_home(&legs))]
-            .iter()
-            .filter_map(|l| l.destination.as_ref())
-            .chain(meetings.iter().filter_map(|m| m.place.as_ref()))
-            .filter_map(|p| p.country.clone());
-        for country in visited {
-            if !countries.contains(&country) {
-                countries.push(country);
-            }
-        }
-        let (leg_count, meeting_count) = (legs.len(), meetings.len());
-        if let Some(trip) = self.trips.get_mut(&trip_id) {
-            trip.start_date = start;
-            trip.end_date = end;
-            trip.countries = countries;
-            trip.leg_count = leg_count;
-            trip.meeting_count = meeting_count;
+        let ids = (changes.trips.iter().map(|t| t.id))
+            .chain(changes.legs.iter().map(|l| l.id))
+            .chain(changes.meetings.iter().map(|m| m.id));
+        let touched: BTreeSet<Id> = (changes.trips.iter().map(|t| t.id))
+            .chain(changes.legs.iter().map(|l| l.trip_id))
+            .chain(changes.meetings.iter().map(|m| m.trip_id))
+            .chain(
+                changes
+                    .removed_legs
+                    .iter()
+                    .filter_map(|id| memory.legs.get(id).map(|l| l.trip_id)),
+            )
+            .chain(
+                changes
+                    .removed_meetings
+                    .iter()
+                    .filter_map(|id| memory.meetings.get(id).map(|m| m.trip_id)),
+            )
+            .collect();
+        let effect = Effect {
+            trips,
+            legs: changes.legs.clone(),
+            meetings: changes.meetings.clone(),
+            removed_trips: changes.removed_trips.clone(),
+            removed_legs: changes.removed_legs.clone(),
+            removed_meetings: changes.removed_meetings.clone(),
+            curated: Vec::new(),
+            next_id: ids.fold(memory.next_id, Id::max),
+            base_revision: memory.revision,
+        };
+        memory.apply(effect);
+        for id in touched {
+            memory.rederive(id);
         }
     }
-}
 
-/// True when the last leg goes back to the country the first leg left from: that country
-/// is home, not a country visited.
-fn returns_home(legs: &[&Leg]) -> bool {
-    let country = |place: Option<&crate::domain::Place>| place.and_then(|p| p.country_code.clone());
-    match (legs.first(), legs.last()) {
-        (Some(first), Some(last)) if legs.len() > 1 => {
-            let home = country(first.origin.as_ref());
-            home.is_some() && home == country(last.destination.as_ref())
-        }
-        _ => false,
+    /// Adds assembled trips with their legs and meetings, giving them ids in order (trip,
+    /// its legs, its meetings; then the next trip). Returns the effect applied.
+    pub fn insert_drafts(&self, drafts: Vec<TripDraft>) -> Effect {
+        let mut memory = self.write();
+        let effect = memory.plan_drafts(drafts);
+        memory.apply(effect.clone());
+        effect
     }
-}
 
-fn leg_from_draft(id: Id, trip_id: Id, seq: u32, leg: LegDraft) -> Leg {
-    Leg {
-        id,
-        trip_id,
-        seq,
-        origin: leg.origin,
-        destination: leg.destination,
-        via: leg.via,
-        date: leg.date,
-        part_of_day: leg.part_of_day,
-        mode: leg.mode,
-        status: leg.status,
-        inferred: leg.inferred,
-        source: leg.source,
-        version: 1,
+    /// Creates a trip.
+    pub fn create_trip(&self, new: NewTrip) -> Result<Trip, StoreError> {
+        self.commit(|m| m.plan_create_trip(new))
     }
-}
 
-fn meeting_from_draft(id: Id, trip_id: Id, meeting: MeetingDraft) -> Meeting {
-    Meeting {
-        id,
-        trip_id,
-        date: meeting.date,
-        part_of_day: meeting.part_of_day,
-        place: meeting.place,
-        kind: meeting.kind,
-        participants: meeting.participants,
-        summary: meeting.summary,
-        status: meeting.status,
-        source: meeting.source,
-        version: 1,
+    /// Replaces the writable fields of trip `id`. A date sent back unchanged from what the
+    /// trip showed as derived stays derived.
+    pub fn replace_trip(
+        &self,
+        id: Id,
+        new: NewTrip,
+        pre: &Precondition,
+    ) -> Result<Trip, StoreError> {
+        self.commit(|m| m.plan_replace_trip(id, new, pre))
+    }
+
+    /// Applies a JSON merge patch (RFC 7396) to trip `id`; the result is validated like a
+    /// full body (`Invalid` names each bad field).
+    pub fn patch_trip(
+        &self,
+        id: Id,
+        patch: &Value,
+        pre: &Precondition,
+    ) -> Result<Trip, StoreError> {
+        self.commit(|m| m.plan_patch_trip(id, patch, pre))
+    }
+
+    /// Deletes trip `id` with its legs and meetings.
+    pub fn delete_trip(&self, id: Id, pre: &Precondition) -> Result<(), StoreError> {
+        self.commit(|m| Ok((m.plan_delete_trip(id, pre)?, ())))
+    }
+
+    /// Creates a leg; `UnknownTrip` when its trip does not exist.
+    pub fn create_leg(&self, new: NewLeg) -> Result<Leg, StoreError> {
+        self.commit(|m| m.plan_create_leg(new))
+    }
+
+    /// Replaces leg `id` (it may move to another trip or position).
+    pub fn replace_leg(&self, id: Id, new: NewLeg, pre: &Precondition) -> Result<Leg, StoreError> {
+        self.commit(|m| m.plan_replace_leg(id, new, pre))
+    }
+
+    /// Applies a JSON merge patch to leg `id`.
+    pub fn patch_leg(&self, id: Id, patch: &Value, pre: &Precondition) -> Result<Leg, StoreError> {
+        self.commit(|m| m.plan_patch_leg(id, patch, pre))
+    }
+
+    /// Deletes leg `id`; the legs after it move up.
+    pub fn delete_leg(&self, id: Id, pre: &Precondition) -> Result<(), StoreError> {
+        self.commit(|m| Ok((m.plan_delete_leg(id, pre)?, ())))
+    }
+
+    /// Creates a meeting; `UnknownTrip` when its trip does not exist.
+    pub fn create_meeting(&self, new: NewMeeting) -> Result<Meeting, StoreError> {
+        self.commit(|m| m.plan_create_meeting(new))
+    }
+
+    /// Replaces meeting `id`.
+    pub fn replace_meeting(
+        &self,
+        id: Id,
+        new: NewMeeting,
+        pre: &Precondition,
+    ) -> Result<Meeting, StoreError> {
+        self.commit(|m| m.plan_replace_meeting(id, new, pre))
+    }
+
+    /// Applies a JSON merge patch to meeting `id`.
+    pub fn patch_meeting(
+        &self,
+        id: Id,
+        patch: &Value,
+        pre: &Precondition,
+    ) -> Result<Meeting, StoreError> {
+        self.commit(|m| m.plan_patch_meeting(id, patch, pre))
+    }
+
+    /// Deletes meeting `id`.
+    pub fn delete_meeting(&self, id: Id, pre: &Precondition) -> Result<(), StoreError> {
+        self.commit(|m| Ok((m.plan_delete_meeting(id, pre)?, ())))
     }
 }

@@ -1,0 +1,11 @@
+//! HTTP API tests: each test starts its own server on an ephemeral port and calls it over
+//! TCP. One binary for all resources, so the crate is linked once.
+
+mod support;
+
+mod errors;
+mod legs;
+mod meetings;
+mod middleware;
+mod timeline;
+mod trips;
