@@ -7,7 +7,7 @@
 -- (?origin= ?destination= ?place= ?country=) use a plain index.
 
 CREATE TABLE legs (
-    id                       BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id                       BIGINT PRIMARY KEY,
     trip_id                  BIGINT NOT NULL REFERENCES trips (id) ON DELETE CASCADE,
     -- Position of the leg in its trip, from 1.
     seq                      BIGINT NOT NULL CHECK (seq >= 1),

@@ -1,7 +1,7 @@
 -- Meetings and their participants (PostgreSQL). Place columns as in legs (see 0003).
 
 CREATE TABLE meetings (
-    id                 BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id                 BIGINT PRIMARY KEY,
     trip_id            BIGINT NOT NULL REFERENCES trips (id) ON DELETE CASCADE,
     date               DATE,
     part_of_day        TEXT CHECK (part_of_day IN

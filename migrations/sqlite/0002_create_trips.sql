@@ -8,18 +8,20 @@
 --                kind, ordinal; see store::keys); null for items users created.
 --   document_id  the document the item was read from (for a trip: its first document).
 
+-- Ids of trips, legs and meetings come from one sequence shared by the three kinds
+-- (change_clock.last_id), as the API's ids do, and are never given out twice.
+
 CREATE TABLE trips (
-    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    id             INTEGER PRIMARY KEY,
     traveller_name TEXT    NOT NULL CHECK (traveller_name <> ''),
     -- traveller_name folded (lower case, no diacritics) for ?traveller= (see fold.rs).
     traveller_key  TEXT    NOT NULL,
     traveller_role TEXT,
     title          TEXT,
     summary        TEXT,
+    -- Dates a user set on the trip; null: derived from its legs and meetings when loaded.
     start_date     TEXT,
     end_date       TEXT,
-    -- JSON array of country names in order of first visit.
-    countries      TEXT    NOT NULL DEFAULT '[]',
     -- JSON array of the names of the documents or records the trip was read from.
     sources        TEXT    NOT NULL DEFAULT '[]',
     -- Incremented by every write; the ETag is derived from it.

@@ -7,7 +7,7 @@
 -- (?origin= ?destination= ?place= ?country=) use a plain index.
 
 CREATE TABLE legs (
-    id                       INTEGER PRIMARY KEY AUTOINCREMENT,
+    id                       INTEGER PRIMARY KEY,
     trip_id                  INTEGER NOT NULL REFERENCES trips (id) ON DELETE CASCADE,
     -- Position of the leg in its trip, from 1.
     seq                      INTEGER NOT NULL CHECK (seq >= 1),

@@ -1,7 +1,7 @@
 -- Meetings and their participants (SQLite). Place columns as in legs (see 0003).
 
 CREATE TABLE meetings (
-    id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+    id                 INTEGER PRIMARY KEY,
     trip_id            INTEGER NOT NULL REFERENCES trips (id) ON DELETE CASCADE,
     date               TEXT,
     part_of_day        TEXT CHECK (part_of_day IN

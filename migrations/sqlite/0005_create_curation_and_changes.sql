@@ -13,10 +13,12 @@ CREATE INDEX tombstones_document ON tombstones (document_id);
 -- One row; every write transaction increments seq first. The row lock it takes orders the
 -- writers, so seq order is commit order and a reader of the change log never misses a write.
 CREATE TABLE change_clock (
-    id  INTEGER PRIMARY KEY CHECK (id = 1),
-    seq INTEGER NOT NULL CHECK (seq >= 0)
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    seq     INTEGER NOT NULL CHECK (seq >= 0),
+    -- The highest trip, leg or meeting id given out so far (deleted ones included).
+    last_id INTEGER NOT NULL CHECK (last_id >= 0)
 );
-INSERT INTO change_clock (id, seq) VALUES (1, 0);
+INSERT INTO change_clock (id, seq, last_id) VALUES (1, 0, 0);
 
 -- Which items each committed write touched. Other processes on the same database poll it to
 -- refresh their in-memory model (store::sql::changes); old rows are pruned.

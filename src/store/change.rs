@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use super::StoredDocument;
-use crate::domain::{Id, Leg, Meeting, Trip};
+use super::{StoredDocument, TripState};
+use crate::domain::{Id, Leg, Meeting};
 
 /// The kinds of stored things, as named in the change log and in error messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -36,41 +36,16 @@ impl Entity {
     }
 }
 
-/// One trip, leg or meeting, as written by a user.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Item {
-    Trip(Trip),
-    Leg(Leg),
-    Meeting(Meeting),
-}
-
-impl Item {
-    /// Which kind of item this is.
-    pub fn entity(&self) -> Entity {
-        match self {
-            Self::Trip(_) => Entity::Trip,
-            Self::Leg(_) => Entity::Leg,
-            Self::Meeting(_) => Entity::Meeting,
-        }
-    }
-
-    /// The item's id (0 before the store gave it one).
-    pub fn id(&self) -> Id {
-        match self {
-            Self::Trip(t) => t.id,
-            Self::Leg(l) => l.id,
-            Self::Meeting(m) => m.id,
-        }
-    }
-}
-
-/// Items written and removed by committed writes, ordered by id within each list.
+/// Items written and removed by a write, as after-images and ids: what a write asks the
+/// database to store, and what the database reports back.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChangeSet {
     /// The change clock of the last write included; 0 when nothing was written.
     pub seq: i64,
+    /// The highest trip, leg or meeting id given out so far, this change included.
+    pub next_id: Id,
     pub documents: Vec<StoredDocument>,
-    pub trips: Vec<Trip>,
+    pub trips: Vec<TripState>,
     pub legs: Vec<Leg>,
     pub meetings: Vec<Meeting>,
     pub removed_documents: Vec<Id>,
@@ -90,15 +65,5 @@ impl ChangeSet {
             && self.removed_trips.is_empty()
             && self.removed_legs.is_empty()
             && self.removed_meetings.is_empty()
-    }
-
-    /// The single item this change set wrote, for a write of one item.
-    pub fn item(&self, entity: Entity) -> Option<Item> {
-        match entity {
-            Entity::Trip => self.trips.first().cloned().map(Item::Trip),
-            Entity::Leg => self.legs.first().cloned().map(Item::Leg),
-            Entity::Meeting => self.meetings.first().cloned().map(Item::Meeting),
-            Entity::Document => None,
-        }
     }
 }

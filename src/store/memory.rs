@@ -293,17 +293,11 @@ impl Store {
     /// get their derived fields recomputed from the model; pinned dates are kept.
     pub fn apply_changes(&self, changes: &ChangeSet) {
         let mut memory = self.write();
-        let pins = |id: Id| memory.pins.get(&id).copied().unwrap_or_default();
-        let trips: Vec<TripState> = (changes.trips.iter())
-            .map(|trip| TripState {
-                trip: trip.clone(),
-                pins: pins(trip.id),
-            })
-            .collect();
-        let ids = (changes.trips.iter().map(|t| t.id))
+        let trips: Vec<TripState> = changes.trips.clone();
+        let ids = (changes.trips.iter().map(|t| t.trip.id))
             .chain(changes.legs.iter().map(|l| l.id))
             .chain(changes.meetings.iter().map(|m| m.id));
-        let touched: BTreeSet<Id> = (changes.trips.iter().map(|t| t.id))
+        let touched: BTreeSet<Id> = (changes.trips.iter().map(|t| t.trip.id))
             .chain(changes.legs.iter().map(|l| l.trip_id))
             .chain(changes.meetings.iter().map(|m| m.trip_id))
             .chain(

@@ -10,7 +10,7 @@ use itinerary::domain::{
 };
 use itinerary::store::keys::key_trips;
 use itinerary::store::sql::{Backend, DocumentWrite};
-use itinerary::store::{DocumentOrigin, Entity, Item, StoreError};
+use itinerary::store::{ChangeSet, DatePins, DocumentOrigin, Effect, StoreError, TripState};
 
 use crate::support::every_backend;
 
@@ -85,108 +85,181 @@ fn new_meeting(trip_id: i64) -> Meeting {
     }
 }
 
-async fn create(backend: &Backend, item: Item) -> Item {
-    let entity = item.entity();
-    let changes = backend.create(&item).await.expect("create");
-    changes.item(entity).expect("the created item")
+/// `planned` as an effect of a user's writes, with ids given out up to `next_id`.
+fn effect(planned: &ChangeSet, next_id: i64) -> Effect {
+    let ids = (planned.trips.iter().map(|t| t.trip.id))
+        .chain(planned.legs.iter().map(|l| l.id))
+        .chain(planned.meetings.iter().map(|m| m.id));
+    Effect {
+        trips: planned.trips.clone(),
+        legs: planned.legs.clone(),
+        meetings: planned.meetings.clone(),
+        removed_trips: planned.removed_trips.clone(),
+        removed_legs: planned.removed_legs.clone(),
+        removed_meetings: planned.removed_meetings.clone(),
+        curated: ids.collect(),
+        next_id,
+        base_revision: 0,
+    }
 }
 
-/// A trip with one leg and one meeting, as stored.
-async fn create_trip_leg_meeting(backend: &Backend) -> (Trip, Leg, Meeting) {
-    let Item::Trip(trip) = create(backend, Item::Trip(new_trip("Ana Ruiz"))).await else {
-        panic!("not a trip")
-    };
-    let Item::Leg(leg) = create(backend, Item::Leg(new_leg(trip.id))).await else {
-        panic!("not a leg")
-    };
-    let Item::Meeting(meeting) = create(backend, Item::Meeting(new_meeting(trip.id))).await else {
-        panic!("not a meeting")
-    };
-    (trip, leg, meeting)
+/// A process's view for planning writes: the change it is at and the last id given out.
+struct Writer {
+    backend: Backend,
+    seq: i64,
+    next_id: i64,
+}
+
+impl Writer {
+    async fn open(url: &str) -> Self {
+        let backend = Backend::open(url).await.expect("open");
+        let snapshot = backend.load().await.expect("load");
+        Self {
+            backend,
+            seq: snapshot.seq,
+            next_id: snapshot.changes.next_id,
+        }
+    }
+
+    fn id(&mut self) -> i64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    /// Persists `planned` as a user's write; returns what the change log reports of it.
+    async fn write(&mut self, planned: ChangeSet) -> Result<ChangeSet, StoreError> {
+        let seq = self
+            .backend
+            .persist(&effect(&planned, self.next_id), self.seq)
+            .await?;
+        let stored = self.backend.changes_since(self.seq).await?;
+        self.seq = seq;
+        Ok(stored.expect("the change log reaches back"))
+    }
+
+    async fn write_documents(&mut self, write: &DocumentWrite) -> ChangeSet {
+        let stored = self.backend.write_documents(write).await.expect("write");
+        if !stored.is_empty() {
+            self.seq = stored.seq;
+        }
+        stored
+    }
+
+    async fn snapshot(&self) -> ChangeSet {
+        self.backend.load().await.expect("load").changes
+    }
+
+    /// A trip with one leg and one meeting, written in one change; returns them as stored.
+    async fn create_trip_leg_meeting(&mut self) -> (TripState, Leg, Meeting) {
+        let trip = Trip {
+            id: self.id(),
+            ..new_trip("Ana Ruiz")
+        };
+        let leg = Leg {
+            id: self.id(),
+            ..new_leg(trip.id)
+        };
+        let meeting = Meeting {
+            id: self.id(),
+            ..new_meeting(trip.id)
+        };
+        let pins = DatePins {
+            start: day(1),
+            end: None,
+        };
+        let stored = self
+            .write(ChangeSet {
+                trips: vec![TripState { trip, pins }],
+                legs: vec![leg],
+                meetings: vec![meeting],
+                ..ChangeSet::default()
+            })
+            .await
+            .expect("create");
+        let trip = stored.trips[0].clone();
+        (trip, stored.legs[0].clone(), stored.meetings[0].clone())
+    }
 }
 
 #[tokio::test]
 async fn items_round_trip_through_every_backend() {
     for db in every_backend().await {
-        let backend = Backend::open(db.url()).await.expect("open");
-        let (trip, leg, meeting) = create_trip_leg_meeting(&backend).await;
+        let mut writer = Writer::open(db.url()).await;
+        let (trip, leg, meeting) = writer.create_trip_leg_meeting().await;
         assert_eq!(
-            leg,
-            Leg {
-                id: leg.id,
-                ..new_leg(trip.id)
+            trip.pins,
+            DatePins {
+                start: day(1),
+                end: None
             },
             "{}",
             db.label()
         );
         assert_eq!(
+            leg,
+            Leg {
+                id: leg.id,
+                ..new_leg(trip.trip.id)
+            }
+        );
+        assert_eq!(
             meeting,
             Meeting {
                 id: meeting.id,
-                ..new_meeting(trip.id)
+                ..new_meeting(trip.trip.id)
             }
         );
-        backend.close().await;
+        writer.backend.close().await;
 
-        let reopened = Backend::open(db.url()).await.expect("reopen");
-        let snapshot = reopened.load().await.expect("load");
-        assert_eq!(snapshot.changes.trips, vec![trip], "{}", db.label());
-        assert_eq!(snapshot.changes.legs, vec![leg]);
-        assert_eq!(snapshot.changes.meetings, vec![meeting]);
-        assert!(snapshot.seq >= 3);
+        let reopened = Writer::open(db.url()).await;
+        let snapshot = reopened.snapshot().await;
+        assert_eq!(snapshot.trips, vec![trip], "{}", db.label());
+        assert_eq!(snapshot.legs, vec![leg]);
+        assert_eq!(snapshot.meetings, vec![meeting]);
+        assert_eq!(
+            (reopened.seq, reopened.next_id),
+            (1, 3),
+            "clock and ids survive"
+        );
     }
 }
 
 #[tokio::test]
-async fn updates_check_the_version_inside_the_transaction() {
+async fn writes_check_the_base_and_the_versions_inside_the_transaction() {
     for db in every_backend().await {
-        let backend = Backend::open(db.url()).await.expect("open");
-        let Item::Trip(trip) = create(&backend, Item::Trip(new_trip("Ana Ruiz"))).await else {
-            panic!("not a trip")
+        let mut writer = Writer::open(db.url()).await;
+        let (stored, _, _) = writer.create_trip_leg_meeting().await;
+        let mut edited = stored.clone();
+        edited.trip.title = Some("Autumn tour".into());
+        edited.trip.version = 2;
+        let changes = ChangeSet {
+            trips: vec![edited.clone()],
+            ..ChangeSet::default()
         };
-        let edited = Trip {
-            title: Some("Autumn tour".into()),
-            ..trip.clone()
-        };
-        let changes = backend
-            .update(&Item::Trip(edited.clone()), 1)
-            .await
-            .expect("update");
-        assert_eq!(changes.trips[0].version, 2, "{}", db.label());
-        assert_eq!(changes.trips[0].title.as_deref(), Some("Autumn tour"));
+        let written = writer.write(changes.clone()).await.expect("update");
+        assert_eq!(written.trips[0].trip.version, 2, "{}", db.label());
+        assert_eq!(written.trips[0].trip.title.as_deref(), Some("Autumn tour"));
 
-        let stale = backend.update(&Item::Trip(edited), 1).await;
+        let stale = (writer.backend)
+            .persist(&effect(&changes, writer.next_id), writer.seq - 1)
+            .await;
+        assert!(matches!(stale, Err(StoreError::Stale(_))), "{stale:?}");
+        let mismatch = writer.write(changes).await;
         assert!(
             matches!(
-                stale,
+                mismatch,
                 Err(StoreError::VersionMismatch {
                     expected: 1,
                     actual: 2,
                     ..
                 })
             ),
-            "{stale:?}"
+            "{mismatch:?}"
         );
-        let stale_delete = backend.delete(Entity::Trip, trip.id, Some(1)).await;
-        assert!(matches!(
-            stale_delete,
-            Err(StoreError::VersionMismatch { .. })
-        ));
-        let missing = backend
-            .update(&Item::Trip(Trip { id: 999, ..trip }), 1)
-            .await;
-        assert!(matches!(
-            missing,
-            Err(StoreError::Missing {
-                kind: "trip",
-                id: 999
-            })
-        ));
-
-        let snapshot = backend.load().await.expect("load");
+        let snapshot = writer.snapshot().await;
         assert_eq!(
-            snapshot.changes.trips[0].version, 2,
-            "stale writes changed nothing"
+            snapshot.trips[0].trip.version, 2,
+            "refused writes changed nothing"
         );
     }
 }
@@ -194,63 +267,69 @@ async fn updates_check_the_version_inside_the_transaction() {
 #[tokio::test]
 async fn a_leg_for_a_missing_trip_is_refused() {
     for db in every_backend().await {
-        let backend = Backend::open(db.url()).await.expect("open");
-        let refused = backend.create(&Item::Leg(new_leg(42))).await;
+        let mut writer = Writer::open(db.url()).await;
+        let leg = Leg {
+            id: writer.id(),
+            ..new_leg(42)
+        };
+        let refused = writer
+            .write(ChangeSet {
+                legs: vec![leg],
+                ..ChangeSet::default()
+            })
+            .await;
         assert!(
-            matches!(refused, Err(StoreError::UnknownTrip(42))),
+            matches!(refused, Err(StoreError::Conflict(_))),
             "{refused:?}"
         );
-        assert!(backend.load().await.expect("load").changes.legs.is_empty());
+        assert!(writer.snapshot().await.legs.is_empty(), "{}", db.label());
     }
 }
 
 #[tokio::test]
 async fn deleting_a_trip_deletes_its_legs_and_meetings() {
     for db in every_backend().await {
-        let backend = Backend::open(db.url()).await.expect("open");
-        let (trip, leg, meeting) = create_trip_leg_meeting(&backend).await;
-        let removed = backend
-            .delete(Entity::Trip, trip.id, None)
-            .await
-            .expect("delete");
-        assert_eq!(removed.removed_trips, vec![trip.id], "{}", db.label());
+        let mut writer = Writer::open(db.url()).await;
+        let (trip, leg, meeting) = writer.create_trip_leg_meeting().await;
+        let removal = ChangeSet {
+            removed_trips: vec![trip.trip.id],
+            ..ChangeSet::default()
+        };
+        let removed = writer.write(removal).await.expect("delete");
+        assert_eq!(removed.removed_trips, vec![trip.trip.id], "{}", db.label());
         assert_eq!(removed.removed_legs, vec![leg.id]);
         assert_eq!(removed.removed_meetings, vec![meeting.id]);
-        let snapshot = backend.load().await.expect("load");
-        assert!(snapshot.changes.trips.is_empty() && snapshot.changes.legs.is_empty());
-        assert!(snapshot.changes.meetings.is_empty());
+        let snapshot = writer.snapshot().await;
+        assert!(snapshot.trips.is_empty() && snapshot.legs.is_empty());
+        assert!(snapshot.meetings.is_empty());
     }
 }
 
 #[tokio::test]
 async fn another_process_sees_writes_through_the_change_log() {
     for db in every_backend().await {
-        let writer = Backend::open(db.url()).await.expect("open writer");
-        let reader = Backend::open(db.url()).await.expect("open reader");
-        let seen = reader.load().await.expect("load").seq;
-        let Item::Trip(trip) = create(&writer, Item::Trip(new_trip("Ana Ruiz"))).await else {
-            panic!("not a trip")
+        let mut writer = Writer::open(db.url()).await;
+        let reader = Writer::open(db.url()).await;
+        let (gone, _, _) = writer.create_trip_leg_meeting().await;
+        let removal = ChangeSet {
+            removed_trips: vec![gone.trip.id],
+            ..ChangeSet::default()
         };
-        writer
-            .delete(Entity::Trip, trip.id, None)
-            .await
-            .expect("delete");
-        let Item::Trip(kept) = create(&writer, Item::Trip(new_trip("Bo Li"))).await else {
-            panic!("not a trip")
-        };
-        let changes = reader
-            .changes_since(seen)
-            .await
+        writer.write(removal).await.expect("delete");
+        let (kept, leg, meeting) = writer.create_trip_leg_meeting().await;
+        let changes = (reader.backend.changes_since(reader.seq).await)
             .expect("poll")
-            .expect("log reaches");
+            .expect("the log reaches back");
         assert_eq!(changes.trips, vec![kept], "{}", db.label());
-        assert_eq!(changes.removed_trips, vec![trip.id]);
+        assert_eq!((changes.legs, changes.meetings), (vec![leg], vec![meeting]));
+        assert_eq!(changes.removed_trips, vec![gone.trip.id]);
+        assert_eq!((changes.seq, changes.next_id), (3, 6));
         let nothing = reader
+            .backend
             .changes_since(changes.seq)
             .await
-            .expect("poll")
-            .expect("log");
-        assert!(nothing.is_empty());
+            .expect("poll");
+        assert!(nothing.expect("log").is_empty());
     }
 }
 
@@ -337,26 +416,34 @@ fn participants(meetings: &[Meeting]) -> Vec<String> {
         .collect()
 }
 
+/// A user's edit of a meeting, as the memory model plans it.
+fn edit(meeting: &Meeting, summary: &str) -> ChangeSet {
+    let edited = Meeting {
+        summary: Some(summary.into()),
+        version: meeting.version + 1,
+        ..meeting.clone()
+    };
+    ChangeSet {
+        meetings: vec![edited],
+        ..ChangeSet::default()
+    }
+}
+
 #[tokio::test]
 async fn the_same_documents_again_write_nothing() {
     for db in every_backend().await {
-        let backend = Backend::open(db.url()).await.expect("open");
+        let mut writer = Writer::open(db.url()).await;
         let doc = document("a.txt", "She met Pablo Soto. She met Rita Gil.");
-        let first = backend
+        let first = writer
             .write_documents(&write_of(std::slice::from_ref(&doc)))
-            .await
-            .expect("write");
+            .await;
         assert_eq!(first.documents.len(), 1, "{}", db.label());
-        assert_eq!(
-            (first.trips.len(), first.legs.len(), first.meetings.len()),
-            (1, 1, 2)
-        );
-        let again = backend
-            .write_documents(&write_of(&[doc]))
-            .await
-            .expect("write again");
+        let counts = (first.trips.len(), first.legs.len(), first.meetings.len());
+        assert_eq!(counts, (1, 1, 2));
+        assert_eq!(first.next_id, 4, "ids come from the shared sequence");
+        let again = writer.write_documents(&write_of(&[doc])).await;
         assert!(again.is_empty(), "{again:?}");
-        let stored = backend.documents().await.expect("documents");
+        let stored = writer.backend.documents().await.expect("documents");
         assert_eq!(stored[0].content_hash.len(), 64);
     }
 }
@@ -364,38 +451,38 @@ async fn the_same_documents_again_write_nothing() {
 #[tokio::test]
 async fn re_extraction_keeps_what_users_curated() {
     for db in every_backend().await {
-        let backend = Backend::open(db.url()).await.expect("open");
+        let mut writer = Writer::open(db.url()).await;
         let v1 = document(
             "a.txt",
             "She met Pablo Soto. She met Rita Gil. She met Ian Roe.",
         );
-        let first = backend
-            .write_documents(&write_of(&[v1]))
-            .await
-            .expect("write v1");
+        let first = writer.write_documents(&write_of(&[v1])).await;
         let [soto, gil, roe] = [0, 1, 2].map(|i| first.meetings[i].clone());
-        let mut edited = gil.clone();
-        edited.summary = Some("Corrected by hand".into());
-        backend
-            .update(&Item::Meeting(edited), gil.version)
+        let trip_version = first.trips[0].trip.version;
+        writer.next_id = first.next_id;
+        writer
+            .write(edit(&gil, "Corrected by hand"))
             .await
             .expect("edit");
-        backend
-            .delete(Entity::Meeting, roe.id, None)
-            .await
-            .expect("delete");
+        let removal = ChangeSet {
+            removed_meetings: vec![roe.id],
+            ..ChangeSet::default()
+        };
+        writer.write(removal).await.expect("delete");
 
         // The document changes: Soto's sentence is reworded, the others stay.
         let v2 = document(
             "a.txt",
             "She met Pablo Soto Ruiz. She met Rita Gil. She met Ian Roe.",
         );
-        let second = backend
-            .write_documents(&write_of(&[v2]))
-            .await
-            .expect("write v2");
+        let second = writer.write_documents(&write_of(&[v2])).await;
         assert_eq!(second.removed_meetings, vec![soto.id], "{}", db.label());
-        let meetings = backend.load().await.expect("load").changes.meetings;
+        assert_eq!(
+            second.trips[0].trip.version,
+            trip_version + 1,
+            "the trip's items moved"
+        );
+        let meetings = writer.snapshot().await.meetings;
         assert_eq!(participants(&meetings), ["Rita Gil", "Pablo Soto Ruiz"]);
         let kept = meetings
             .iter()
@@ -412,29 +499,18 @@ async fn re_extraction_keeps_what_users_curated() {
 #[tokio::test]
 async fn deleting_a_document_takes_its_uncurated_items() {
     for db in every_backend().await {
-        let backend = Backend::open(db.url()).await.expect("open");
+        let mut writer = Writer::open(db.url()).await;
         let a = document("a.txt", "She met Pablo Soto. She met Rita Gil.");
         let b = document("b.txt", "She met Lu Wen.");
-        let first = backend
+        let first = writer
             .write_documents(&write_of(&[a.clone(), b.clone()]))
-            .await
-            .expect("write");
-        let gil = first
-            .meetings
-            .iter()
+            .await;
+        let gil = (first.meetings.iter())
             .find(|m| m.participants[0].name == "Rita Gil")
             .expect("Gil");
-        let edited = Meeting {
-            summary: Some("Keep".into()),
-            ..gil.clone()
-        };
-        backend
-            .update(&Item::Meeting(edited), gil.version)
-            .await
-            .expect("edit");
-        let a_id = first
-            .documents
-            .iter()
+        writer.next_id = first.next_id;
+        writer.write(edit(gil, "Keep")).await.expect("edit");
+        let a_id = (first.documents.iter())
             .find(|d| d.name() == "a.txt")
             .expect("a")
             .id;
@@ -442,13 +518,10 @@ async fn deleting_a_document_takes_its_uncurated_items() {
         let mut deletion = write_of(&[b]);
         deletion.deletions = vec![a_id];
         deletion.scope.insert("a.txt".into());
-        let changes = backend
-            .write_documents(&deletion)
-            .await
-            .expect("delete a.txt");
+        let changes = writer.write_documents(&deletion).await;
         assert_eq!(changes.removed_documents, vec![a_id], "{}", db.label());
 
-        let snapshot = backend.load().await.expect("load").changes;
+        let snapshot = writer.snapshot().await;
         assert_eq!(snapshot.documents.len(), 1);
         assert_eq!(participants(&snapshot.meetings), ["Rita Gil", "Lu Wen"]);
         assert_eq!(snapshot.legs.len(), 1, "only b.txt's leg is left");

@@ -14,8 +14,8 @@ use chrono::{DateTime, Utc};
 use super::documents;
 use super::portable::{Tx, Value};
 use super::rows;
-use crate::domain::{Id, Leg, Meeting, Trip};
-use crate::store::{ChangeSet, Entity, StoreError};
+use crate::domain::{Id, Leg, Meeting};
+use crate::store::{ChangeSet, Entity, StoreError, TripState};
 
 /// Increments the change clock and returns the new value. Call first in a write
 /// transaction: it takes the lock that orders writers.
@@ -28,11 +28,36 @@ pub async fn tick(tx: &mut Tx) -> Result<i64, sqlx::Error> {
     .get("seq")
 }
 
-/// The change clock: the `seq` of the last committed write.
-pub async fn clock(tx: &mut Tx) -> Result<i64, sqlx::Error> {
-    tx.fetch_one("SELECT seq FROM change_clock WHERE id = 1", Vec::new())
-        .await?
-        .get("seq")
+/// The change clock: the `seq` of the last committed write, and the highest id given out.
+pub async fn clock(tx: &mut Tx) -> Result<(i64, Id), sqlx::Error> {
+    let row = tx
+        .fetch_one(
+            "SELECT seq, last_id FROM change_clock WHERE id = 1",
+            Vec::new(),
+        )
+        .await?;
+    Ok((row.get("seq")?, row.get("last_id")?))
+}
+
+/// Gives out the next trip, leg or meeting id.
+pub async fn allocate_id(tx: &mut Tx) -> Result<Id, sqlx::Error> {
+    tx.fetch_one(
+        "UPDATE change_clock SET last_id = last_id + 1 WHERE id = 1 RETURNING last_id",
+        Vec::new(),
+    )
+    .await?
+    .get("last_id")
+}
+
+/// Records that ids up to `id` have been given out (by a write planned in memory).
+pub async fn raise_last_id(tx: &mut Tx, id: Id) -> Result<(), sqlx::Error> {
+    tx.execute(
+        "UPDATE change_clock SET last_id = CASE WHEN last_id < $1 THEN $1 ELSE last_id END \
+         WHERE id = 1",
+        vec![Value::from(id)],
+    )
+    .await?;
+    Ok(())
 }
 
 /// Records that the write `seq` touched `entity` `id`.
@@ -72,54 +97,42 @@ pub async fn version_of(tx: &mut Tx, entity: Entity, id: Id) -> Result<Option<i6
 }
 
 /// Deletes an item (a trip with its legs and meetings), tombstoning the extracted ones so
-/// that re-extraction does not bring them back, and logs every id removed.
+/// that re-extraction does not bring them back. Returns every item removed.
 pub async fn remove(
     tx: &mut Tx,
-    seq: i64,
     entity: Entity,
     id: Id,
     now: DateTime<Utc>,
-) -> Result<ChangeSet, sqlx::Error> {
-    let mut changes = ChangeSet {
-        seq,
-        ..ChangeSet::default()
-    };
-    match entity {
+) -> Result<Vec<(Entity, Id)>, sqlx::Error> {
+    let mut removed = Vec::new();
+    let (tombstones, delete): (&[&'static str], &'static str) = match entity {
         Entity::Trip => {
-            changes.removed_legs =
-                child_ids(tx, "SELECT id FROM legs WHERE trip_id = $1", id).await?;
-            changes.removed_meetings =
-                child_ids(tx, "SELECT id FROM meetings WHERE trip_id = $1", id).await?;
-            for sql in [TOMBSTONE_TRIP, TOMBSTONE_TRIP_LEGS, TOMBSTONE_TRIP_MEETINGS] {
-                tx.execute(sql, vec![Value::from(id), Value::from(now)])
-                    .await?;
+            for (child, sql) in [
+                (Entity::Leg, "SELECT id FROM legs WHERE trip_id = $1"),
+                (
+                    Entity::Meeting,
+                    "SELECT id FROM meetings WHERE trip_id = $1",
+                ),
+            ] {
+                let ids = child_ids(tx, sql, id).await?;
+                removed.extend(ids.into_iter().map(|id| (child, id)));
             }
-            tx.execute("DELETE FROM trips WHERE id = $1", vec![Value::from(id)])
-                .await?;
-            changes.removed_trips.push(id);
+            (
+                &[TOMBSTONE_TRIP, TOMBSTONE_TRIP_LEGS, TOMBSTONE_TRIP_MEETINGS],
+                "DELETE FROM trips WHERE id = $1",
+            )
         }
-        Entity::Leg => {
-            tx.execute(TOMBSTONE_LEG, vec![Value::from(id), Value::from(now)])
-                .await?;
-            tx.execute("DELETE FROM legs WHERE id = $1", vec![Value::from(id)])
-                .await?;
-            changes.removed_legs.push(id);
-        }
-        Entity::Meeting => {
-            tx.execute(TOMBSTONE_MEETING, vec![Value::from(id), Value::from(now)])
-                .await?;
-            tx.execute("DELETE FROM meetings WHERE id = $1", vec![Value::from(id)])
-                .await?;
-            changes.removed_meetings.push(id);
-        }
-        Entity::Document => {
-            tx.execute("DELETE FROM documents WHERE id = $1", vec![Value::from(id)])
-                .await?;
-            changes.removed_documents.push(id);
-        }
+        Entity::Leg => (&[TOMBSTONE_LEG], "DELETE FROM legs WHERE id = $1"),
+        Entity::Meeting => (&[TOMBSTONE_MEETING], "DELETE FROM meetings WHERE id = $1"),
+        Entity::Document => (&[], "DELETE FROM documents WHERE id = $1"),
+    };
+    for sql in tombstones {
+        tx.execute(sql, vec![Value::from(id), Value::from(now)])
+            .await?;
     }
-    log_removed(tx, &changes, now).await?;
-    Ok(changes)
+    tx.execute(delete, vec![Value::from(id)]).await?;
+    removed.push((entity, id));
+    Ok(removed)
 }
 
 const TOMBSTONE_TRIP: &str = "INSERT INTO tombstones (natural_key, entity, document_id, \
@@ -146,26 +159,6 @@ async fn child_ids(tx: &mut Tx, sql: &'static str, parent: Id) -> Result<Vec<Id>
         .collect()
 }
 
-/// Logs the removals of `changes` under its `seq`.
-pub async fn log_removed(
-    tx: &mut Tx,
-    changes: &ChangeSet,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    let removed = [
-        (Entity::Document, &changes.removed_documents),
-        (Entity::Trip, &changes.removed_trips),
-        (Entity::Leg, &changes.removed_legs),
-        (Entity::Meeting, &changes.removed_meetings),
-    ];
-    for (entity, ids) in removed {
-        for id in ids {
-            log(tx, changes.seq, entity, *id, now).await?;
-        }
-    }
-    Ok(())
-}
-
 /// Reads the items named in `touched` as they are now, within the write transaction `seq`:
 /// those that exist are returned whole, the others as removed.
 pub async fn read_back(
@@ -179,6 +172,7 @@ pub async fn read_back(
     }
     let mut changes = ChangeSet {
         seq,
+        next_id: clock(tx).await?.1,
         ..ChangeSet::default()
     };
     for (entity, ids) in ids {
@@ -224,7 +218,7 @@ async fn read_entity(
 }
 
 /// Trips by id: all of them, or the one with `id`.
-pub async fn load_trips(tx: &mut Tx, id: Option<Id>) -> Result<Vec<Trip>, sqlx::Error> {
+pub async fn load_trips(tx: &mut Tx, id: Option<Id>) -> Result<Vec<TripState>, sqlx::Error> {
     let rows = match id {
         None => tx.fetch_all(rows::ALL_TRIPS, Vec::new()).await?,
         Some(id) => tx.fetch_all(rows::ONE_TRIP, vec![Value::from(id)]).await?,
@@ -288,7 +282,7 @@ pub async fn load_meetings(tx: &mut Tx, id: Option<Id>) -> Result<Vec<Meeting>, 
 /// The items the change log names after `seq`, read as they are now; `None` when the log
 /// was pruned past `seq` and the caller must reload everything.
 pub async fn since(tx: &mut Tx, seq: i64) -> Result<Option<ChangeSet>, StoreError> {
-    let now = clock(tx).await?;
+    let (now, _) = clock(tx).await?;
     if now <= seq {
         return Ok(Some(ChangeSet::default()));
     }

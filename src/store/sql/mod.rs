@@ -6,6 +6,7 @@
 
 mod changes;
 mod documents;
+mod persist;
 mod portable;
 mod rows;
 mod schema;
@@ -19,8 +20,7 @@ pub use portable::{Row, Tx, Value};
 pub use rows::{Curation, Provenance};
 pub use schema::{OpenError, known_version, redact};
 
-use super::{ChangeSet, Entity, Item, StoreError, StoredDocument};
-use crate::domain::Id;
+use super::{ChangeSet, Effect, StoreError, StoredDocument};
 
 /// A durable database: SQLite (embedded, one file) or PostgreSQL (shared by instances).
 #[derive(Clone, Debug)]
@@ -92,9 +92,10 @@ impl Backend {
     #[tracing::instrument(skip_all, fields(backend = self.kind()))]
     pub async fn load(&self) -> Result<Snapshot, StoreError> {
         let mut tx = self.begin_read().await?;
-        let seq = changes::clock(&mut tx).await?;
+        let (seq, next_id) = changes::clock(&mut tx).await?;
         let changes = ChangeSet {
             seq,
+            next_id,
             documents: documents::load_all(&mut tx).await?,
             trips: changes::load_trips(&mut tx, None).await?,
             legs: changes::load_legs(&mut tx, None).await?,
@@ -105,88 +106,20 @@ impl Backend {
         Ok(Snapshot { seq, changes })
     }
 
-    /// Inserts an item a user created (its id and version are ignored). Returns it as stored,
-    /// with its new id and version 1. Fails with `UnknownTrip` when a leg or meeting names a
-    /// trip that does not exist.
-    pub async fn create(&self, item: &Item) -> Result<ChangeSet, StoreError> {
+    /// Stores a write planned against the in-memory model at change `base` (see
+    /// [`persist::persist`]), in one transaction. Fails with `Stale` when the database moved
+    /// past `base` in the meantime (another process wrote): nothing is written, and the caller
+    /// catches up and plans again. Returns the write's change number once it is committed.
+    pub async fn persist(&self, planned: &Effect, base: i64) -> Result<i64, StoreError> {
         let now = Utc::now();
         let mut tx = self.begin().await?;
         let seq = changes::tick(&mut tx).await?;
-        let provenance = Provenance::created();
-        let id = match item {
-            Item::Trip(trip) => rows::insert_trip(&mut tx, trip, &provenance, now).await?,
-            Item::Leg(leg) => {
-                require_trip(&mut tx, leg.trip_id).await?;
-                rows::insert_leg(&mut tx, leg, &provenance, now).await?
-            }
-            Item::Meeting(meeting) => {
-                require_trip(&mut tx, meeting.trip_id).await?;
-                rows::insert_meeting(&mut tx, meeting, &provenance, now).await?
-            }
-        };
-        changes::log(&mut tx, seq, item.entity(), id, now).await?;
-        let changes = changes::read_back(&mut tx, seq, &[(item.entity(), id)]).await?;
-        tx.commit().await?;
-        Ok(changes)
-    }
-
-    /// Replaces an item with `item` (same id) if the stored one is at version `expected`;
-    /// an extracted item becomes `edited`, so re-extraction leaves it alone. Fails with
-    /// `Missing` when it does not exist and `VersionMismatch` when its version moved.
-    pub async fn update(&self, item: &Item, expected: i64) -> Result<ChangeSet, StoreError> {
-        let now = Utc::now();
-        let mut tx = self.begin().await?;
-        let seq = changes::tick(&mut tx).await?;
-        let written = match item {
-            Item::Trip(trip) => rows::update_trip(&mut tx, trip, expected, true, now).await?,
-            Item::Leg(leg) => {
-                require_trip(&mut tx, leg.trip_id).await?;
-                rows::update_leg(&mut tx, leg, expected, true, now).await?
-            }
-            Item::Meeting(meeting) => {
-                require_trip(&mut tx, meeting.trip_id).await?;
-                rows::update_meeting(&mut tx, meeting, expected, true, now).await?
-            }
-        };
-        let (entity, id) = (item.entity(), item.id());
-        if !written {
-            return Err(why_not_written(&mut tx, entity, id, expected).await);
+        if seq - 1 != base {
+            return Err(StoreError::Stale(seq - 1));
         }
-        changes::log(&mut tx, seq, entity, id, now).await?;
-        let changes = changes::read_back(&mut tx, seq, &[(entity, id)]).await?;
+        persist::persist(&mut tx, seq, planned, now).await?;
         tx.commit().await?;
-        Ok(changes)
-    }
-
-    /// Deletes an item (a trip with its legs and meetings) if it is at version `expected`
-    /// (any version when `None`). Deleted extracted items are remembered as tombstones, so
-    /// re-extraction does not bring them back. Fails like [`Backend::update`].
-    pub async fn delete(
-        &self,
-        entity: Entity,
-        id: Id,
-        expected: Option<i64>,
-    ) -> Result<ChangeSet, StoreError> {
-        let now = Utc::now();
-        let mut tx = self.begin().await?;
-        let seq = changes::tick(&mut tx).await?;
-        let Some(version) = changes::version_of(&mut tx, entity, id).await? else {
-            return Err(StoreError::Missing {
-                kind: entity.name(),
-                id,
-            });
-        };
-        if let Some(expected) = expected.filter(|e| *e != version) {
-            return Err(StoreError::VersionMismatch {
-                kind: entity.name(),
-                id,
-                expected,
-                actual: version,
-            });
-        }
-        let changes = changes::remove(&mut tx, seq, entity, id, now).await?;
-        tx.commit().await?;
-        Ok(changes)
+        Ok(seq)
     }
 
     /// What changed after `seq`: the items the change log names, as they are now (an item
@@ -229,30 +162,5 @@ impl Backend {
         let documents = documents::load_all(&mut tx).await?;
         tx.commit().await?;
         Ok(documents)
-    }
-}
-
-/// Fails with `UnknownTrip` unless trip `id` exists.
-async fn require_trip(tx: &mut Tx, id: Id) -> Result<(), StoreError> {
-    match changes::version_of(tx, Entity::Trip, id).await? {
-        Some(_) => Ok(()),
-        None => Err(StoreError::UnknownTrip(id)),
-    }
-}
-
-/// Why a versioned write matched no row: the item is gone, or its version moved.
-async fn why_not_written(tx: &mut Tx, entity: Entity, id: Id, expected: i64) -> StoreError {
-    match changes::version_of(tx, entity, id).await {
-        Ok(None) => StoreError::Missing {
-            kind: entity.name(),
-            id,
-        },
-        Ok(Some(actual)) => StoreError::VersionMismatch {
-            kind: entity.name(),
-            id,
-            expected,
-            actual,
-        },
-        Err(e) => e.into(),
     }
 }

@@ -8,6 +8,7 @@ use crate::domain::{
     Id, Leg, Meeting, Participant, Place, Source, Traveller, Trip, enum_name, parse_enum,
 };
 use crate::fold::fold;
+use crate::store::{DatePins, TripState};
 
 /// Who made an item, which decides what re-extraction may do to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -164,21 +165,21 @@ pub fn provenance_from(row: &Row) -> Result<Provenance, sqlx::Error> {
 
 // ---- trips ----
 
-const INSERT_TRIP: &str = "INSERT INTO trips (traveller_name, traveller_key, traveller_role, \
-    title, summary, start_date, end_date, countries, sources, version, curation, natural_key, \
-    document_id, created_at, updated_at) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12, $13, $13) RETURNING id";
+const INSERT_TRIP: &str = "INSERT INTO trips (id, traveller_name, traveller_key, \
+    traveller_role, title, summary, start_date, end_date, sources, version, curation, \
+    natural_key, document_id, created_at, updated_at) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)";
 
 const UPDATE_TRIP: &str = "UPDATE trips SET traveller_name = $3, traveller_key = $4, \
     traveller_role = $5, title = $6, summary = $7, start_date = $8, end_date = $9, \
-    countries = $10, sources = $11, version = version + 1, updated_at = $12, \
+    sources = $10, version = $11, updated_at = $12, \
     curation = CASE WHEN $13 AND curation = 'extracted' THEN 'edited' ELSE curation END \
     WHERE id = $1 AND version = $2";
 
 macro_rules! trip_columns {
     () => {
         "SELECT id, traveller_name, traveller_role, title, summary, start_date, end_date, \
-         countries, sources, version, curation, natural_key, document_id FROM trips"
+         sources, version, curation, natural_key, document_id FROM trips"
     };
 }
 /// Every trip row, by id.
@@ -186,51 +187,64 @@ pub const ALL_TRIPS: &str = concat!(trip_columns!(), " ORDER BY id");
 /// The trip row with id `$1`.
 pub const ONE_TRIP: &str = concat!(trip_columns!(), " WHERE id = $1");
 
-fn trip_values(trip: &Trip) -> Vec<Value> {
+fn trip_values(trip: &Trip, pins: DatePins) -> Vec<Value> {
     vec![
         Value::from(trip.traveller.name.clone()),
         Value::from(fold(&trip.traveller.name)),
         Value::Text(trip.traveller.role.clone()),
         Value::Text(trip.title.clone()),
         Value::Text(trip.summary.clone()),
-        Value::Date(trip.start_date),
-        Value::Date(trip.end_date),
-        to_json(&trip.countries),
+        Value::Date(pins.start),
+        Value::Date(pins.end),
         to_json(&trip.sources),
     ]
 }
 
-/// Inserts `trip` (its id and version are ignored); returns the new id.
+/// Inserts `trip` under its id and version, with the dates a user pinned.
 pub async fn insert_trip(
     tx: &mut Tx,
-    trip: &Trip,
+    TripState { trip, pins }: &TripState,
     provenance: &Provenance,
     now: DateTime<Utc>,
-) -> Result<Id, sqlx::Error> {
-    let mut args = trip_values(trip);
+) -> Result<(), sqlx::Error> {
+    let mut args = vec![Value::from(trip.id)];
+    args.extend(trip_values(trip, *pins));
+    args.push(Value::from(trip.version));
     args.extend(provenance_values(provenance));
     args.push(Value::from(now));
-    tx.fetch_one(INSERT_TRIP, args).await?.get("id")
+    tx.execute(INSERT_TRIP, args).await?;
+    Ok(())
 }
 
-/// Writes `trip` over the row with its id if that row is at `expected` version; `by_user`
-/// marks an extracted trip as edited. Returns false when no row matched.
+/// Writes `trip` (its version included) over the row with its id if that row is at
+/// `expected` version; `by_user` marks an extracted trip as edited. Returns false when no
+/// row matched.
 pub async fn update_trip(
     tx: &mut Tx,
-    trip: &Trip,
+    TripState { trip, pins }: &TripState,
     expected: i64,
     by_user: bool,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
     let mut args = vec![Value::from(trip.id), Value::from(expected)];
-    args.extend(trip_values(trip));
-    args.extend([Value::from(now), Value::from(by_user)]);
+    args.extend(trip_values(trip, *pins));
+    args.extend([
+        Value::from(trip.version),
+        Value::from(now),
+        Value::from(by_user),
+    ]);
     Ok(tx.execute(UPDATE_TRIP, args).await? == 1)
 }
 
-/// Decodes a row of [`ALL_TRIPS`]. Derived fields (counts) are left for the memory model.
-pub fn trip_from(row: &Row) -> Result<Trip, sqlx::Error> {
-    Ok(Trip {
+/// Decodes a row of [`ALL_TRIPS`] into the trip and its pinned dates. The trip's dates are
+/// the pinned ones; derived fields (countries, counts, unpinned dates) are left for the
+/// memory model to derive.
+pub fn trip_from(row: &Row) -> Result<TripState, sqlx::Error> {
+    let pins = DatePins {
+        start: row.get("start_date")?,
+        end: row.get("end_date")?,
+    };
+    let trip = Trip {
         id: row.get("id")?,
         traveller: Traveller {
             name: row.get("traveller_name")?,
@@ -238,26 +252,27 @@ pub fn trip_from(row: &Row) -> Result<Trip, sqlx::Error> {
         },
         title: row.get("title")?,
         summary: row.get("summary")?,
-        start_date: row.get("start_date")?,
-        end_date: row.get("end_date")?,
-        countries: json_list("countries", row)?,
+        start_date: pins.start,
+        end_date: pins.end,
+        countries: Vec::new(),
         leg_count: 0,
         meeting_count: 0,
         sources: json_list("sources", row)?,
         version: row.get("version")?,
-    })
+    };
+    Ok(TripState { trip, pins })
 }
 
 // ---- legs ----
 
-const INSERT_LEG: &str = "INSERT INTO legs (trip_id, seq, \
+const INSERT_LEG: &str = "INSERT INTO legs (id, trip_id, seq, \
     origin_name, origin_key, origin_country, origin_country_code, origin_lat, origin_lon, \
     destination_name, destination_key, destination_country, destination_country_code, \
     destination_lat, destination_lon, date, part_of_day, mode, status, inferred, \
     source_document, source_sentence, source_start, source_end, \
     version, curation, natural_key, document_id, created_at, updated_at) \
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
-    $19, $20, $21, $22, $23, 1, $24, $25, $26, $27, $27) RETURNING id";
+    $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $29)";
 
 const UPDATE_LEG: &str = "UPDATE legs SET trip_id = $3, seq = $4, \
     origin_name = $5, origin_key = $6, origin_country = $7, origin_country_code = $8, \
@@ -265,8 +280,8 @@ const UPDATE_LEG: &str = "UPDATE legs SET trip_id = $3, seq = $4, \
     destination_country = $13, destination_country_code = $14, destination_lat = $15, \
     destination_lon = $16, date = $17, part_of_day = $18, mode = $19, status = $20, \
     inferred = $21, source_document = $22, source_sentence = $23, source_start = $24, \
-    source_end = $25, version = version + 1, updated_at = $26, \
-    curation = CASE WHEN $27 AND curation = 'extracted' THEN 'edited' ELSE curation END \
+    source_end = $25, version = $26, updated_at = $27, \
+    curation = CASE WHEN $28 AND curation = 'extracted' THEN 'edited' ELSE curation END \
     WHERE id = $1 AND version = $2";
 
 macro_rules! leg_columns {
@@ -308,23 +323,25 @@ fn leg_values(leg: &Leg) -> Vec<Value> {
     args
 }
 
-/// Inserts `leg` with its stopovers (id and version ignored); returns the new id.
+/// Inserts `leg` under its id and version, with its stopovers.
 pub async fn insert_leg(
     tx: &mut Tx,
     leg: &Leg,
     provenance: &Provenance,
     now: DateTime<Utc>,
-) -> Result<Id, sqlx::Error> {
-    let mut args = leg_values(leg);
+) -> Result<(), sqlx::Error> {
+    let mut args = vec![Value::from(leg.id)];
+    args.extend(leg_values(leg));
+    args.push(Value::from(leg.version));
     args.extend(provenance_values(provenance));
     args.push(Value::from(now));
-    let id: Id = tx.fetch_one(INSERT_LEG, args).await?.get("id")?;
-    insert_stops(tx, id, &leg.via).await?;
-    Ok(id)
+    tx.execute(INSERT_LEG, args).await?;
+    insert_stops(tx, leg.id, &leg.via).await
 }
 
-/// Writes `leg` over the row with its id if that row is at `expected` version, replacing its
-/// stopovers; `by_user` marks an extracted leg as edited. Returns false when no row matched.
+/// Writes `leg` (its version included) over the row with its id if that row is at
+/// `expected` version, replacing its stopovers; `by_user` marks an extracted leg as edited.
+/// Returns false when no row matched.
 pub async fn update_leg(
     tx: &mut Tx,
     leg: &Leg,
@@ -334,7 +351,11 @@ pub async fn update_leg(
 ) -> Result<bool, sqlx::Error> {
     let mut args = vec![Value::from(leg.id), Value::from(expected)];
     args.extend(leg_values(leg));
-    args.extend([Value::from(now), Value::from(by_user)]);
+    args.extend([
+        Value::from(leg.version),
+        Value::from(now),
+        Value::from(by_user),
+    ]);
     if tx.execute(UPDATE_LEG, args).await? != 1 {
         return Ok(false);
     }
@@ -385,19 +406,19 @@ pub fn stop_from(row: &Row) -> Result<(Id, Place), sqlx::Error> {
 
 // ---- meetings ----
 
-const INSERT_MEETING: &str = "INSERT INTO meetings (trip_id, date, part_of_day, \
+const INSERT_MEETING: &str = "INSERT INTO meetings (id, trip_id, date, part_of_day, \
     place_name, place_key, place_country, place_country_code, place_lat, place_lon, kind, \
     summary, status, source_document, source_sentence, source_start, source_end, \
     version, curation, natural_key, document_id, created_at, updated_at) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
-    1, $17, $18, $19, $20, $20) RETURNING id";
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+    $18, $19, $20, $21, $22, $22)";
 
 const UPDATE_MEETING: &str = "UPDATE meetings SET trip_id = $3, date = $4, \
     part_of_day = $5, place_name = $6, place_key = $7, place_country = $8, \
     place_country_code = $9, place_lat = $10, place_lon = $11, kind = $12, summary = $13, \
     status = $14, source_document = $15, source_sentence = $16, source_start = $17, \
-    source_end = $18, version = version + 1, updated_at = $19, \
-    curation = CASE WHEN $20 AND curation = 'extracted' THEN 'edited' ELSE curation END \
+    source_end = $18, version = $19, updated_at = $20, \
+    curation = CASE WHEN $21 AND curation = 'extracted' THEN 'edited' ELSE curation END \
     WHERE id = $1 AND version = $2";
 
 macro_rules! meeting_columns {
@@ -439,24 +460,25 @@ fn meeting_values(meeting: &Meeting) -> Vec<Value> {
     args
 }
 
-/// Inserts `meeting` with its participants (id and version ignored); returns the new id.
+/// Inserts `meeting` under its id and version, with its participants.
 pub async fn insert_meeting(
     tx: &mut Tx,
     meeting: &Meeting,
     provenance: &Provenance,
     now: DateTime<Utc>,
-) -> Result<Id, sqlx::Error> {
-    let mut args = meeting_values(meeting);
+) -> Result<(), sqlx::Error> {
+    let mut args = vec![Value::from(meeting.id)];
+    args.extend(meeting_values(meeting));
+    args.push(Value::from(meeting.version));
     args.extend(provenance_values(provenance));
     args.push(Value::from(now));
-    let id: Id = tx.fetch_one(INSERT_MEETING, args).await?.get("id")?;
-    insert_participants(tx, id, &meeting.participants).await?;
-    Ok(id)
+    tx.execute(INSERT_MEETING, args).await?;
+    insert_participants(tx, meeting.id, &meeting.participants).await
 }
 
-/// Writes `meeting` over the row with its id if that row is at `expected` version, replacing
-/// its participants; `by_user` marks an extracted meeting as edited. Returns false when no
-/// row matched.
+/// Writes `meeting` (its version included) over the row with its id if that row is at
+/// `expected` version, replacing its participants; `by_user` marks an extracted meeting as
+/// edited. Returns false when no row matched.
 pub async fn update_meeting(
     tx: &mut Tx,
     meeting: &Meeting,
@@ -466,7 +488,11 @@ pub async fn update_meeting(
 ) -> Result<bool, sqlx::Error> {
     let mut args = vec![Value::from(meeting.id), Value::from(expected)];
     args.extend(meeting_values(meeting));
-    args.extend([Value::from(now), Value::from(by_user)]);
+    args.extend([
+        Value::from(meeting.version),
+        Value::from(now),
+        Value::from(by_user),
+    ]);
     if tx.execute(UPDATE_MEETING, args).await? != 1 {
         return Ok(false);
     }

@@ -5,28 +5,99 @@
 //!   version + 1);
 //! - edited by a user: left as the user left it;
 //! - deleted by a user (a tombstone holds its key): not brought back;
-//! - new: inserted as extracted;
-//! - stored as extracted, from a document in scope, but no longer extracted: deleted.
+//! - new: inserted as extracted, with the next id;
+//! - stored as extracted but no longer extracted, from a document in scope or in a trip
+//!   extracted this time: deleted.
 //!
-//! Trips likewise; a trip no longer extracted is deleted only when nothing is left in it.
+//! Trips likewise; a trip no longer extracted is deleted only when nothing is left in it. A
+//! trip whose legs or meetings changed gets a new version, since what it derives from them
+//! (dates, countries, counts) moved.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
-use super::portable::{Tx, Value};
+use super::changes;
+use super::portable::{Row, Tx, Value};
 use super::rows::{self, Curation, Provenance};
-use crate::domain::{Id, Leg, LegDraft, Meeting, MeetingDraft, Trip};
-use crate::store::Entity;
+use crate::domain::{Id, Leg, LegDraft, Meeting, MeetingDraft, Trip, TripDraft};
 use crate::store::keys::{KeyedItem, KeyedTrip};
+use crate::store::{DatePins, Entity, TripState};
+
+/// A stored leg or meeting.
+#[derive(Clone, Debug, PartialEq)]
+enum Item {
+    Leg(Leg),
+    Meeting(Meeting),
+}
+
+impl Item {
+    fn entity(&self) -> Entity {
+        match self {
+            Self::Leg(_) => Entity::Leg,
+            Self::Meeting(_) => Entity::Meeting,
+        }
+    }
+
+    fn id(&self) -> Id {
+        match self {
+            Self::Leg(leg) => leg.id,
+            Self::Meeting(meeting) => meeting.id,
+        }
+    }
+
+    fn trip_id(&self) -> Id {
+        match self {
+            Self::Leg(leg) => leg.trip_id,
+            Self::Meeting(meeting) => meeting.trip_id,
+        }
+    }
+
+    fn version(&self) -> i64 {
+        match self {
+            Self::Leg(leg) => leg.version,
+            Self::Meeting(meeting) => meeting.version,
+        }
+    }
+
+    fn with(self, id: Id, version: i64) -> Self {
+        match self {
+            Self::Leg(leg) => Self::Leg(Leg { id, version, ..leg }),
+            Self::Meeting(m) => Self::Meeting(Meeting { id, version, ..m }),
+        }
+    }
+
+    async fn insert(
+        &self,
+        tx: &mut Tx,
+        p: &Provenance,
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        match self {
+            Self::Leg(leg) => rows::insert_leg(tx, leg, p, now).await,
+            Self::Meeting(meeting) => rows::insert_meeting(tx, meeting, p, now).await,
+        }
+    }
+
+    async fn update(
+        &self,
+        tx: &mut Tx,
+        expected: i64,
+        now: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        match self {
+            Self::Leg(leg) => rows::update_leg(tx, leg, expected, false, now).await,
+            Self::Meeting(m) => rows::update_meeting(tx, m, expected, false, now).await,
+        }
+    }
+}
 
 /// What is stored under natural keys before the sync.
 struct Stored {
     documents: HashMap<String, Id>,
     tombstones: HashSet<String>,
-    trips: HashMap<String, (Trip, Provenance)>,
-    legs: HashMap<String, (Leg, Provenance)>,
-    meetings: HashMap<String, (Meeting, Provenance)>,
+    trips: HashMap<String, (TripState, Provenance)>,
+    items: HashMap<String, (Item, Provenance)>,
 }
 
 /// Brings the stored extracted items in line with `trips`, extracted from the documents named
@@ -44,11 +115,17 @@ pub async fn sync(
         now,
         seen: HashSet::new(),
         touched: Vec::new(),
+        moved_trips: BTreeSet::new(),
     };
     for trip in trips {
         sync.trip(trip).await?;
     }
-    sync.remove_stale(scope).await?;
+    let batch: HashSet<Id> = (trips.iter())
+        .filter_map(|t| stored.trips.get(&t.key))
+        .map(|(stored, _)| stored.trip.id)
+        .collect();
+    sync.remove_stale(scope, &batch).await?;
+    sync.bump_moved_trips().await?;
     Ok(sync.touched)
 }
 
@@ -68,25 +145,25 @@ async fn read_stored(tx: &mut Tx) -> Result<Stored, sqlx::Error> {
         tombstones.insert(row.get("natural_key")?);
     }
     let trips = keyed(tx, rows::ALL_TRIPS, rows::trip_from).await?;
-    let mut legs = keyed(tx, rows::ALL_LEGS, rows::leg_from).await?;
-    let by_id: HashMap<Id, String> = legs
-        .iter()
-        .map(|(key, (leg, _))| (leg.id, key.clone()))
+    let mut items = keyed(tx, rows::ALL_LEGS, |row| rows::leg_from(row).map(Item::Leg)).await?;
+    let meetings = keyed(tx, rows::ALL_MEETINGS, |row| {
+        rows::meeting_from(row).map(Item::Meeting)
+    });
+    items.extend(meetings.await?);
+    let by_id: HashMap<(Entity, Id), String> = (items.iter())
+        .map(|(key, (item, _))| ((item.entity(), item.id()), key.clone()))
         .collect();
     for row in tx.fetch_all(rows::ALL_STOPS, Vec::new()).await? {
         let (leg_id, place) = rows::stop_from(&row)?;
-        if let Some((leg, _)) = by_id.get(&leg_id).and_then(|k| legs.get_mut(k)) {
+        let key = by_id.get(&(Entity::Leg, leg_id));
+        if let Some((Item::Leg(leg), _)) = key.and_then(|k| items.get_mut(k)) {
             leg.via.push(place);
         }
     }
-    let mut meetings = keyed(tx, rows::ALL_MEETINGS, rows::meeting_from).await?;
-    let by_id: HashMap<Id, String> = meetings
-        .iter()
-        .map(|(key, (m, _))| (m.id, key.clone()))
-        .collect();
     for row in tx.fetch_all(rows::ALL_PARTICIPANTS, Vec::new()).await? {
         let (meeting_id, person) = rows::participant_from(&row)?;
-        if let Some((meeting, _)) = by_id.get(&meeting_id).and_then(|k| meetings.get_mut(k)) {
+        let key = by_id.get(&(Entity::Meeting, meeting_id));
+        if let Some((Item::Meeting(meeting), _)) = key.and_then(|k| items.get_mut(k)) {
             meeting.participants.push(person);
         }
     }
@@ -94,8 +171,7 @@ async fn read_stored(tx: &mut Tx) -> Result<Stored, sqlx::Error> {
         documents,
         tombstones,
         trips,
-        legs,
-        meetings,
+        items,
     })
 }
 
@@ -103,7 +179,7 @@ async fn read_stored(tx: &mut Tx) -> Result<Stored, sqlx::Error> {
 async fn keyed<T>(
     tx: &mut Tx,
     sql: &'static str,
-    decode: fn(&super::Row) -> Result<T, sqlx::Error>,
+    decode: impl Fn(&Row) -> Result<T, sqlx::Error>,
 ) -> Result<HashMap<String, (T, Provenance)>, sqlx::Error> {
     let mut out = HashMap::new();
     for row in tx.fetch_all(sql, Vec::new()).await? {
@@ -115,6 +191,58 @@ async fn keyed<T>(
     Ok(out)
 }
 
+fn trip_of(draft: &TripDraft) -> Trip {
+    Trip {
+        id: 0,
+        traveller: draft.traveller.clone(),
+        title: draft.title.clone(),
+        summary: draft.summary.clone(),
+        start_date: None,
+        end_date: None,
+        countries: Vec::new(),
+        leg_count: 0,
+        meeting_count: 0,
+        sources: draft.sources.clone(),
+        version: 1,
+    }
+}
+
+fn leg_of(trip_id: Id, seq: u32, draft: &LegDraft) -> Item {
+    let draft = draft.clone();
+    Item::Leg(Leg {
+        id: 0,
+        trip_id,
+        seq,
+        origin: draft.origin,
+        destination: draft.destination,
+        via: draft.via,
+        date: draft.date,
+        part_of_day: draft.part_of_day,
+        mode: draft.mode,
+        status: draft.status,
+        inferred: draft.inferred,
+        source: draft.source,
+        version: 1,
+    })
+}
+
+fn meeting_of(trip_id: Id, draft: &MeetingDraft) -> Item {
+    let draft = draft.clone();
+    Item::Meeting(Meeting {
+        id: 0,
+        trip_id,
+        date: draft.date,
+        part_of_day: draft.part_of_day,
+        place: draft.place,
+        kind: draft.kind,
+        participants: draft.participants,
+        summary: draft.summary,
+        status: draft.status,
+        source: draft.source,
+        version: 1,
+    })
+}
+
 struct Sync<'a> {
     tx: &'a mut Tx,
     stored: &'a Stored,
@@ -122,6 +250,8 @@ struct Sync<'a> {
     /// Natural keys extracted this time.
     seen: HashSet<String>,
     touched: Vec<(Entity, Id)>,
+    /// Trips whose legs or meetings changed: what they derive from them moved.
+    moved_trips: BTreeSet<Id>,
 }
 
 impl Sync<'_> {
@@ -133,181 +263,128 @@ impl Sync<'_> {
         }
     }
 
+    /// Marks `key` seen; true when a user deleted what it names.
+    fn tombstoned(&mut self, key: &str) -> bool {
+        self.seen.insert(key.to_owned());
+        self.stored.tombstones.contains(key)
+    }
+
     async fn trip(&mut self, keyed: &KeyedTrip) -> Result<(), sqlx::Error> {
-        self.seen.insert(keyed.key.clone());
-        if self.stored.tombstones.contains(&keyed.key) {
+        if self.tombstoned(&keyed.key) {
             return Ok(());
         }
-        let draft = &keyed.draft;
-        let mut trip = Trip {
-            id: 0,
-            traveller: draft.traveller.clone(),
-            title: draft.title.clone(),
-            summary: draft.summary.clone(),
-            start_date: None,
-            end_date: None,
-            countries: Vec::new(),
-            leg_count: 0,
-            meeting_count: 0,
-            sources: draft.sources.clone(),
-            version: 1,
-        };
+        let trip = trip_of(&keyed.draft);
         let trip_id = match self.stored.trips.get(&keyed.key) {
             Some((old, provenance)) => {
-                trip.id = old.id;
-                trip.version = old.version;
-                if provenance.curation == Curation::Extracted && *old != trip {
-                    rows::update_trip(self.tx, &trip, old.version, false, self.now).await?;
-                    self.touched.push((Entity::Trip, old.id));
+                let (id, version, pins) = (old.trip.id, old.trip.version, old.pins);
+                let (start_date, end_date) = (pins.start, pins.end);
+                let now = Trip {
+                    id,
+                    version,
+                    start_date,
+                    end_date,
+                    ..trip
+                };
+                if provenance.curation == Curation::Extracted && old.trip != now {
+                    let trip = Trip {
+                        version: version + 1,
+                        ..now
+                    };
+                    let next = TripState { trip, pins };
+                    rows::update_trip(self.tx, &next, version, false, self.now).await?;
+                    self.touched.push((Entity::Trip, id));
                 }
-                old.id
+                id
             }
             None => {
+                let id = changes::allocate_id(self.tx).await?;
+                let new = TripState {
+                    trip: Trip { id, ..trip },
+                    pins: DatePins::default(),
+                };
                 let provenance = self.provenance(&keyed.key, keyed.document.as_ref());
-                let id = rows::insert_trip(self.tx, &trip, &provenance, self.now).await?;
+                rows::insert_trip(self.tx, &new, &provenance, self.now).await?;
                 self.touched.push((Entity::Trip, id));
                 id
             }
         };
         for (seq, leg) in (1_u32..).zip(&keyed.legs) {
-            self.leg(trip_id, seq, leg).await?;
+            self.item(leg, leg_of(trip_id, seq, &leg.item)).await?;
         }
         for meeting in &keyed.meetings {
-            self.meeting(trip_id, meeting).await?;
+            self.item(meeting, meeting_of(trip_id, &meeting.item))
+                .await?;
         }
         Ok(())
     }
 
-    async fn leg(
-        &mut self,
-        trip_id: Id,
-        seq: u32,
-        keyed: &KeyedItem<LegDraft>,
-    ) -> Result<(), sqlx::Error> {
-        self.seen.insert(keyed.key.clone());
-        if self.stored.tombstones.contains(&keyed.key) {
+    async fn item<T>(&mut self, keyed: &KeyedItem<T>, item: Item) -> Result<(), sqlx::Error> {
+        if self.tombstoned(&keyed.key) {
             return Ok(());
         }
-        let draft = keyed.item.clone();
-        let mut leg = Leg {
-            id: 0,
-            trip_id,
-            seq,
-            origin: draft.origin,
-            destination: draft.destination,
-            via: draft.via,
-            date: draft.date,
-            part_of_day: draft.part_of_day,
-            mode: draft.mode,
-            status: draft.status,
-            inferred: draft.inferred,
-            source: draft.source,
-            version: 1,
-        };
-        match self.stored.legs.get(&keyed.key) {
+        match self.stored.items.get(&keyed.key) {
             Some((old, provenance)) => {
-                (leg.id, leg.version) = (old.id, old.version);
-                if provenance.curation == Curation::Extracted && *old != leg {
-                    rows::update_leg(self.tx, &leg, old.version, false, self.now).await?;
-                    self.touched.push((Entity::Leg, old.id));
+                let item = item.with(old.id(), old.version());
+                if provenance.curation == Curation::Extracted && *old != item {
+                    let item = item.with(old.id(), old.version() + 1);
+                    item.update(self.tx, old.version(), self.now).await?;
+                    self.touched.push((item.entity(), item.id()));
+                    self.moved_trips.extend([old.trip_id(), item.trip_id()]);
                 }
             }
             None => {
+                let item = item.with(changes::allocate_id(self.tx).await?, 1);
                 let provenance = self.provenance(&keyed.key, keyed.document.as_ref());
-                let id = rows::insert_leg(self.tx, &leg, &provenance, self.now).await?;
-                self.touched.push((Entity::Leg, id));
+                item.insert(self.tx, &provenance, self.now).await?;
+                self.touched.push((item.entity(), item.id()));
+                self.moved_trips.insert(item.trip_id());
             }
         }
         Ok(())
     }
 
-    async fn meeting(
-        &mut self,
-        trip_id: Id,
-        keyed: &KeyedItem<MeetingDraft>,
-    ) -> Result<(), sqlx::Error> {
-        self.seen.insert(keyed.key.clone());
-        if self.stored.tombstones.contains(&keyed.key) {
-            return Ok(());
-        }
-        let draft = keyed.item.clone();
-        let mut meeting = Meeting {
-            id: 0,
-            trip_id,
-            date: draft.date,
-            part_of_day: draft.part_of_day,
-            place: draft.place,
-            kind: draft.kind,
-            participants: draft.participants,
-            summary: draft.summary,
-            status: draft.status,
-            source: draft.source,
-            version: 1,
-        };
-        match self.stored.meetings.get(&keyed.key) {
-            Some((old, provenance)) => {
-                (meeting.id, meeting.version) = (old.id, old.version);
-                if provenance.curation == Curation::Extracted && *old != meeting {
-                    rows::update_meeting(self.tx, &meeting, old.version, false, self.now).await?;
-                    self.touched.push((Entity::Meeting, old.id));
-                }
-            }
-            None => {
-                let provenance = self.provenance(&keyed.key, keyed.document.as_ref());
-                let id = rows::insert_meeting(self.tx, &meeting, &provenance, self.now).await?;
-                self.touched.push((Entity::Meeting, id));
-            }
-        }
-        Ok(())
-    }
-
-    /// True when an item with `provenance` is extracted, from a document in `scope`, and was
-    /// not extracted this time.
-    fn is_stale(&self, key: &str, provenance: &Provenance, scope: &HashSet<Id>) -> bool {
-        provenance.curation == Curation::Extracted
+    /// True when an extracted item was not extracted this time although its document, or the
+    /// trip it is in, was.
+    fn is_stale(&self, key: &str, p: &Provenance, scope: &HashSet<Id>, trip: Option<Id>) -> bool {
+        let in_scope = p.document_id.is_some_and(|d| scope.contains(&d));
+        p.curation == Curation::Extracted
             && !self.seen.contains(key)
-            && provenance.document_id.is_some_and(|d| scope.contains(&d))
+            && (in_scope || trip.is_some())
     }
 
-    async fn remove_stale(&mut self, scope: &BTreeSet<String>) -> Result<(), sqlx::Error> {
-        let scope: HashSet<Id> = scope
-            .iter()
+    /// Deletes what is stale (see [`Sync::is_stale`]); `batch` holds the stored trips
+    /// extracted this time.
+    async fn remove_stale(
+        &mut self,
+        scope: &BTreeSet<String>,
+        batch: &HashSet<Id>,
+    ) -> Result<(), sqlx::Error> {
+        let scope: HashSet<Id> = (scope.iter())
             .filter_map(|name| self.stored.documents.get(name).copied())
             .collect();
-        let legs: Vec<Id> = (self.stored.legs.iter())
-            .filter(|(key, (_, p))| self.is_stale(key, p, &scope))
-            .map(|(_, (leg, _))| leg.id)
+        let items: Vec<(Entity, Id, Id)> = (self.stored.items.iter())
+            .filter(|(key, (item, p))| {
+                let in_batch = batch.contains(&item.trip_id()).then_some(item.trip_id());
+                self.is_stale(key, p, &scope, in_batch)
+            })
+            .map(|(_, (item, _))| (item.entity(), item.id(), item.trip_id()))
             .collect();
-        let meetings: Vec<Id> = (self.stored.meetings.iter())
-            .filter(|(key, (_, p))| self.is_stale(key, p, &scope))
-            .map(|(_, (meeting, _))| meeting.id)
-            .collect();
-        for id in legs {
-            self.delete(Entity::Leg, "DELETE FROM legs WHERE id = $1", id)
-                .await?;
-        }
-        for id in meetings {
-            self.delete(Entity::Meeting, "DELETE FROM meetings WHERE id = $1", id)
-                .await?;
+        for (entity, id, trip_id) in items {
+            let sql = match entity {
+                Entity::Leg => "DELETE FROM legs WHERE id = $1",
+                _ => "DELETE FROM meetings WHERE id = $1",
+            };
+            self.tx.execute(sql, vec![Value::from(id)]).await?;
+            self.touched.push((entity, id));
+            self.moved_trips.insert(trip_id);
         }
         let trips: Vec<Id> = (self.stored.trips.iter())
-            .filter(|(key, (_, p))| self.is_stale(key, p, &scope))
-            .map(|(_, (trip, _))| trip.id)
+            .filter(|(key, (_, p))| self.is_stale(key, p, &scope, None))
+            .map(|(_, (stored, _))| stored.trip.id)
             .collect();
         for id in trips {
             self.delete_if_empty(id).await?;
         }
-        Ok(())
-    }
-
-    async fn delete(
-        &mut self,
-        entity: Entity,
-        sql: &'static str,
-        id: Id,
-    ) -> Result<(), sqlx::Error> {
-        self.tx.execute(sql, vec![Value::from(id)]).await?;
-        self.touched.push((entity, id));
         Ok(())
     }
 
@@ -322,8 +399,36 @@ impl Sync<'_> {
             )
             .await?;
         if row.get::<i64>("items")? == 0 {
-            self.delete(Entity::Trip, "DELETE FROM trips WHERE id = $1", id)
+            self.tx
+                .execute("DELETE FROM trips WHERE id = $1", vec![Value::from(id)])
                 .await?;
+            self.touched.push((Entity::Trip, id));
+            self.moved_trips.remove(&id);
+        }
+        Ok(())
+    }
+
+    /// Increments the version of every trip whose items changed and that was not written
+    /// already: its derived fields moved, so its ETag must too.
+    async fn bump_moved_trips(&mut self) -> Result<(), sqlx::Error> {
+        let written: HashSet<Id> = (self.touched.iter())
+            .filter(|(entity, _)| *entity == Entity::Trip)
+            .map(|(_, id)| *id)
+            .collect();
+        let moved: Vec<Id> = (self.moved_trips.iter())
+            .filter(|id| !written.contains(id))
+            .copied()
+            .collect();
+        for id in moved {
+            let sql = "UPDATE trips SET version = version + 1, updated_at = $2 WHERE id = $1";
+            if self
+                .tx
+                .execute(sql, vec![Value::from(id), Value::from(self.now)])
+                .await?
+                == 1
+            {
+                self.touched.push((Entity::Trip, id));
+            }
         }
         Ok(())
     }
