@@ -156,10 +156,21 @@ impl Fields {
                     p if p.starts_with('[') => format!("{name}{p}"),
                     p => format!("{name}.{p}"),
                 };
-                self.reject(field, error.into_inner().to_string());
+                self.reject(field, plain(&error.into_inner().to_string()));
                 None
             }
         }
+    }
+}
+
+/// serde's message for an unknown enum value, in the words the rest of the API uses.
+fn plain(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("unknown variant ") else {
+        return message.to_owned();
+    };
+    match rest.split_once(", expected ") {
+        Some((value, known)) => format!("{value} is not a known value: expected {known}"),
+        None => message.to_owned(),
     }
 }
 

@@ -53,9 +53,9 @@ pub enum ApiError {
 fn parameters(errors: &[FieldError]) -> String {
     let details: Vec<String> = errors
         .iter()
-        .map(|e| format!("`{}` {}", e.field, e.detail))
+        .map(|e| format!("{}: {}", e.field, e.detail))
         .collect();
-    format!("bad query or path parameter: {}", details.join("; "))
+    format!("invalid parameters: {}", details.join("; "))
 }
 
 impl From<StoreError> for ApiError {

@@ -12,6 +12,7 @@ use super::error::ApiError;
 use super::etag::{Conditions, Created, Versioned, Written};
 use super::extract::{ApiPath, ApiQuery, JsonBody};
 use super::list::ListResponse;
+use super::places::complete_places;
 use crate::domain::{Id, Leg, NewLeg};
 use crate::store::{LegFilter, Page};
 
@@ -46,8 +47,9 @@ async fn get_leg(
 
 async fn create_leg(
     State(state): State<AppState>,
-    JsonBody(body): JsonBody,
+    JsonBody(mut body): JsonBody,
 ) -> Result<Created<Leg>, ApiError> {
+    complete_places(&mut body);
     let leg = state.store.create_leg(NewLeg::from_json(body, None)?)?;
     Ok(Created(leg))
 }
@@ -56,8 +58,9 @@ async fn replace_leg(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Id>,
     conditions: Conditions,
-    JsonBody(body): JsonBody,
+    JsonBody(mut body): JsonBody,
 ) -> Result<Written<Leg>, ApiError> {
+    complete_places(&mut body);
     let new = NewLeg::from_json(body, Some(id))?;
     let precondition = conditions.precondition(Leg::KIND, id);
     Ok(Written(state.store.replace_leg(id, new, &precondition)?))
@@ -67,8 +70,9 @@ async fn patch_leg(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Id>,
     conditions: Conditions,
-    JsonBody(patch): JsonBody,
+    JsonBody(mut patch): JsonBody,
 ) -> Result<Written<Leg>, ApiError> {
+    complete_places(&mut patch);
     let precondition = conditions.precondition(Leg::KIND, id);
     Ok(Written(state.store.patch_leg(id, &patch, &precondition)?))
 }

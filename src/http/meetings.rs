@@ -11,6 +11,7 @@ use super::error::ApiError;
 use super::etag::{Conditions, Created, Versioned, Written};
 use super::extract::{ApiPath, ApiQuery, JsonBody};
 use super::list::ListResponse;
+use super::places::complete_places;
 use crate::domain::{Id, Meeting, NewMeeting};
 use crate::store::{MeetingFilter, Page};
 
@@ -45,8 +46,9 @@ async fn get_meeting(
 
 async fn create_meeting(
     State(state): State<AppState>,
-    JsonBody(body): JsonBody,
+    JsonBody(mut body): JsonBody,
 ) -> Result<Created<Meeting>, ApiError> {
+    complete_places(&mut body);
     let meeting = state
         .store
         .create_meeting(NewMeeting::from_json(body, None)?)?;
@@ -57,8 +59,9 @@ async fn replace_meeting(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Id>,
     conditions: Conditions,
-    JsonBody(body): JsonBody,
+    JsonBody(mut body): JsonBody,
 ) -> Result<Written<Meeting>, ApiError> {
+    complete_places(&mut body);
     let new = NewMeeting::from_json(body, Some(id))?;
     let precondition = conditions.precondition(Meeting::KIND, id);
     Ok(Written(state.store.replace_meeting(
@@ -72,8 +75,9 @@ async fn patch_meeting(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Id>,
     conditions: Conditions,
-    JsonBody(patch): JsonBody,
+    JsonBody(mut patch): JsonBody,
 ) -> Result<Written<Meeting>, ApiError> {
+    complete_places(&mut patch);
     let precondition = conditions.precondition(Meeting::KIND, id);
     Ok(Written(state.store.patch_meeting(
         id,

@@ -10,6 +10,7 @@ mod legs;
 mod list;
 mod meetings;
 mod params;
+mod places;
 mod timeline;
 mod trips;
 

@@ -421,3 +421,170 @@ impl Store {
         self.commit(|m| Ok((m.plan_delete_meeting(id, pre)?, ())))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::domain::{KeyedDraft, LegDraft, Participant, Place, Source, Status, Traveller};
+    use crate::store::TextQuery;
+
+    fn new_trip(name: &str) -> NewTrip {
+        NewTrip {
+            traveller: Traveller {
+                name: name.into(),
+                role: None,
+            },
+            ..NewTrip::default()
+        }
+    }
+
+    fn new_meeting(trip_id: Id, who: &str) -> NewMeeting {
+        NewMeeting {
+            trip_id,
+            participants: vec![Participant {
+                name: who.into(),
+                role: None,
+                country: None,
+            }],
+            ..NewMeeting::default()
+        }
+    }
+
+    fn with_participant(store: &Store, who: &str) -> Vec<Id> {
+        let filter = MeetingFilter {
+            participant: Some(TextQuery::parse(who).unwrap()),
+            ..MeetingFilter::default()
+        };
+        let listing = store.list_meetings(&filter, &Page::default());
+        listing.items.iter().map(|m| m.id).collect()
+    }
+
+    #[test]
+    fn indexes_follow_every_write() {
+        let store = Store::new();
+        let trip = store.create_trip(new_trip("Ana")).unwrap();
+        let meeting = store
+            .create_meeting(new_meeting(trip.id, "Jan Nowak"))
+            .unwrap();
+        assert_eq!(with_participant(&store, "nowak"), [meeting.id]);
+        let patch = json!({"participants": [{"name": "Olga Kowalska"}]});
+        store
+            .patch_meeting(meeting.id, &patch, &Precondition::Always)
+            .unwrap();
+        assert!(with_participant(&store, "nowak").is_empty());
+        assert_eq!(with_participant(&store, "kowalska"), [meeting.id]);
+        store.delete_trip(trip.id, &Precondition::Always).unwrap();
+        assert!(with_participant(&store, "kowalska").is_empty());
+        assert!(matches!(
+            store.meeting(meeting.id),
+            Err(StoreError::Missing { .. })
+        ));
+    }
+
+    #[test]
+    fn a_failed_write_changes_nothing() {
+        let store = Store::new();
+        let trip = store.create_trip(new_trip("Ana")).unwrap();
+        let before = store.revision();
+        let moved = NewMeeting {
+            trip_id: 99,
+            ..new_meeting(trip.id, "Jan")
+        };
+        assert!(matches!(
+            store.create_meeting(moved),
+            Err(StoreError::UnknownTrip(99))
+        ));
+        let stale = Precondition::Versions(vec![7]);
+        assert!(matches!(
+            store.patch_trip(trip.id, &json!({"title": "x"}), &stale),
+            Err(StoreError::VersionMismatch {
+                expected: 7,
+                actual: 1,
+                ..
+            })
+        ));
+        assert_eq!(store.revision(), before);
+        assert_eq!(store.trip(trip.id).unwrap(), trip);
+    }
+
+    #[test]
+    fn changes_from_a_backend_are_applied_and_derived() {
+        let source = Store::new();
+        let trip = source.create_trip(new_trip("Ana")).unwrap();
+        let meeting = source.create_meeting(new_meeting(trip.id, "Jan")).unwrap();
+        let mirror = Store::new();
+        mirror.apply_changes(&ChangeSet {
+            trips: vec![TripState {
+                trip: trip.clone(),
+                pins: DatePins::default(),
+            }],
+            meetings: vec![meeting.clone()],
+            ..ChangeSet::default()
+        });
+        assert_eq!(mirror.trip(trip.id).unwrap().meeting_count, 1);
+        assert_eq!(with_participant(&mirror, "jan"), [meeting.id]);
+        mirror.apply_changes(&ChangeSet {
+            removed_meetings: vec![meeting.id],
+            ..ChangeSet::default()
+        });
+        assert_eq!(mirror.trip(trip.id).unwrap().meeting_count, 0);
+        let next = mirror.create_trip(new_trip("Bo")).unwrap();
+        assert!(next.id > meeting.id, "ids never collide with applied ones");
+    }
+
+    fn keyed(destination: &str, date: u32) -> KeyedDraft {
+        let leg = LegDraft {
+            origin: Some(Place::named("Washington")),
+            destination: Some(Place::named(destination)),
+            via: Vec::new(),
+            date: chrono::NaiveDate::from_ymd_opt(2009, 4, date),
+            part_of_day: None,
+            mode: None,
+            status: Status::Completed,
+            inferred: true,
+            source: Some(Source {
+                document: "set#1".into(),
+                sentence: destination.into(),
+                start: 0,
+                end: 1,
+            }),
+        };
+        let draft = TripDraft {
+            traveller: Traveller {
+                name: "Jane Doe".into(),
+                role: None,
+            },
+            title: None,
+            summary: None,
+            legs: vec![leg.clone(), leg],
+            meetings: Vec::new(),
+            sources: vec!["set#1".into()],
+        };
+        KeyedDraft::new("set#1", draft)
+    }
+
+    #[test]
+    fn a_changed_record_keeps_what_a_user_edited() {
+        let store = Store::new();
+        store.upsert_keyed(vec![keyed("London", 1)]);
+        let legs = store.legs();
+        let patch = json!({"date": "2009-03-31"});
+        let edited = store
+            .patch_leg(legs[1].id, &patch, &Precondition::Always)
+            .unwrap();
+        let counts = store.upsert_keyed(vec![keyed("Paris", 2)]);
+        assert_eq!(counts.updated, 1);
+        let legs = store.legs();
+        let names: Vec<(&str, u32)> = legs
+            .iter()
+            .map(|l| (l.destination.as_ref().unwrap().name.as_str(), l.seq))
+            .collect();
+        assert_eq!(names, [("London", 1), ("Paris", 2), ("Paris", 3)]);
+        assert_eq!(store.leg(edited.id).unwrap().date, edited.date);
+        let trip = &store.trips()[0];
+        assert_eq!(trip.start_date, edited.date);
+        assert_eq!(trip.leg_count, 3);
+    }
+}

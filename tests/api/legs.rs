@@ -143,12 +143,35 @@ async fn a_patched_leg_keeps_what_the_patch_does_not_name() {
         (leg["date"].as_str(), leg["mode"].clone()),
         (Some("2021-03-04"), json!(null))
     );
+    // a bare name is completed from the gazetteer
+    let via = &leg["via"][0];
     assert_eq!(
-        leg["via"][0],
-        json!({"name": "Katowice", "country": null, "country_code": null, "lat": null, "lon": null})
+        (via["name"].as_str(), via["country_code"].as_str()),
+        (Some("Katowice"), Some("PL"))
     );
+    assert!(via["lat"].is_number() && via["lon"].is_number(), "{via}");
     assert_eq!(leg["origin"]["name"], "Kraków");
     assert_eq!(body(app.get_trip(1).await).await["end_date"], "2021-03-04");
+}
+
+#[tokio::test]
+async fn a_patch_naming_a_new_place_brings_its_country_along() {
+    let app = spawn_sample().await;
+    let leg = body(
+        app.patch_leg(2, &json!({"origin": {"name": "Madrid"}}))
+            .await,
+    )
+    .await;
+    assert_eq!(leg["origin"]["country"], "Spain");
+    assert_eq!(leg["origin"]["country_code"], "ES");
+    let unknown = body(
+        app.patch_leg(2, &json!({"origin": {"name": "Xyzzyville"}}))
+            .await,
+    )
+    .await;
+    assert_eq!(unknown["origin"]["name"], "Xyzzyville");
+    // merge patch keeps the fields the patch does not name
+    assert_eq!(unknown["origin"]["country_code"], "ES");
 }
 
 #[tokio::test]
