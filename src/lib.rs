@@ -9,6 +9,7 @@
 //! - [`ingest`]: reading document files from disk.
 //! - [`import`]: datasets of records (the Office of the Historian's travels and visits).
 //! - [`timeline`]: documents extracted and assembled into a store.
+//! - [`export`]: CSV, GeoJSON and iCalendar renderings of the timeline.
 //! - [`store`]: the in-memory read model.
 //! - [`http`]: the API (axum).
 //! - [`config`], [`telemetry`]: command line and logging.
@@ -16,6 +17,7 @@
 pub mod config;
 pub mod domain;
 pub mod eval;
+pub mod export;
 pub mod extract;
 pub mod fold;
 pub mod gazetteer;
