@@ -10,6 +10,7 @@
 //! - [`import`]: datasets of records (the Office of the Historian's travels and visits).
 //! - [`timeline`]: documents extracted and assembled into a store.
 //! - [`export`]: CSV, GeoJSON and iCalendar renderings of the timeline.
+//! - [`overview`]: people met, places visited, counts for charts.
 //! - [`store`]: the in-memory read model.
 //! - [`http`]: the API (axum).
 //! - [`config`], [`telemetry`]: command line and logging.
@@ -24,6 +25,7 @@ pub mod gazetteer;
 pub mod http;
 pub mod import;
 pub mod ingest;
+pub mod overview;
 pub mod store;
 pub mod telemetry;
 pub mod timeline;
