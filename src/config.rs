@@ -44,6 +44,50 @@ pub struct ServeArgs {
     /// (`history-state=../shared/datasets/history-state`); repeatable.
     #[arg(long = "import", env = "ITINERARY_IMPORT", value_delimiter = ',')]
     pub imports: Vec<ImportSpec>,
+    #[command(flatten)]
+    pub access: AccessArgs,
+}
+
+/// Who may write, and how often.
+#[derive(Debug, Clone, Args)]
+pub struct AccessArgs {
+    /// Bearer token that every POST, PUT, PATCH and DELETE must present. Without one, writes
+    /// are allowed only when listening on loopback.
+    #[arg(long, env = "ITINERARY_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// File holding the bearer token (first line), instead of `--token`.
+    #[arg(long, env = "ITINERARY_TOKEN_FILE", conflicts_with = "token")]
+    pub token_file: Option<PathBuf>,
+    /// Writes per second allowed to each remote client (bursts of twice that); 0 for no
+    /// limit. Clients on loopback are not limited.
+    #[arg(long, env = "ITINERARY_WRITE_LIMIT", default_value_t = 10)]
+    pub write_limit: u32,
+}
+
+impl AccessArgs {
+    /// The write guard for a server listening on `listen`. Fails when the token file cannot
+    /// be read or is empty.
+    pub fn guard(&self, listen: SocketAddr) -> Result<crate::http::WriteGuard, String> {
+        let from_file = match &self.token_file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    format!("cannot read ITINERARY_TOKEN_FILE {}: {e}", path.display())
+                })?;
+                let token = text.lines().next().unwrap_or_default().trim().to_owned();
+                if token.is_empty() {
+                    return Err(format!("ITINERARY_TOKEN_FILE {} is empty", path.display()));
+                }
+                Some(token)
+            }
+            None => None,
+        };
+        let token = from_file.as_deref().or(self.token.as_deref());
+        Ok(crate::http::WriteGuard::new(
+            token,
+            listen,
+            self.write_limit,
+        ))
+    }
 }
 
 impl Default for ServeArgs {

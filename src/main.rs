@@ -56,6 +56,8 @@ fn run_serve(args: ServeArgs) -> Result<(), String> {
         documents.len(),
         started.elapsed()
     );
+    let guard = args.access.guard(args.listen)?;
+    tracing::info!("{}", guard.describe());
     let runtime =
         tokio::runtime::Runtime::new().map_err(|e| format!("cannot start runtime: {e}"))?;
     runtime.block_on(async move {
@@ -63,9 +65,13 @@ fn run_serve(args: ServeArgs) -> Result<(), String> {
             .await
             .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
         tracing::info!(listen = %args.listen, "listening on http://{}", args.listen);
-        itinerary::serve(listener, AppState::new(store), shutdown_signal())
-            .await
-            .map_err(|e| format!("server failed: {e}"))
+        itinerary::serve(
+            listener,
+            AppState::new(store).with_guard(guard),
+            shutdown_signal(),
+        )
+        .await
+        .map_err(|e| format!("server failed: {e}"))
     })
 }
 

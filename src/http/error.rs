@@ -45,6 +45,15 @@ pub enum ApiError {
     /// The write collides with the current state.
     #[error("{0}")]
     Conflict(String),
+    /// A write without a valid bearer token.
+    #[error("{0}")]
+    Unauthorized(String),
+    /// A write the server does not allow at all.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Too many writes from one client.
+    #[error("{0}")]
+    TooManyRequests(String),
     /// A bug or an unavailable dependency; its cause is logged, never shown.
     #[error("internal error")]
     Internal(String),
@@ -134,6 +143,24 @@ const PROBLEM_TYPES: &[ProblemType] = &[
         meaning: "The write collides with the current state; retry.",
     },
     ProblemType {
+        slug: "unauthorized",
+        status: StatusCode::UNAUTHORIZED,
+        title: "Unauthorized",
+        meaning: "Writes need `Authorization: Bearer <token>` with the server's token; reads are public.",
+    },
+    ProblemType {
+        slug: "forbidden",
+        status: StatusCode::FORBIDDEN,
+        title: "Forbidden",
+        meaning: "Writes are disabled: the server has no token and listens beyond loopback.",
+    },
+    ProblemType {
+        slug: "too-many-requests",
+        status: StatusCode::TOO_MANY_REQUESTS,
+        title: "Too many requests",
+        meaning: "This client sent too many writes; wait for the time `Retry-After` gives.",
+    },
+    ProblemType {
         slug: "method-not-allowed",
         status: StatusCode::METHOD_NOT_ALLOWED,
         title: "Method not allowed",
@@ -209,6 +236,9 @@ impl IntoResponse for ApiError {
             Self::Invalid(Invalid(errors)) => ("validation-failed", errors),
             Self::PreconditionFailed(_) => ("precondition-failed", Vec::new()),
             Self::Conflict(_) => ("conflict", Vec::new()),
+            Self::Unauthorized(_) => ("unauthorized", Vec::new()),
+            Self::Forbidden(_) => ("forbidden", Vec::new()),
+            Self::TooManyRequests(_) => ("too-many-requests", Vec::new()),
             Self::Internal(cause) => {
                 tracing::error!(error = %cause, "request failed: {cause}");
                 ("internal", Vec::new())

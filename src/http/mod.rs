@@ -2,9 +2,12 @@
 //! envelope, and the middleware stack (request ids, tracing with latency, CORS, compression,
 //! body limit, timeout). Depends on `store` and `domain`; never on `extract` internals.
 
+mod directory;
 mod error;
 mod etag;
+mod exports;
 mod extract;
+mod guard;
 mod health;
 mod legs;
 mod list;
@@ -21,7 +24,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::http::header::{ETAG, HeaderName, IF_MATCH, IF_NONE_MATCH, LINK, LOCATION};
 use axum::http::{Method, Request};
-use axum::middleware::map_response;
+use axum::middleware::{map_request, map_response};
 use axum::routing::get;
 use tokio::net::TcpListener;
 use tower::ServiceBuilder;
@@ -36,6 +39,7 @@ use tracing::Level;
 pub use error::{ApiError, PROBLEM_JSON, Problem};
 pub use etag::{Conditions, Versioned};
 pub use extract::{ApiPath, ApiQuery, FromQuery, JsonBody, Params};
+pub use guard::{WriteGuard, guard_writes};
 pub use list::ListResponse;
 
 use crate::store::Store;
@@ -51,14 +55,22 @@ static REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 #[derive(Clone)]
 pub struct AppState {
     pub store: Arc<Store>,
+    /// Who may write; open to all by default (tests, local use).
+    pub guard: WriteGuard,
 }
 
 impl AppState {
-    /// State over `store`.
+    /// State over `store`, with writes open to every client.
     pub fn new(store: Store) -> Self {
         Self {
             store: Arc::new(store),
+            guard: WriteGuard::open(),
         }
+    }
+
+    /// The same state with writes governed by `guard`.
+    pub fn with_guard(self, guard: WriteGuard) -> Self {
+        Self { guard, ..self }
     }
 }
 
@@ -70,6 +82,8 @@ pub fn routes() -> Router<AppState> {
         .merge(legs::routes())
         .merge(meetings::routes())
         .merge(timeline::routes())
+        .merge(exports::routes())
+        .merge(directory::routes())
         .route("/problems/{slug}", get(error::describe_problem))
         .fallback(error::no_route)
 }
@@ -94,6 +108,7 @@ pub fn router(state: AppState) -> Router {
             tracing::info_span!("request", method = %request.method(), uri = %request.uri(), request_id = %id)
         })
         .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(tower_http::LatencyUnit::Micros));
+    let write_guard = axum::middleware::from_fn_with_state(state.guard.clone(), guard_writes);
     let middleware = ServiceBuilder::new()
         .layer(SetRequestIdLayer::new(REQUEST_ID.clone(), MakeRequestUuid))
         .layer(trace)
@@ -101,6 +116,8 @@ pub fn router(state: AppState) -> Router {
         .layer(cors)
         .layer(CompressionLayer::new())
         .layer(map_response(error::bare_errors_as_problems))
+        .layer(map_request(exports::negotiate))
+        .layer(write_guard)
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
             TIMEOUT,
@@ -119,7 +136,8 @@ pub async fn serve(
     state: AppState,
     stop: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(stop)
         .await
 }

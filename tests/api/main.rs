@@ -3,7 +3,10 @@
 
 mod support;
 
+mod access;
+mod directory;
 mod errors;
+mod exports;
 mod legs;
 mod meetings;
 mod middleware;

@@ -21,6 +21,11 @@ pub struct TestApp {
 
 /// Starts a server over `store` on 127.0.0.1:0.
 pub async fn spawn_app(store: Store) -> TestApp {
+    spawn_state(AppState::new(store)).await
+}
+
+/// Starts a server over `state` on 127.0.0.1:0.
+pub async fn spawn_state(state: AppState) -> TestApp {
     let listener = TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind loopback");
@@ -29,11 +34,7 @@ pub async fn spawn_app(store: Store) -> TestApp {
     let stop_signal = async move {
         let _ = stopped.await;
     };
-    tokio::spawn(itinerary::serve(
-        listener,
-        AppState::new(store),
-        stop_signal,
-    ));
+    tokio::spawn(itinerary::serve(listener, state, stop_signal));
     TestApp {
         base,
         client: Client::new(),

@@ -1,0 +1,208 @@
+//! `/people`, `/people/{id}`, `/places` and `/stats`: who the travellers met, where they went,
+//! and counts for charts, computed from the meetings and legs that match the filters.
+
+use axum::extract::State;
+use axum::http::Uri;
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::AppState;
+use super::error::ApiError;
+use super::extract::{ApiPath, ApiQuery, FromQuery, Params};
+use super::list::ListResponse;
+use crate::domain::Meeting;
+use crate::overview::{self, Person, Stats, VisitedPlace};
+use crate::store::{LegFilter, Listing, MeetingFilter, Page, TextQuery, TripFilter};
+
+/// The routes of this resource.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/people", get(list_people))
+        .route("/people/{id}", get(get_person))
+        .route("/places", get(list_places))
+        .route("/stats", get(get_stats))
+}
+
+/// `?q=`: people whose name, role or country matches; `traveller=`: met by that traveller.
+#[derive(Debug, Default)]
+pub struct PeopleQuery {
+    q: Option<TextQuery>,
+    traveller: Option<TextQuery>,
+}
+
+impl FromQuery for PeopleQuery {
+    fn from_query(params: &mut Params) -> Self {
+        Self {
+            q: params.text("q"),
+            traveller: params.text("traveller"),
+        }
+    }
+}
+
+/// `?q=`: places whose name or country matches; `traveller=`: visited by that traveller.
+#[derive(Debug, Default)]
+pub struct PlacesQuery {
+    q: Option<TextQuery>,
+    traveller: Option<TextQuery>,
+}
+
+impl FromQuery for PlacesQuery {
+    fn from_query(params: &mut Params) -> Self {
+        Self {
+            q: params.text("q"),
+            traveller: params.text("traveller"),
+        }
+    }
+}
+
+/// `?traveller=&from=&to=`: what the counts cover.
+#[derive(Debug, Default)]
+pub struct StatsQuery {
+    traveller: Option<TextQuery>,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+}
+
+impl FromQuery for StatsQuery {
+    fn from_query(params: &mut Params) -> Self {
+        let (from, to) = params.date_range();
+        Self {
+            traveller: params.text("traveller"),
+            from,
+            to,
+        }
+    }
+}
+
+const EVERYTHING: Page = Page {
+    sort: crate::store::Sort::Date,
+    limit: usize::MAX,
+    offset: 0,
+};
+
+fn meetings_of(state: &AppState, traveller: Option<TextQuery>) -> Vec<Meeting> {
+    let filter = MeetingFilter {
+        traveller,
+        ..MeetingFilter::default()
+    };
+    state.store.list_meetings(&filter, &EVERYTHING).items
+}
+
+async fn list_people(
+    State(state): State<AppState>,
+    uri: Uri,
+    ApiQuery((query, page)): ApiQuery<(PeopleQuery, Page)>,
+) -> ListResponse<Person> {
+    let people: Vec<Person> = overview::people(&meetings_of(&state, query.traveller))
+        .into_iter()
+        .filter(|p| {
+            query
+                .q
+                .as_ref()
+                .is_none_or(|q| q.matches_any(&person_texts(p)))
+        })
+        .collect();
+    ListResponse::new(Listing::paged(people, &page), page, uri)
+}
+
+fn person_texts(person: &Person) -> Vec<&str> {
+    let names = std::iter::once(person.name.as_str());
+    names
+        .chain(person.roles.iter().map(String::as_str))
+        .chain(person.countries.iter().map(String::as_str))
+        .collect()
+}
+
+/// A person with the meetings they took part in, in date order.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PersonDetail {
+    #[serde(flatten)]
+    pub person: Person,
+    pub meetings: Vec<Meeting>,
+}
+
+async fn get_person(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+) -> Result<Json<PersonDetail>, ApiError> {
+    let meetings = meetings_of(&state, None);
+    let person = overview::people(&meetings)
+        .into_iter()
+        .find(|p| p.id == id)
+        .ok_or_else(|| ApiError::NotFound(format!("person {id} does not exist")))?;
+    let meetings = meetings
+        .into_iter()
+        .filter(|m| person.meeting_ids.contains(&m.id))
+        .collect();
+    Ok(Json(PersonDetail { person, meetings }))
+}
+
+async fn list_places(
+    State(state): State<AppState>,
+    uri: Uri,
+    ApiQuery((query, page)): ApiQuery<(PlacesQuery, Page)>,
+) -> ListResponse<VisitedPlace> {
+    let legs = state.store.list_legs(
+        &LegFilter {
+            traveller: query.traveller.clone(),
+            ..LegFilter::default()
+        },
+        &EVERYTHING,
+    );
+    let meetings = meetings_of(&state, query.traveller);
+    let places: Vec<VisitedPlace> = overview::places(&legs.items, &meetings)
+        .into_iter()
+        .filter(|p| {
+            query.q.as_ref().is_none_or(|q| {
+                q.matches_any(
+                    &[Some(p.name.as_str()), p.country.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>(),
+                )
+            })
+        })
+        .collect();
+    ListResponse::new(Listing::paged(places, &page), page, uri)
+}
+
+async fn get_stats(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<StatsQuery>,
+) -> Json<Stats> {
+    let StatsQuery {
+        traveller,
+        from,
+        to,
+    } = query;
+    let trips = state.store.list_trips(
+        &TripFilter {
+            traveller: traveller.clone(),
+            from,
+            to,
+            ..TripFilter::default()
+        },
+        &EVERYTHING,
+    );
+    let legs = state.store.list_legs(
+        &LegFilter {
+            traveller: traveller.clone(),
+            from,
+            to,
+            ..LegFilter::default()
+        },
+        &EVERYTHING,
+    );
+    let meetings = state.store.list_meetings(
+        &MeetingFilter {
+            traveller,
+            from,
+            to,
+            ..MeetingFilter::default()
+        },
+        &EVERYTHING,
+    );
+    Json(overview::stats(&trips.items, &legs.items, &meetings.items))
+}
