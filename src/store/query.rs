@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 use super::index::{texts, trip_span};
 use super::memory::Memory;
@@ -16,53 +16,108 @@ use crate::domain::{Id, Leg, Meeting, MeetingKind, Mode, Status, Trip};
 
 /// Which trips to list. Text filters match word starts, ignoring case and accents; `from`
 /// and `to` are inclusive and a trip matches when its dates overlap them.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TripFilter {
+    /// Traveller name or role.
+    #[param(value_type = Option<String>)]
     pub traveller: Option<TextQuery>,
+    /// A country visited (name or ISO code).
+    #[param(value_type = Option<String>)]
     pub country: Option<TextQuery>,
+    /// Inclusive start date (YYYY-MM-DD).
+    #[param(value_type = Option<String>, format = Date)]
     pub from: Option<NaiveDate>,
+    /// Inclusive end date (YYYY-MM-DD).
+    #[param(value_type = Option<String>, format = Date)]
     pub to: Option<NaiveDate>,
+    /// Any text of the trip: traveller, title, summary, countries, sources.
+    #[param(value_type = Option<String>)]
     pub q: Option<TextQuery>,
 }
 
 /// Which legs to list. `place` matches origin, destination or a stopover; `country` the
 /// country of any of them; `from`/`to` the leg's date, inclusive.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct LegFilter {
+    /// Only the items of this trip.
     pub trip_id: Option<Id>,
+    /// Traveller name or role.
+    #[param(value_type = Option<String>)]
     pub traveller: Option<TextQuery>,
+    /// Where the leg starts.
+    #[param(value_type = Option<String>)]
     pub origin: Option<TextQuery>,
+    /// Where the leg ends.
+    #[param(value_type = Option<String>)]
     pub destination: Option<TextQuery>,
+    /// Origin, destination or a stopover.
+    #[param(value_type = Option<String>)]
     pub place: Option<TextQuery>,
+    /// Country of the origin, destination or a stopover (name or ISO code).
+    #[param(value_type = Option<String>)]
     pub country: Option<TextQuery>,
+    /// Only items with this mode.
     pub mode: Option<Mode>,
+    /// Only items with this status.
     pub status: Option<Status>,
+    /// Inclusive start date (YYYY-MM-DD).
+    #[param(value_type = Option<String>, format = Date)]
     pub from: Option<NaiveDate>,
+    /// Inclusive end date (YYYY-MM-DD).
+    #[param(value_type = Option<String>, format = Date)]
     pub to: Option<NaiveDate>,
 }
 
 /// Which meetings to list. `participant` matches a participant's name or role; `country`
 /// where the meeting took place or a participant's country; `q` any of its text.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct MeetingFilter {
+    /// Only the items of this trip.
     pub trip_id: Option<Id>,
+    /// Traveller name or role.
+    #[param(value_type = Option<String>)]
     pub traveller: Option<TextQuery>,
+    /// A participant's name or role.
+    #[param(value_type = Option<String>)]
     pub participant: Option<TextQuery>,
+    /// Where the meeting took place.
+    #[param(value_type = Option<String>)]
     pub place: Option<TextQuery>,
+    /// Where it took place, or a participant's country.
+    #[param(value_type = Option<String>)]
     pub country: Option<TextQuery>,
+    /// Only items with this kind.
     pub kind: Option<MeetingKind>,
+    /// Only items with this status.
     pub status: Option<Status>,
+    /// Inclusive start date (YYYY-MM-DD).
+    #[param(value_type = Option<String>, format = Date)]
     pub from: Option<NaiveDate>,
+    /// Inclusive end date (YYYY-MM-DD).
+    #[param(value_type = Option<String>, format = Date)]
     pub to: Option<NaiveDate>,
+    /// Any text of the meeting: participants, place, summary, source sentence.
+    #[param(value_type = Option<String>)]
     pub q: Option<TextQuery>,
 }
 
 /// Which days the timeline shows.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TimelineFilter {
+    /// Only the items of this trip.
     pub trip_id: Option<Id>,
+    /// Traveller name or role.
+    #[param(value_type = Option<String>)]
     pub traveller: Option<TextQuery>,
+    /// Inclusive start date (YYYY-MM-DD).
+    #[param(value_type = Option<String>, format = Date)]
     pub from: Option<NaiveDate>,
+    /// Inclusive end date (YYYY-MM-DD).
+    #[param(value_type = Option<String>, format = Date)]
     pub to: Option<NaiveDate>,
 }
 
@@ -90,10 +145,17 @@ impl Sort {
 }
 
 /// One page of a list: its order, size and start. `limit` is within 1..=[`Page::MAX_LIMIT`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Page {
+    /// `date` (chronological, the default) or `-date` (newest first).
+    #[param(value_type = Option<String>, example = "-date")]
     pub sort: Sort,
+    /// Items per page, from 1 to 1000 (default 100).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000)]
     pub limit: usize,
+    /// Items to skip (default 0).
+    #[param(value_type = Option<u32>)]
     pub offset: usize,
 }
 

@@ -79,3 +79,18 @@ async fn responses_are_compressed_when_asked() {
         .unwrap();
     assert_eq!(header(&br, "content-encoding"), "br");
 }
+
+#[tokio::test]
+async fn head_answers_the_headers_of_get() {
+    let app = spawn_sample().await;
+    let response = app
+        .request(Method::HEAD, "/legs?mode=air")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(header(&response, "x-total-count"), "2");
+    assert!(response.bytes().await.unwrap().is_empty());
+    let trip = app.request(Method::HEAD, "/trips/1").send().await.unwrap();
+    assert_eq!(header(&trip, "etag"), "\"trip-1-v1\"");
+}
