@@ -16,7 +16,7 @@ Inputs:
 
 Output (gzip, tab-separated, one record per line, lists separated by "|"):
   C code name lat lon sovereign aliases demonyms          a country or territory
-  H code name lat lon aliases demonyms                    a former state or dataset name
+  H code name lat lon aliases demonyms successors         a former state or dataset name
   R code admin1 name lat lon aliases                      a first-level division
   S code name lat lon aliases                             a site (venue, island, area)
   P code admin1 name lat lon population role alternates   a city; role c=capital, s=seat
@@ -161,8 +161,10 @@ def country_records(cities, centroids):
         capital = gn.get("capital", "").strip()
         if capital:
             city = cities.find(code, capital)
-            if city is None:
+            if city is None and not (row and row[4]):
                 print(f"warning: capital {capital!r} of {code} not found", file=sys.stderr)
+            elif city is None:
+                pass  # the seat of government below gives the point
             else:
                 if row:
                     cities.role[str(city["geonameid"])] = "c"
@@ -184,9 +186,9 @@ def country_records(cities, centroids):
 
 def historical_records(cities):
     records = []
-    for code, name, seat, aliases, demonyms in read_table("historical.tsv", 5):
+    for code, name, seat, aliases, demonyms, successors in read_table("historical.tsv", 6):
         lat, lon = parse_point(cities, code, seat) if seat else ("", "")
-        records.append(["H", code, name, lat, lon, aliases, demonyms])
+        records.append(["H", code, name, lat, lon, aliases, demonyms, successors])
     return records
 
 

@@ -85,20 +85,29 @@ fn expansion(word: &str) -> Option<&'static str> {
 }
 
 /// The lookup key of a name: its words joined by single spaces. Empty when the name has no
-/// letters or digits. Equal to joining the keys of [`words`], without tracking offsets (this
-/// runs for every name at load time).
+/// letters or digits. Equal to joining the keys of [`words`], without tracking offsets.
 pub fn key(name: &str) -> String {
-    let mut folded = String::with_capacity(name.len());
+    let mut out = String::with_capacity(name.len());
+    key_into(name, &mut String::new(), &mut out);
+    out
+}
+
+/// [`key`] into `out` (cleared first), folding through the `scratch` buffer: loading calls
+/// this for every name and reuses both buffers.
+pub fn key_into(name: &str, scratch: &mut String, out: &mut String) {
+    scratch.clear();
+    out.clear();
     for c in name.chars() {
-        fold_char(c, &mut folded);
+        fold_char(c, scratch);
     }
-    let chars: Vec<char> = folded.chars().collect();
-    let alnum = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
-    let mut out = String::with_capacity(folded.len());
+    let mut chars = scratch.chars().peekable();
     let mut word_start = None;
-    for (i, &c) in chars.iter().enumerate() {
-        let inner_apostrophe = c == '\'' && i > 0 && alnum(i - 1) && alnum(i + 1);
-        if c.is_alphanumeric() || inner_apostrophe {
+    let mut previous_alnum = false;
+    while let Some(c) = chars.next() {
+        let next_alnum = chars.peek().is_some_and(|n| n.is_alphanumeric());
+        let inner_apostrophe = c == '\'' && previous_alnum && next_alnum;
+        previous_alnum = c.is_alphanumeric();
+        if previous_alnum || inner_apostrophe {
             if word_start.is_none() {
                 if !out.is_empty() {
                     out.push(' ');
@@ -107,13 +116,12 @@ pub fn key(name: &str) -> String {
             }
             out.push(c);
         } else if let Some(start) = word_start.take() {
-            normalise_tail(&mut out, start);
+            normalise_tail(out, start);
         }
     }
     if let Some(start) = word_start {
-        normalise_tail(&mut out, start);
+        normalise_tail(out, start);
     }
-    out
 }
 
 /// Applies [`expansion`] to the word that starts at byte `start` of `key`.

@@ -7,7 +7,7 @@ use std::io::Read;
 use flate2::read::GzDecoder;
 
 use super::key;
-use super::{Area, City, Country, Entry, Gazetteer, NameQuality, Target};
+use super::{Area, City, Country, Entry, Gazetteer, NameQuality, Readings, Target};
 
 /// The generated data, embedded at build time.
 pub(super) static EMBEDDED: &[u8] = include_bytes!("../../data/gazetteer.tsv.gz");
@@ -48,7 +48,10 @@ struct Builder {
     countries: Vec<Country>,
     areas: Vec<Area>,
     cities: Vec<City>,
-    index: FxHashMap<Box<str>, Vec<Entry>>,
+    index: FxHashMap<Box<str>, Readings>,
+    /// Buffers reused for every key computed while loading.
+    scratch: String,
+    key: String,
     longest: usize,
 }
 
@@ -95,6 +98,11 @@ impl Builder {
         for demonym in list(next(fields)?) {
             self.add(demonym, target, NameQuality::Demonym);
         }
+        let successors = if former {
+            list(next(fields)?).map(str::to_owned).collect()
+        } else {
+            Vec::new()
+        };
         self.countries.push(Country {
             code,
             name,
@@ -102,6 +110,7 @@ impl Builder {
             lon,
             sovereign,
             former,
+            successors,
         });
         Ok(())
     }
@@ -165,35 +174,31 @@ impl Builder {
     /// of its words as a prefix. A target keeps only its best reading of one key as a name,
     /// and its demonym reading apart ("U.S." is both a name and an adjective).
     fn add(&mut self, name: &str, target: Target, quality: NameQuality) {
-        let key = key::key(name);
-        if key.is_empty() {
-            return;
+        let mut key = std::mem::take(&mut self.key);
+        key::key_into(name, &mut self.scratch, &mut key);
+        if !key.is_empty() {
+            if let Some(bare) = key::without_apostrophes(&key) {
+                self.insert(&bare, Entry { target, quality });
+            }
+            self.insert(&key, Entry { target, quality });
         }
-        if let Some(bare) = key::without_apostrophes(&key) {
-            self.insert(&bare, Entry { target, quality });
-        }
-        self.insert(&key, Entry { target, quality });
+        self.key = key;
     }
 
     fn insert(&mut self, key: &str, entry: Entry) {
-        let words = key.split(' ').count();
-        self.longest = self.longest.max(words);
-        let mut end = 0;
-        for (i, part) in key.split(' ').enumerate() {
-            end += part.len() + usize::from(i > 0);
-            if end < key.len() && !self.index.contains_key(&key[..end]) {
-                self.index.insert(key[..end].into(), Vec::new());
+        let mut words = 1;
+        for (end, _) in key.match_indices(' ') {
+            words += 1;
+            if !self.index.contains_key(&key[..end]) {
+                self.index.insert(key[..end].into(), Readings::Prefix);
             }
         }
-        let entries = self.index.entry(key.into()).or_default();
-        let same_reading = |e: &&mut Entry| {
-            e.target == entry.target
-                && (e.quality == NameQuality::Demonym) == (entry.quality == NameQuality::Demonym)
-        };
-        match entries.iter_mut().find(same_reading) {
-            Some(existing) if existing.quality.rank() > entry.quality.rank() => *existing = entry,
-            Some(_) => {}
-            None => entries.push(entry),
+        self.longest = self.longest.max(words);
+        match self.index.get_mut(key) {
+            Some(readings) => add_reading(readings, entry),
+            None => {
+                self.index.insert(key.into(), Readings::One(entry));
+            }
         }
     }
 
@@ -206,6 +211,26 @@ impl Builder {
             index: self.index,
             longest: self.longest,
         }
+    }
+}
+
+/// Adds `entry` to `readings`, keeping one name reading and one demonym reading per target.
+fn add_reading(readings: &mut Readings, entry: Entry) {
+    let is_demonym = |e: &Entry| e.quality == NameQuality::Demonym;
+    let same = |e: &Entry| e.target == entry.target && is_demonym(e) == is_demonym(&entry);
+    match readings {
+        Readings::Prefix => *readings = Readings::One(entry),
+        Readings::One(existing) if same(existing) => {
+            if entry.quality.rank() < existing.quality.rank() {
+                *existing = entry;
+            }
+        }
+        Readings::One(existing) => *readings = Readings::Many(vec![*existing, entry]),
+        Readings::Many(entries) => match entries.iter_mut().find(|e| same(e)) {
+            Some(existing) if entry.quality.rank() < existing.quality.rank() => *existing = entry,
+            Some(_) => {}
+            None => entries.push(entry),
+        },
     }
 }
 

@@ -128,11 +128,7 @@ impl Gazetteer {
             let stem = possessive_stem(&word.key);
             if let Some(stem) = stem {
                 let short = format!("{key}{stem}");
-                if self
-                    .index
-                    .get(short.as_str())
-                    .is_some_and(|e| !e.is_empty())
-                {
+                if self.readings(&short).is_some_and(|e| !e.is_empty()) {
                     let span_end = word.span.end - possessive_len(&text[word.span.clone()]);
                     found.push(Candidate {
                         end: i + n + 1,
@@ -142,7 +138,7 @@ impl Gazetteer {
                 }
             }
             key.push_str(&word.key);
-            match self.index.get(key.as_str()) {
+            match self.readings(&key) {
                 None => break,
                 Some(entries) if !entries.is_empty() => found.push(Candidate {
                     end: i + n + 1,
@@ -157,7 +153,7 @@ impl Gazetteer {
 
     /// The mention `candidate` makes, unless the filters reject it.
     fn accept(&self, text: &str, words: &[Word], i: usize, c: &Candidate) -> Option<PlaceMention> {
-        let entries: Vec<Entry> = self.index.get(c.key.as_str())?.to_vec();
+        let entries = self.readings(&c.key)?;
         let single = c.end == i + 1;
         let after_title = i > 0 && stoplist::title(&words[i - 1].key) && adjacent(text, words, i);
         let places: Vec<Entry> = entries

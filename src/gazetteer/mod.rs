@@ -40,6 +40,9 @@ pub struct Country {
     pub sovereign: bool,
     /// A former state or name ("Soviet Union", "Burma", "West Germany"); `code` is today's.
     pub former: bool,
+    /// For a former state split among several of today's states, their codes (the Soviet
+    /// Union: RU, UA, BY ...): the context to resolve its places in. Empty otherwise.
+    pub successors: Vec<String>,
 }
 
 /// A city (or town, or district) from GeoNames.
@@ -96,13 +99,33 @@ struct Entry {
     quality: NameQuality,
 }
 
+/// The readings of one name key. Most keys have one; a key that only begins longer names
+/// has none.
+#[derive(Clone, Debug, Default)]
+enum Readings {
+    #[default]
+    Prefix,
+    One(Entry),
+    Many(Vec<Entry>),
+}
+
+impl Readings {
+    fn as_slice(&self) -> &[Entry] {
+        match self {
+            Self::Prefix => &[],
+            Self::One(entry) => std::slice::from_ref(entry),
+            Self::Many(entries) => entries,
+        }
+    }
+}
+
 /// Countries, areas and cities, indexed by name key. Keys that only begin a longer name are
 /// present with no entries, so text scanning can stop as soon as no name continues.
 pub struct Gazetteer {
     countries: Vec<Country>,
     areas: Vec<Area>,
     cities: Vec<City>,
-    index: FxHashMap<Box<str>, Vec<Entry>>,
+    index: FxHashMap<Box<str>, Readings>,
     /// Most words in any key; text scanning looks no further ahead.
     longest: usize,
 }
@@ -148,7 +171,7 @@ impl Gazetteer {
     /// The country a demonym or adjective refers to ("Russian" → Russian Federation, "Soviet"
     /// → Soviet Union, "Nigerien" → Niger, "Nigerian" → Nigeria).
     pub fn demonym(&self, word: &str) -> Option<&Country> {
-        let entries = self.index.get(key::key(word).as_str())?;
+        let entries = self.readings(&key::key(word))?;
         entries.iter().find_map(|e| match (e.target, e.quality) {
             (Target::Country(i), NameQuality::Demonym) => Some(&self.countries[i as usize]),
             _ => None,
@@ -167,7 +190,7 @@ impl Gazetteer {
     /// context country.
     pub fn city_match(&self, name: &str, context: &[&str]) -> Option<CityMatch> {
         let key = key::key(name);
-        rank::best_city(self, self.index.get(key.as_str())?, context)
+        rank::best_city(self, self.readings(&key)?, context)
     }
 
     /// Resolves a place name: a country, former state, US state or UK nation, site or city,
@@ -179,8 +202,21 @@ impl Gazetteer {
         rank::resolve(self, name, context).unwrap_or_else(|| Place::named(name.trim()))
     }
 
+    /// The readings of `key`: `None` when no name starts with it, empty when names only
+    /// start with it.
+    fn readings(&self, key: &str) -> Option<&[Entry]> {
+        self.index.get(key).map(Readings::as_slice)
+    }
+
+    /// Resolves a field that lists several places ("Moscow, Leningrad, Kiev"), keeping
+    /// qualified names together ("Paris, Texas", "Mexico, D.F.", "Calgary (Alberta)"). One
+    /// [`Place`] per place named, in order; each resolved as by [`Self::resolve`].
+    pub fn resolve_list(&self, text: &str, context: &[&str]) -> Vec<Place> {
+        rank::resolve_list(self, text, context)
+    }
+
     fn country_by_key(&self, key: &str) -> Option<&Country> {
-        let entries = self.index.get(key)?;
+        let entries = self.readings(key)?;
         let mut found = entries.iter().filter_map(|e| match (e.target, e.quality) {
             (Target::Country(i), q) if q != NameQuality::Demonym => {
                 Some(&self.countries[i as usize])

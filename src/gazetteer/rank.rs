@@ -210,59 +210,167 @@ pub(super) fn best_city(g: &Gazetteer, entries: &[Entry], context: &[&str]) -> O
 }
 
 /// Resolves `name` as written, then with its qualifier ("Paris, France", "St. Louis
-/// (Missouri)"), then without a leading article. `None` when nothing matches at all.
+/// (Missouri)"), then without a parenthetical ("Mumbai (Bombay)") or a leading article.
+/// `None` when nothing matches at all.
 pub(super) fn resolve(g: &Gazetteer, name: &str, context: &[&str]) -> Option<Place> {
     let name = name.trim();
     if let Some(place) = resolve_key(g, &key::key(name), name, context) {
         return Some(place);
     }
-    if let Some(place) = resolve_qualified(g, name) {
+    let split = split_parenthetical(name)
+        .or_else(|| name.rsplit_once(',').map(|(h, q)| (h.trim(), q.trim())));
+    if let Some(place) =
+        split.and_then(|(head, qualifier)| resolve_qualified(g, name, head, qualifier, false))
+    {
         return Some(place);
     }
-    let rest = strip_article(name)?;
-    resolve_key(g, &key::key(rest), name, context)
+    let shorter = split_parenthetical(name)
+        .map(|(outside, _)| outside)
+        .or_else(|| strip_article(name))?;
+    resolve_key(g, &key::key(shorter), name, context)
 }
+
+/// Out-of-context cities smaller than this are not taken for a name when context is given:
+/// "Deauville" in a French document is the French resort (under 5,000 inhabitants, so not in
+/// the gazetteer), not a namesake abroad; nor is a place known abroad only by an alternate
+/// name, unless it is a capital or a city of half a million ("Kiev" in a Soviet-era record).
+/// An unknown place beats a wrong guess.
+const MIN_OUT_OF_CONTEXT: u32 = 50_000;
 
 fn resolve_key(g: &Gazetteer, key: &str, name: &str, context: &[&str]) -> Option<Place> {
-    let entries = g.index.get(key)?;
-    best_entry(g, entries, context).map(|e| place(g, e, name))
+    let entry = best_entry(g, g.readings(key)?, context)?;
+    if let Target::City(i) = entry.target {
+        let city = &g.cities[i as usize];
+        let abroad = !context.is_empty() && !in_context(city.country_code(), context);
+        let prominent = city.capital || city.seat || city.population >= MAJOR_CITY / 2;
+        let minor = !(city.capital || city.seat) && city.population < MIN_OUT_OF_CONTEXT;
+        if abroad && (minor || entry.quality == NameQuality::Alternate && !prominent) {
+            return None;
+        }
+    }
+    Some(place(g, entry, name))
 }
 
-/// "Head, Qualifier" or "Head (Qualifier)" where the qualifier is a country or division: the
-/// head is looked for there only. A head unknown there keeps the qualifier's country and no
-/// coordinates rather than jumping to a namesake elsewhere.
-fn resolve_qualified(g: &Gazetteer, name: &str) -> Option<Place> {
-    let (head, qualifier) = split_parenthetical(name)
-        .or_else(|| name.rsplit_once(',').map(|(h, q)| (h.trim(), q.trim())))?;
-    let scope = g.index.get(key::key(qualifier).as_str())?;
-    let scope = best_entry(g, scope, &[])?;
-    let (code, admin1) = match scope.target {
-        Target::Country(i) => (g.countries[i as usize].code.as_str(), None),
+/// Resolves a list of places written in one field ("Moscow, Leningrad, Kiev", "Mexico,
+/// D.F., Cuernavaca", "Sydney (Nova Scotia), Campobello Island"): the longest run of
+/// comma-separated parts that is a known name or a qualified name is one place; every other
+/// part is a place of its own. Empty parts are skipped.
+pub(super) fn resolve_list(g: &Gazetteer, text: &str, context: &[&str]) -> Vec<Place> {
+    let parts: Vec<&str> = split_outside_parentheses(text)
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut places = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let (used, place) = resolve_run(g, &parts[i..], context);
+        places.push(place);
+        i += used;
+    }
+    places
+}
+
+/// The place the first parts of `parts` name, and how many parts it took.
+fn resolve_run(g: &Gazetteer, parts: &[&str], context: &[&str]) -> (usize, Place) {
+    for n in (2..=parts.len().min(3)).rev() {
+        let joined = parts[..n].join(", ");
+        let known = g
+            .readings(&key::key(&joined))
+            .is_some_and(|e| !e.is_empty());
+        if known && let Some(place) = resolve_key(g, &key::key(&joined), &joined, context) {
+            return (n, place);
+        }
+    }
+    if parts.len() >= 2
+        && let Some(place) = resolve_qualified(g, &parts[..2].join(", "), parts[0], parts[1], true)
+    {
+        return (2, place);
+    }
+    let place = resolve(g, parts[0], context).unwrap_or_else(|| Place::named(parts[0]));
+    (1, place)
+}
+
+/// Splits at commas that are not inside parentheses.
+fn split_outside_parentheses(text: &str) -> Vec<&str> {
+    let (mut parts, mut depth, mut start) = (Vec::new(), 0usize, 0);
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' | ';' if depth == 0 => {
+                parts.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
+/// `name` is "Head, Qualifier" or "Head (Qualifier)", where the qualifier is a country or division
+/// ("Atlanta, Georgia" takes the US state: the reading where the head is found wins). A head
+/// unknown there keeps the qualifier's country and no coordinates rather than jumping to a
+/// namesake elsewhere; unless `strict`, where it is `None` (in a list, "Guilin, Hong Kong" is
+/// two places).
+fn resolve_qualified(
+    g: &Gazetteer,
+    name: &str,
+    head: &str,
+    qualifier: &str,
+    strict: bool,
+) -> Option<Place> {
+    let mut scopes: Vec<Entry> = g
+        .readings(&key::key(qualifier))?
+        .iter()
+        .filter(|e| e.quality != NameQuality::Demonym && scope_of(g, **e).is_some())
+        .copied()
+        .collect();
+    scopes.sort_by_key(|e| std::cmp::Reverse(score(g, *e, &[])));
+    let heads = g.readings(&key::key(head)).unwrap_or_default();
+    for scope in &scopes {
+        let (code, admin1) = scope_of(g, *scope)?;
+        let within: Vec<Entry> = heads
+            .iter()
+            .filter(|e| lies_in(g, **e, code, admin1))
+            .copied()
+            .collect();
+        if let Some(entry) = best_entry(g, &within, &[code]) {
+            return Some(place(g, entry, name));
+        }
+    }
+    if strict {
+        return None;
+    }
+    let (code, _) = scope_of(g, *scopes.first()?)?;
+    Some(Place {
+        country: g.country_name(code),
+        country_code: Some(code.to_owned()),
+        ..Place::named(name)
+    })
+}
+
+/// The country code (and division) a qualifier reading stands for; `None` for cities and
+/// sites, which do not qualify ("Paris, Normandy" is two places).
+fn scope_of(g: &Gazetteer, entry: Entry) -> Option<(&str, Option<&str>)> {
+    match entry.target {
+        Target::Country(i) => Some((g.countries[i as usize].code.as_str(), None)),
         Target::Area(i) => {
             let a = &g.areas[i as usize];
-            (a.code.as_str(), (!a.site).then_some(a.admin1.as_str()))
+            (!a.site).then_some((a.code.as_str(), Some(a.admin1.as_str())))
         }
-        Target::City(_) => return None,
-    };
-    let within = |e: &&Entry| match e.target {
+        Target::City(_) => None,
+    }
+}
+
+fn lies_in(g: &Gazetteer, entry: Entry, code: &str, admin1: Option<&str>) -> bool {
+    match entry.target {
         Target::City(i) => {
             let c = &g.cities[i as usize];
             c.country_code() == code && admin1.is_none_or(|a| a == c.admin1)
         }
         Target::Area(i) => g.areas[i as usize].code == code,
         Target::Country(i) => g.countries[i as usize].code == code,
-    };
-    let head_entries: Vec<Entry> = g
-        .index
-        .get(key::key(head).as_str())
-        .map(|es| es.iter().filter(within).copied().collect())
-        .unwrap_or_default();
-    match best_entry(g, &head_entries, &[code]) {
-        Some(entry) => Some(place(g, entry, name)),
-        None => Some(Place {
-            country: g.country_name(code),
-            country_code: Some(code.to_owned()),
-            ..Place::named(name)
-        }),
     }
 }

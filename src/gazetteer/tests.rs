@@ -164,7 +164,7 @@ fn every_sovereign_state_has_a_demonym_and_a_point() {
     let has_demonym = |c: &Country| {
         g().index
             .values()
-            .flatten()
+            .flat_map(Readings::as_slice)
             .any(|e| e.quality == NameQuality::Demonym && g().countries[index(e)].code == c.code)
     };
     for country in sovereign {
@@ -324,4 +324,55 @@ fn mentions_drop_or_flag_city_names_inside_longer_names() {
     let found = mentioned("She met Hillary Clinton at the Washington Post in Geneva.");
     let flagged: Vec<(&str, bool)> = found.iter().map(|m| (m.0, m.3)).collect();
     assert_eq!(flagged, [("Washington", true), ("Geneva", false)]);
+}
+
+#[test]
+fn lists_split_into_places_but_keep_qualified_names_together() {
+    let resolved = |text: &str, context: &[&str]| -> Vec<(String, Option<String>)> {
+        g().resolve_list(text, context)
+            .into_iter()
+            .map(|p| (p.name, p.country_code))
+            .collect()
+    };
+    let own = |name: &str, code: &str| (name.to_owned(), Some(code.to_owned()));
+    assert_eq!(
+        resolved("Moscow, Leningrad, Kiev", &["RU", "UA"]),
+        [
+            own("Moscow", "RU"),
+            own("Leningrad", "RU"),
+            own("Kiev", "UA")
+        ]
+    );
+    assert_eq!(
+        resolved("Paris, Texas, Mexico, D.F.", &[]),
+        [own("Paris, Texas", "US"), own("Mexico, D.F.", "MX")]
+    );
+    assert_eq!(
+        resolved("Calgary (Alberta), Guilin, Hong Kong", &["CA", "CN"]),
+        [
+            own("Calgary (Alberta)", "CA"),
+            own("Guilin", "CN"),
+            own("Hong Kong", "HK")
+        ]
+    );
+    assert_eq!(resolved(" , ", &[]), []);
+}
+
+#[test]
+fn small_namesakes_abroad_are_not_taken_when_context_is_given() {
+    let place = g().resolve("Abbeville", &["ES"]);
+    assert_eq!((place.country_code, place.lat), (None, None));
+    assert_eq!(
+        g().resolve("Abbeville", &[]).country_code.as_deref(),
+        Some("FR")
+    );
+    let kiev = g().resolve("Kiev", &["RU"]);
+    assert_eq!(kiev.country_code.as_deref(), Some("UA"));
+}
+
+#[test]
+fn former_states_list_their_successors() {
+    let soviet = g().country("USSR").expect("USSR");
+    assert!(soviet.successors.iter().any(|c| c == "UA"));
+    assert!(g().country("Russia").expect("Russia").successors.is_empty());
 }
