@@ -40,6 +40,18 @@ pub struct ServeArgs {
     /// Refuse to start when a seed document cannot be loaded, instead of skipping it.
     #[arg(long, env = "ITINERARY_STRICT")]
     pub strict: bool,
+    /// Database keeping documents and every edit: `sqlite://PATH` (created on first start)
+    /// or `postgres://USER@HOST/DB` (shared by several instances).
+    #[arg(
+        long,
+        env = "ITINERARY_DATABASE",
+        default_value = "sqlite://data/itinerary.db",
+        conflicts_with = "in_memory"
+    )]
+    pub database: String,
+    /// Keep everything in memory only: edits and posted documents are lost at exit.
+    #[arg(long, env = "ITINERARY_IN_MEMORY")]
+    pub in_memory: bool,
     /// Datasets imported at start-up beside the seeds, as DATASET=PATH
     /// (`history-state=../shared/datasets/history-state`); repeatable.
     #[arg(long = "import", env = "ITINERARY_IMPORT", value_delimiter = ',')]

@@ -7,6 +7,7 @@ use std::time::Instant;
 use clap::Parser;
 use itinerary::config::{Cli, Command, EvalArgs, ExtractArgs, ImportArgs, ServeArgs};
 use itinerary::import::{self, ImportSpec};
+use itinerary::store::sql::{Backend, redact};
 use itinerary::{AppState, Store, ingest, timeline};
 
 fn main() -> ExitCode {
@@ -30,16 +31,29 @@ fn main() -> ExitCode {
     }
 }
 
+/// How often a served store reads the writes of other instances on its database.
+const POLL_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
+
 fn run_serve(args: ServeArgs) -> Result<(), String> {
+    let runtime =
+        tokio::runtime::Runtime::new().map_err(|e| format!("cannot start runtime: {e}"))?;
+    runtime.block_on(serve(args))
+}
+
+async fn serve(args: ServeArgs) -> Result<(), String> {
     let started = Instant::now();
     let paths = ingest::document_paths(&args.seeds)
         .map_err(|e| format!("cannot read seed directory {}: {e}", args.seeds.display()))?;
     let (documents, skipped) = ingest::read_documents(&paths);
     report_skipped(&skipped, args.strict)?;
-    let store = Store::new();
-    timeline::load(&store, &documents);
+    let seeds = documents.len();
+    let store = open_store(&args).await?;
+    let loaded = store
+        .load_seeds(documents, &timeline::drafts)
+        .await
+        .map_err(|e| format!("cannot store the seed documents: {e}"))?;
     for spec in &args.imports {
-        import_at_startup(&store, spec)?;
+        import_at_startup(&store, spec).await?;
     }
     let (trips, legs, meetings) = (
         store.trips().len(),
@@ -47,32 +61,45 @@ fn run_serve(args: ServeArgs) -> Result<(), String> {
         store.meetings().len(),
     );
     tracing::info!(
-        documents = documents.len(),
+        documents = seeds,
+        changed = loaded.documents.len(),
         trips,
         legs,
         meetings,
         elapsed_ms = started.elapsed().as_millis() as u64,
-        "loaded {} documents: {trips} trips, {legs} legs, {meetings} meetings in {:?}",
-        documents.len(),
+        "loaded {seeds} seed documents ({} new or changed): {trips} trips, {legs} legs, {meetings} meetings in {:?}",
+        loaded.documents.len(),
         started.elapsed()
     );
     let guard = args.access.guard(args.listen)?;
     tracing::info!("{}", guard.describe());
-    let runtime =
-        tokio::runtime::Runtime::new().map_err(|e| format!("cannot start runtime: {e}"))?;
-    runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(args.listen)
-            .await
-            .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
-        tracing::info!(listen = %args.listen, "listening on http://{}", args.listen);
-        itinerary::serve(
-            listener,
-            AppState::new(store).with_guard(guard),
-            shutdown_signal(),
-        )
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
+    tracing::info!(listen = %args.listen, "listening on http://{}", args.listen);
+    let state = AppState::new(store).with_guard(guard);
+    let _watch = state.store.watch(POLL_EVERY);
+    itinerary::serve(listener, state, shutdown_signal())
         .await
         .map_err(|e| format!("server failed: {e}"))
-    })
+}
+
+/// The store the service runs on: the database of `--database`, or one in memory.
+async fn open_store(args: &ServeArgs) -> Result<Store, String> {
+    let url = match args.in_memory {
+        true => "sqlite::memory:",
+        false => args.database.as_str(),
+    };
+    let backend = Backend::open(url).await.map_err(|e| e.to_string())?;
+    tracing::info!(
+        database = %redact(url),
+        "storing in {} at {}",
+        backend.kind(),
+        redact(url)
+    );
+    Store::open(backend)
+        .await
+        .map_err(|e| format!("cannot load {}: {e}", redact(url)))
 }
 
 fn run_extract(args: ExtractArgs) -> Result<(), String> {
@@ -97,7 +124,11 @@ fn run_import(args: ImportArgs) -> Result<(), String> {
         path: args.path,
     };
     let store = Store::new();
-    let report = import::import_into(&store, &spec).map_err(|e| e.to_string())?;
+    let runtime =
+        tokio::runtime::Runtime::new().map_err(|e| format!("cannot start runtime: {e}"))?;
+    let report = runtime
+        .block_on(import::import_into(&store, &spec))
+        .map_err(|e| e.to_string())?;
     let text = if args.json {
         serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?
     } else {
@@ -113,8 +144,10 @@ fn run_import(args: ImportArgs) -> Result<(), String> {
     }
 }
 
-fn import_at_startup(store: &Store, spec: &ImportSpec) -> Result<(), String> {
-    let report = import::import_into(store, spec).map_err(|e| e.to_string())?;
+async fn import_at_startup(store: &Store, spec: &ImportSpec) -> Result<(), String> {
+    let report = import::import_into(store, spec)
+        .await
+        .map_err(|e| e.to_string())?;
     tracing::info!(
         dataset = %spec.dataset,
         records = report.records_read,

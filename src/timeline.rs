@@ -2,10 +2,21 @@
 
 use serde::Serialize;
 
-use crate::domain::{Document, Leg, Meeting, Trip};
+use crate::domain::{Document, Leg, Meeting, Trip, TripDraft};
 use crate::extract::{self, DocumentExtraction};
 use crate::gazetteer::Gazetteer;
 use crate::store::Store;
+
+/// Extracts `documents` and assembles their trips: what a durable store runs inside the
+/// transaction that stores documents (see `store::sql::Extractor`).
+pub fn drafts(documents: &[Document]) -> Vec<TripDraft> {
+    let gazetteer = Gazetteer::global();
+    let extractions: Vec<DocumentExtraction> = documents
+        .iter()
+        .map(|doc| extract::extract(doc, gazetteer))
+        .collect();
+    extract::assemble(&extractions)
+}
 
 /// Extracts `documents` and assembles their trips into `store`. Returns the per-document
 /// extractions, for reporting. A document where nothing was found is logged as a warning.

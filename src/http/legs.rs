@@ -50,7 +50,10 @@ async fn create_leg(
     JsonBody(mut body): JsonBody,
 ) -> Result<Created<Leg>, ApiError> {
     complete_places(&mut body);
-    let leg = state.store.create_leg(NewLeg::from_json(body, None)?)?;
+    let leg = state
+        .store
+        .create_leg(NewLeg::from_json(body, None)?)
+        .await?;
     Ok(Created(leg))
 }
 
@@ -63,7 +66,9 @@ async fn replace_leg(
     complete_places(&mut body);
     let new = NewLeg::from_json(body, Some(id))?;
     let precondition = conditions.precondition(Leg::KIND, id);
-    Ok(Written(state.store.replace_leg(id, new, &precondition)?))
+    Ok(Written(
+        state.store.replace_leg(id, new, &precondition).await?,
+    ))
 }
 
 async fn patch_leg(
@@ -74,7 +79,9 @@ async fn patch_leg(
 ) -> Result<Written<Leg>, ApiError> {
     complete_places(&mut patch);
     let precondition = conditions.precondition(Leg::KIND, id);
-    Ok(Written(state.store.patch_leg(id, &patch, &precondition)?))
+    Ok(Written(
+        state.store.patch_leg(id, &patch, &precondition).await?,
+    ))
 }
 
 async fn delete_leg(
@@ -83,6 +90,6 @@ async fn delete_leg(
     conditions: Conditions,
 ) -> Result<StatusCode, ApiError> {
     let precondition = conditions.precondition(Leg::KIND, id);
-    state.store.delete_leg(id, &precondition)?;
+    state.store.delete_leg(id, &precondition).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -51,7 +51,8 @@ async fn create_meeting(
     complete_places(&mut body);
     let meeting = state
         .store
-        .create_meeting(NewMeeting::from_json(body, None)?)?;
+        .create_meeting(NewMeeting::from_json(body, None)?)
+        .await?;
     Ok(Created(meeting))
 }
 
@@ -64,11 +65,9 @@ async fn replace_meeting(
     complete_places(&mut body);
     let new = NewMeeting::from_json(body, Some(id))?;
     let precondition = conditions.precondition(Meeting::KIND, id);
-    Ok(Written(state.store.replace_meeting(
-        id,
-        new,
-        &precondition,
-    )?))
+    Ok(Written(
+        state.store.replace_meeting(id, new, &precondition).await?,
+    ))
 }
 
 async fn patch_meeting(
@@ -79,11 +78,9 @@ async fn patch_meeting(
 ) -> Result<Written<Meeting>, ApiError> {
     complete_places(&mut patch);
     let precondition = conditions.precondition(Meeting::KIND, id);
-    Ok(Written(state.store.patch_meeting(
-        id,
-        &patch,
-        &precondition,
-    )?))
+    Ok(Written(
+        state.store.patch_meeting(id, &patch, &precondition).await?,
+    ))
 }
 
 async fn delete_meeting(
@@ -92,6 +89,6 @@ async fn delete_meeting(
     conditions: Conditions,
 ) -> Result<StatusCode, ApiError> {
     let precondition = conditions.precondition(Meeting::KIND, id);
-    state.store.delete_meeting(id, &precondition)?;
+    state.store.delete_meeting(id, &precondition).await?;
     Ok(StatusCode::NO_CONTENT)
 }

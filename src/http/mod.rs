@@ -3,6 +3,7 @@
 //! body limit, timeout). Depends on `store` and `domain`; never on `extract` internals.
 
 mod directory;
+mod documents;
 mod error;
 mod etag;
 mod exports;
@@ -84,6 +85,7 @@ pub fn routes() -> Router<AppState> {
         .merge(timeline::routes())
         .merge(exports::routes())
         .merge(directory::routes())
+        .merge(documents::routes())
         .route("/problems/{slug}", get(error::describe_problem))
         .fallback(error::no_route)
 }

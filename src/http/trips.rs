@@ -74,7 +74,10 @@ async fn create_trip(
     State(state): State<AppState>,
     JsonBody(body): JsonBody,
 ) -> Result<Created<Trip>, ApiError> {
-    let trip = state.store.create_trip(NewTrip::from_json(body, None)?)?;
+    let trip = state
+        .store
+        .create_trip(NewTrip::from_json(body, None)?)
+        .await?;
     Ok(Created(trip))
 }
 
@@ -86,7 +89,9 @@ async fn replace_trip(
 ) -> Result<Written<Trip>, ApiError> {
     let new = NewTrip::from_json(body, Some(id))?;
     let precondition = conditions.precondition(Trip::KIND, id);
-    Ok(Written(state.store.replace_trip(id, new, &precondition)?))
+    Ok(Written(
+        state.store.replace_trip(id, new, &precondition).await?,
+    ))
 }
 
 async fn patch_trip(
@@ -96,11 +101,9 @@ async fn patch_trip(
     JsonBody(patch): JsonBody,
 ) -> Result<Written<Trip>, ApiError> {
     let precondition = conditions.precondition(Trip::KIND, id);
-    Ok(Written(state.store.patch_trip(
-        id,
-        &patch,
-        &precondition,
-    )?))
+    Ok(Written(
+        state.store.patch_trip(id, &patch, &precondition).await?,
+    ))
 }
 
 async fn delete_trip(
@@ -109,6 +112,6 @@ async fn delete_trip(
     conditions: Conditions,
 ) -> Result<StatusCode, ApiError> {
     let precondition = conditions.precondition(Trip::KIND, id);
-    state.store.delete_trip(id, &precondition)?;
+    state.store.delete_trip(id, &precondition).await?;
     Ok(StatusCode::NO_CONTENT)
 }

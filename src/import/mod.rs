@@ -74,6 +74,8 @@ pub enum ImportError {
     MalformedSpec(String),
     #[error("{} is not a {dataset} dataset: {reason}", path.display(), dataset = history_state::DATASET)]
     NotADataset { path: PathBuf, reason: String },
+    #[error("cannot store the import: {0}")]
+    Store(#[from] crate::store::StoreError),
     #[error("cannot read {}: {source}", path.display())]
     Unreadable {
         path: PathBuf,
@@ -84,13 +86,13 @@ pub enum ImportError {
 /// Imports `spec` into `store`: reads the dataset, loads its trips keyed by record, and
 /// returns the report with what the store did. Fails only when the dataset cannot be
 /// read at all.
-pub fn import_into(store: &Store, spec: &ImportSpec) -> Result<ImportReport, ImportError> {
+pub async fn import_into(store: &Store, spec: &ImportSpec) -> Result<ImportReport, ImportError> {
     let started = std::time::Instant::now();
     let imported = match spec.dataset {
         Dataset::HistoryState => history_state::import(&spec.path, Gazetteer::global())?,
     };
     let mut report = imported.report;
-    report.store = Some(store.upsert_keyed(imported.drafts));
+    report.store = Some(store.import_keyed(imported.drafts).await?);
     report.elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
     Ok(report)
 }

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::ChangeSet;
 use super::StoreError;
+use super::StoredDocument;
 use super::index::{LegIndex, MeetingIndex, TripIndex};
 use super::order::derive_trip;
 use super::order::{Event, chronological};
@@ -16,10 +17,13 @@ use super::plan::{DatePins, Effect, Precondition, TripState};
 use super::query::{
     Day, LegFilter, Listing, MeetingFilter, Page, TimelineFilter, TripDetail, TripFilter,
 };
+use super::sql::Backend;
 use crate::domain::{Id, Leg, Meeting, NewLeg, NewMeeting, NewTrip, Trip, TripDraft};
 
+mod durable;
 mod keyed;
 
+pub use durable::{DocumentError, Ingested};
 pub use keyed::Upserted;
 
 /// Trips, legs and meetings with their indexes. Ids come from one sequence shared by the
@@ -34,6 +38,8 @@ pub(super) struct Memory {
     pub revision: u64,
     /// Items a user created or edited through the API.
     pub curated: BTreeSet<Id>,
+    /// Documents as stored (empty without a durable backend).
+    pub documents: BTreeMap<Id, StoredDocument>,
     /// Import key → what was loaded under it (see `keyed`).
     pub keyed: BTreeMap<String, keyed::Loaded>,
     pub trip_index: TripIndex,
@@ -155,17 +161,37 @@ impl Memory {
     }
 }
 
-/// Trips, legs and meetings, shared by all handlers.
+/// Trips, legs and meetings, shared by all handlers; with a durable backend, writes go to
+/// the database first and reach memory after their commit.
 #[derive(Debug, Default)]
 pub struct Store {
     memory: RwLock<Memory>,
+    durable: Option<durable::Durable>,
 }
 
 /// Reads.
 impl Store {
-    /// An empty store.
+    /// An empty store in memory only: its writes are lost when the process ends.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A store over a durable backend, loaded with everything the database holds. Writes go
+    /// to the database first and are acknowledged after their commit.
+    pub async fn open(backend: Backend) -> Result<Self, StoreError> {
+        let store = Self {
+            memory: RwLock::default(),
+            durable: Some(durable::Durable::new(backend)),
+        };
+        if let Some(durable) = &store.durable {
+            durable.reload(&store).await?;
+        }
+        Ok(store)
+    }
+
+    /// The durable backend, if any.
+    pub fn backend(&self) -> Option<&Backend> {
+        self.durable.as_ref().map(|d| d.backend())
     }
 
     /// The trip `id`; `Missing` when there is none.
@@ -262,12 +288,17 @@ impl Store {
 /// Writes. Every write goes through [`Store::commit`]; see the `store` module documentation
 /// for how a durable backend joins in.
 impl Store {
-    /// Runs one write: plans it against the current model and applies the effect, holding
-    /// the write lock throughout. Nothing changes when planning fails.
-    fn commit<T>(
+    /// Runs one write: plans it against the current model and applies the effect. In memory
+    /// only, it holds the write lock throughout; with a durable backend, the effect is
+    /// committed to the database between planning and applying (see `durable`). Nothing
+    /// changes when planning or committing fails.
+    async fn commit<T>(
         &self,
-        plan: impl FnOnce(&Memory) -> Result<(Effect, T), StoreError>,
+        plan: impl Fn(&Memory) -> Result<(Effect, T), StoreError>,
     ) -> Result<T, StoreError> {
+        if let Some(durable) = &self.durable {
+            return durable.commit(self, plan).await;
+        }
         let mut memory = self.write();
         let (effect, written) = plan(&memory)?;
         memory.apply(effect);
@@ -328,6 +359,12 @@ impl Store {
         for id in touched {
             memory.rederive(id);
         }
+        for id in &changes.removed_documents {
+            memory.documents.remove(id);
+        }
+        for document in &changes.documents {
+            memory.documents.insert(document.id, document.clone());
+        }
     }
 
     /// Adds assembled trips with their legs and meetings, giving them ids in order (trip,
@@ -340,85 +377,100 @@ impl Store {
     }
 
     /// Creates a trip.
-    pub fn create_trip(&self, new: NewTrip) -> Result<Trip, StoreError> {
-        self.commit(|m| m.plan_create_trip(new))
+    pub async fn create_trip(&self, new: NewTrip) -> Result<Trip, StoreError> {
+        self.commit(|m| m.plan_create_trip(new.clone())).await
     }
 
     /// Replaces the writable fields of trip `id`. A date sent back unchanged from what the
     /// trip showed as derived stays derived.
-    pub fn replace_trip(
+    pub async fn replace_trip(
         &self,
         id: Id,
         new: NewTrip,
         pre: &Precondition,
     ) -> Result<Trip, StoreError> {
-        self.commit(|m| m.plan_replace_trip(id, new, pre))
+        self.commit(|m| m.plan_replace_trip(id, new.clone(), pre))
+            .await
     }
 
     /// Applies a JSON merge patch (RFC 7396) to trip `id`; the result is validated like a
     /// full body (`Invalid` names each bad field).
-    pub fn patch_trip(
+    pub async fn patch_trip(
         &self,
         id: Id,
         patch: &Value,
         pre: &Precondition,
     ) -> Result<Trip, StoreError> {
-        self.commit(|m| m.plan_patch_trip(id, patch, pre))
+        self.commit(|m| m.plan_patch_trip(id, patch, pre)).await
     }
 
     /// Deletes trip `id` with its legs and meetings.
-    pub fn delete_trip(&self, id: Id, pre: &Precondition) -> Result<(), StoreError> {
+    pub async fn delete_trip(&self, id: Id, pre: &Precondition) -> Result<(), StoreError> {
         self.commit(|m| Ok((m.plan_delete_trip(id, pre)?, ())))
+            .await
     }
 
     /// Creates a leg; `UnknownTrip` when its trip does not exist.
-    pub fn create_leg(&self, new: NewLeg) -> Result<Leg, StoreError> {
-        self.commit(|m| m.plan_create_leg(new))
+    pub async fn create_leg(&self, new: NewLeg) -> Result<Leg, StoreError> {
+        self.commit(|m| m.plan_create_leg(new.clone())).await
     }
 
     /// Replaces leg `id` (it may move to another trip or position).
-    pub fn replace_leg(&self, id: Id, new: NewLeg, pre: &Precondition) -> Result<Leg, StoreError> {
-        self.commit(|m| m.plan_replace_leg(id, new, pre))
+    pub async fn replace_leg(
+        &self,
+        id: Id,
+        new: NewLeg,
+        pre: &Precondition,
+    ) -> Result<Leg, StoreError> {
+        self.commit(|m| m.plan_replace_leg(id, new.clone(), pre))
+            .await
     }
 
     /// Applies a JSON merge patch to leg `id`.
-    pub fn patch_leg(&self, id: Id, patch: &Value, pre: &Precondition) -> Result<Leg, StoreError> {
-        self.commit(|m| m.plan_patch_leg(id, patch, pre))
+    pub async fn patch_leg(
+        &self,
+        id: Id,
+        patch: &Value,
+        pre: &Precondition,
+    ) -> Result<Leg, StoreError> {
+        self.commit(|m| m.plan_patch_leg(id, patch, pre)).await
     }
 
     /// Deletes leg `id`; the legs after it move up.
-    pub fn delete_leg(&self, id: Id, pre: &Precondition) -> Result<(), StoreError> {
-        self.commit(|m| Ok((m.plan_delete_leg(id, pre)?, ())))
+    pub async fn delete_leg(&self, id: Id, pre: &Precondition) -> Result<(), StoreError> {
+        self.commit(|m| Ok((m.plan_delete_leg(id, pre)?, ()))).await
     }
 
     /// Creates a meeting; `UnknownTrip` when its trip does not exist.
-    pub fn create_meeting(&self, new: NewMeeting) -> Result<Meeting, StoreError> {
-        self.commit(|m| m.plan_create_meeting(new))
+    pub async fn create_meeting(&self, new: NewMeeting) -> Result<Meeting, StoreError> {
+        self.commit(|m| m.plan_create_meeting(new.clone())).await
     }
 
     /// Replaces meeting `id`.
-    pub fn replace_meeting(
+    pub async fn replace_meeting(
         &self,
         id: Id,
         new: NewMeeting,
         pre: &Precondition,
     ) -> Result<Meeting, StoreError> {
-        self.commit(|m| m.plan_replace_meeting(id, new, pre))
+        self.commit(|m| m.plan_replace_meeting(id, new.clone(), pre))
+            .await
     }
 
     /// Applies a JSON merge patch to meeting `id`.
-    pub fn patch_meeting(
+    pub async fn patch_meeting(
         &self,
         id: Id,
         patch: &Value,
         pre: &Precondition,
     ) -> Result<Meeting, StoreError> {
-        self.commit(|m| m.plan_patch_meeting(id, patch, pre))
+        self.commit(|m| m.plan_patch_meeting(id, patch, pre)).await
     }
 
     /// Deletes meeting `id`.
-    pub fn delete_meeting(&self, id: Id, pre: &Precondition) -> Result<(), StoreError> {
+    pub async fn delete_meeting(&self, id: Id, pre: &Precondition) -> Result<(), StoreError> {
         self.commit(|m| Ok((m.plan_delete_meeting(id, pre)?, ())))
+            .await
     }
 }
 

@@ -30,7 +30,7 @@ mod text;
 
 pub use change::{ChangeSet, Entity};
 pub use documents::{DocumentOrigin, StoredDocument, content_hash};
-pub use memory::{Store, Upserted};
+pub use memory::{DocumentError, Ingested, Store, Upserted};
 pub use plan::{DatePins, Effect, Precondition, TripState};
 pub use query::{
     Day, LegFilter, Listing, MeetingFilter, Page, Sort, TimelineEvent, TimelineFilter, TripDetail,

@@ -1,14 +1,11 @@
 //! The backend on its own, once per backend: every write in a transaction, checked versions,
 //! and re-extraction that keeps what users curated.
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 use itinerary::domain::{
     Document, Leg, LegDraft, Meeting, MeetingDraft, MeetingKind, Mode, Participant, Place, Source,
     Status, Traveller, Trip, TripDraft,
 };
-use itinerary::store::keys::key_trips;
 use itinerary::store::sql::{Backend, DocumentWrite};
 use itinerary::store::{ChangeSet, DatePins, DocumentOrigin, Effect, StoreError, TripState};
 
@@ -138,7 +135,7 @@ impl Writer {
     }
 
     async fn write_documents(&mut self, write: &DocumentWrite) -> ChangeSet {
-        let stored = self.backend.write_documents(write).await.expect("write");
+        let stored = (self.backend.write_documents(write, &extract_all).await).expect("write");
         if !stored.is_empty() {
             self.seq = stored.seq;
         }
@@ -397,6 +394,11 @@ fn extracted(doc: &Document) -> TripDraft {
     }
 }
 
+/// The test's extractor over a set of documents: one trip per document.
+fn extract_all(docs: &[Document]) -> Vec<TripDraft> {
+    docs.iter().map(extracted).collect()
+}
+
 fn write_of(docs: &[Document]) -> DocumentWrite {
     DocumentWrite {
         upserts: docs
@@ -404,8 +406,7 @@ fn write_of(docs: &[Document]) -> DocumentWrite {
             .map(|d| (d.clone(), DocumentOrigin::Seed))
             .collect(),
         deletions: Vec::new(),
-        trips: key_trips(docs.iter().map(extracted).collect()),
-        scope: docs.iter().map(|d| d.name.clone()).collect::<BTreeSet<_>>(),
+        always: false,
     }
 }
 
@@ -502,9 +503,7 @@ async fn deleting_a_document_takes_its_uncurated_items() {
         let mut writer = Writer::open(db.url()).await;
         let a = document("a.txt", "She met Pablo Soto. She met Rita Gil.");
         let b = document("b.txt", "She met Lu Wen.");
-        let first = writer
-            .write_documents(&write_of(&[a.clone(), b.clone()]))
-            .await;
+        let first = writer.write_documents(&write_of(&[a, b])).await;
         let gil = (first.meetings.iter())
             .find(|m| m.participants[0].name == "Rita Gil")
             .expect("Gil");
@@ -515,9 +514,10 @@ async fn deleting_a_document_takes_its_uncurated_items() {
             .expect("a")
             .id;
 
-        let mut deletion = write_of(&[b]);
-        deletion.deletions = vec![a_id];
-        deletion.scope.insert("a.txt".into());
+        let deletion = DocumentWrite {
+            deletions: vec![a_id],
+            ..DocumentWrite::default()
+        };
         let changes = writer.write_documents(&deletion).await;
         assert_eq!(changes.removed_documents, vec![a_id], "{}", db.label());
 

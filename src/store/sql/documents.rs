@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use super::changes;
 use super::portable::{Row, Tx, Value};
 use super::sync;
-use crate::domain::{Document, Id};
-use crate::store::keys::KeyedTrip;
+use crate::domain::{Document, Id, TripDraft};
+use crate::store::keys::key_trips;
 use crate::store::{DocumentOrigin, Entity, StoreError, StoredDocument, content_hash};
 
 const ALL_DOCUMENTS: &str = "SELECT id, name, text, content_hash, origin, created_at, \
@@ -17,22 +17,20 @@ const ALL_DOCUMENTS: &str = "SELECT id, name, text, content_hash, origin, create
 const ONE_DOCUMENT: &str = "SELECT id, name, text, content_hash, origin, created_at, \
     updated_at FROM documents WHERE id = $1";
 
-/// A document write: documents stored or replaced, documents deleted, and the trips
-/// extracted from the documents of `scope` after those changes.
+/// A document write: documents stored or replaced and documents deleted, after which every
+/// text document is extracted again and the stored items brought in line (see `sync`).
 #[derive(Clone, Debug, Default)]
 pub struct DocumentWrite {
     /// Documents to store, replacing a stored one of the same name when its text differs.
     pub upserts: Vec<(Document, DocumentOrigin)>,
-    /// Documents to delete, by id. Their uncurated items go with them, as long as their names
-    /// are in `scope` and `trips` no longer contains those items.
+    /// Documents to delete, by id; their uncurated items go with them.
     pub deletions: Vec<Id>,
-    /// The trips extracted from every document in `scope` (as it will be after the write),
-    /// with their natural keys.
-    pub trips: Vec<KeyedTrip>,
-    /// Names of the documents `trips` was extracted from. Their extracted items missing from
-    /// `trips` are deleted; items of documents outside the scope are not touched.
-    pub scope: BTreeSet<String>,
+    /// Extract again even when no document changed (at start-up: the extractor may have).
+    pub always: bool,
 }
+
+/// Extraction and assembly of a set of documents into trips, as `timeline` does it.
+pub type Extractor<'a> = &'a (dyn Fn(&[Document]) -> Vec<TripDraft> + Send + Sync);
 
 /// Every stored document, by id.
 pub async fn load_all(tx: &mut Tx) -> Result<Vec<StoredDocument>, sqlx::Error> {
@@ -68,12 +66,14 @@ fn document_from(row: &Row) -> Result<StoredDocument, sqlx::Error> {
     })
 }
 
-/// Applies `write` in the transaction `seq`. Returns every document and item it touched
-/// (empty when everything was already as `write` says).
+/// Applies `write` in the transaction `seq`: documents first, then the re-extraction of
+/// every text document (documents read from a dataset are synchronised by their import).
+/// Returns every document and item it touched; empty when nothing changed.
 pub async fn write(
     tx: &mut Tx,
     seq: i64,
     write: &DocumentWrite,
+    extract: Extractor<'_>,
     now: DateTime<Utc>,
 ) -> Result<Vec<(Entity, Id)>, StoreError> {
     let mut touched = Vec::new();
@@ -82,16 +82,24 @@ pub async fn write(
             touched.push((Entity::Document, id));
         }
     }
-    touched.extend(sync::sync(tx, &write.trips, &write.scope, now).await?);
-    for &id in &write.deletions {
-        if changes::version_of(tx, Entity::Document, id)
-            .await?
-            .is_some()
-        {
-            tx.execute("DELETE FROM documents WHERE id = $1", vec![Value::from(id)])
-                .await?;
-            touched.push((Entity::Document, id));
-        }
+    let stored = load_all(tx).await?;
+    let deleted: Vec<&StoredDocument> = (stored.iter())
+        .filter(|d| write.deletions.contains(&d.id))
+        .collect();
+    if touched.is_empty() && deleted.is_empty() && !write.always {
+        return Ok(touched);
+    }
+    let texts: Vec<Document> = (stored.iter())
+        .filter(|d| d.origin != DocumentOrigin::Import && !write.deletions.contains(&d.id))
+        .map(|d| d.document.clone())
+        .collect();
+    let mut scope: BTreeSet<String> = texts.iter().map(|d| d.name.clone()).collect();
+    scope.extend(deleted.iter().map(|d| d.name().to_owned()));
+    let trips = key_trips(extract(&texts));
+    touched.extend(sync::sync(tx, &trips, &scope, now).await?.touched);
+    for document in deleted {
+        changes::remove(tx, Entity::Document, document.id, now).await?;
+        touched.push((Entity::Document, document.id));
     }
     for (entity, id) in &touched {
         changes::log(tx, seq, *entity, *id, now).await?;

@@ -12,15 +12,18 @@ mod rows;
 mod schema;
 mod sync;
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, Utc};
 use sqlx::{PgPool, SqlitePool};
 
-pub use documents::DocumentWrite;
+pub use documents::{DocumentWrite, Extractor};
 pub use portable::{Row, Tx, Value};
 pub use rows::{Curation, Provenance};
 pub use schema::{OpenError, known_version, redact};
 
-use super::{ChangeSet, Effect, StoreError, StoredDocument};
+use super::keys::KeyedTrip;
+use super::{ChangeSet, Effect, StoreError, StoredDocument, Upserted};
 
 /// A durable database: SQLite (embedded, one file) or PostgreSQL (shared by instances).
 #[derive(Clone, Debug)]
@@ -140,20 +143,47 @@ impl Backend {
         Ok(pruned)
     }
 
-    /// Writes documents and the items extracted from them, in one transaction: see
-    /// [`DocumentWrite`]. Returns what changed; an empty change set (nothing written) when
-    /// every document was already stored with the same content.
-    pub async fn write_documents(&self, write: &DocumentWrite) -> Result<ChangeSet, StoreError> {
+    /// Writes documents and re-extracts every text document with `extract`, in one
+    /// transaction: see [`DocumentWrite`]. Returns what changed; an empty change set (nothing
+    /// written) when every document was already stored with the same content.
+    pub async fn write_documents(
+        &self,
+        write: &DocumentWrite,
+        extract: Extractor<'_>,
+    ) -> Result<ChangeSet, StoreError> {
         let now = Utc::now();
         let mut tx = self.begin().await?;
         let seq = changes::tick(&mut tx).await?;
-        let touched = documents::write(&mut tx, seq, write, now).await?;
+        let touched = documents::write(&mut tx, seq, write, extract, now).await?;
         if touched.is_empty() {
             return Ok(ChangeSet::default());
         }
         let changes = changes::read_back(&mut tx, seq, &touched).await?;
         tx.commit().await?;
         Ok(changes)
+    }
+
+    /// Stores trips imported from a dataset, keyed by record: items already stored the same
+    /// way are left alone, changed ones updated, the uncurated items of these trips that are
+    /// no longer imported deleted; what users curated stays. Returns what changed and how
+    /// the trips fared.
+    pub async fn write_import(
+        &self,
+        trips: &[KeyedTrip],
+    ) -> Result<(ChangeSet, Upserted), StoreError> {
+        let now = Utc::now();
+        let mut tx = self.begin().await?;
+        let seq = changes::tick(&mut tx).await?;
+        let synced = sync::sync(&mut tx, trips, &BTreeSet::new(), now).await?;
+        if synced.touched.is_empty() {
+            return Ok((ChangeSet::default(), synced.counts));
+        }
+        for (entity, id) in &synced.touched {
+            changes::log(&mut tx, seq, *entity, *id, now).await?;
+        }
+        let changes = changes::read_back(&mut tx, seq, &synced.touched).await?;
+        tx.commit().await?;
+        Ok((changes, synced.counts))
     }
 
     /// The stored documents, by id.

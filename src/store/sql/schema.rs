@@ -125,8 +125,13 @@ pub async fn open_sqlite(url: &str) -> Result<SqlitePool, OpenError> {
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(10));
+    // an in-memory database lives as long as its one connection: never close it
+    let in_memory = path.as_os_str() == ":memory:";
     let pool = SqlitePoolOptions::new()
-        .max_connections(4)
+        .max_connections(if in_memory { 1 } else { 4 })
+        .min_connections(u32::from(in_memory))
+        .idle_timeout(None)
+        .max_lifetime(None)
         .connect_with(options)
         .await
         .map_err(|source| OpenError::Connect {

@@ -22,7 +22,7 @@ use super::portable::{Row, Tx, Value};
 use super::rows::{self, Curation, Provenance};
 use crate::domain::{Id, Leg, LegDraft, Meeting, MeetingDraft, Trip, TripDraft};
 use crate::store::keys::{KeyedItem, KeyedTrip};
-use crate::store::{DatePins, Entity, TripState};
+use crate::store::{DatePins, Entity, TripState, Upserted};
 
 /// A stored leg or meeting.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,14 +100,21 @@ struct Stored {
     items: HashMap<String, (Item, Provenance)>,
 }
 
+/// What a sync did: the items it wrote or deleted, and how the trips given fared.
+#[derive(Clone, Debug, Default)]
+pub struct Synced {
+    pub touched: Vec<(Entity, Id)>,
+    pub counts: Upserted,
+}
+
 /// Brings the stored extracted items in line with `trips`, extracted from the documents named
-/// in `scope`. Returns the items written or deleted.
+/// in `scope`.
 pub async fn sync(
     tx: &mut Tx,
     trips: &[KeyedTrip],
     scope: &BTreeSet<String>,
     now: DateTime<Utc>,
-) -> Result<Vec<(Entity, Id)>, sqlx::Error> {
+) -> Result<Synced, sqlx::Error> {
     let stored = read_stored(tx).await?;
     let mut sync = Sync {
         tx,
@@ -117,8 +124,15 @@ pub async fn sync(
         touched: Vec::new(),
         moved_trips: BTreeSet::new(),
     };
+    let mut counts = Upserted::default();
     for trip in trips {
+        let before = sync.touched.len();
         sync.trip(trip).await?;
+        match stored.trips.contains_key(&trip.key) {
+            false => counts.inserted += 1,
+            true if sync.touched.len() > before => counts.updated += 1,
+            true => counts.unchanged += 1,
+        }
     }
     let batch: HashSet<Id> = (trips.iter())
         .filter_map(|t| stored.trips.get(&t.key))
@@ -126,7 +140,10 @@ pub async fn sync(
         .collect();
     sync.remove_stale(scope, &batch).await?;
     sync.bump_moved_trips().await?;
-    Ok(sync.touched)
+    Ok(Synced {
+        touched: sync.touched,
+        counts,
+    })
 }
 
 async fn read_stored(tx: &mut Tx) -> Result<Stored, sqlx::Error> {
