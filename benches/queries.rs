@@ -127,6 +127,10 @@ fn reads(c: &mut Criterion) {
 
 fn writes(c: &mut Criterion) {
     let store = store();
+    // writes are async (a durable store awaits its database); this one is memory only
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a runtime");
     // create then delete, so the store keeps its size from one iteration to the next
     c.bench_function("store/create+delete meeting", |b| {
         b.iter(|| {
@@ -135,10 +139,15 @@ fn writes(c: &mut Criterion) {
                 date: day(1950, 1, 2),
                 ..NewMeeting::default()
             };
-            let created = store
-                .create_meeting(black_box(meeting))
-                .expect("trip 1 exists");
-            store.delete_meeting(created.id, &Precondition::Always)
+            runtime.block_on(async {
+                let created = store
+                    .create_meeting(black_box(meeting))
+                    .await
+                    .expect("trip 1 exists");
+                store
+                    .delete_meeting(created.id, &Precondition::Always)
+                    .await
+            })
         })
     });
     c.bench_function("store/insert_drafts (5,000 trips)", |b| {

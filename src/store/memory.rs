@@ -513,21 +513,26 @@ mod tests {
         listing.items.iter().map(|m| m.id).collect()
     }
 
-    #[test]
-    fn indexes_follow_every_write() {
+    #[tokio::test]
+    async fn indexes_follow_every_write() {
         let store = Store::new();
-        let trip = store.create_trip(new_trip("Ana")).unwrap();
+        let trip = store.create_trip(new_trip("Ana")).await.unwrap();
         let meeting = store
             .create_meeting(new_meeting(trip.id, "Jan Nowak"))
+            .await
             .unwrap();
         assert_eq!(with_participant(&store, "nowak"), [meeting.id]);
         let patch = json!({"participants": [{"name": "Olga Kowalska"}]});
         store
             .patch_meeting(meeting.id, &patch, &Precondition::Always)
+            .await
             .unwrap();
         assert!(with_participant(&store, "nowak").is_empty());
         assert_eq!(with_participant(&store, "kowalska"), [meeting.id]);
-        store.delete_trip(trip.id, &Precondition::Always).unwrap();
+        store
+            .delete_trip(trip.id, &Precondition::Always)
+            .await
+            .unwrap();
         assert!(with_participant(&store, "kowalska").is_empty());
         assert!(matches!(
             store.meeting(meeting.id),
@@ -535,22 +540,24 @@ mod tests {
         ));
     }
 
-    #[test]
-    fn a_failed_write_changes_nothing() {
+    #[tokio::test]
+    async fn a_failed_write_changes_nothing() {
         let store = Store::new();
-        let trip = store.create_trip(new_trip("Ana")).unwrap();
+        let trip = store.create_trip(new_trip("Ana")).await.unwrap();
         let before = store.revision();
         let moved = NewMeeting {
             trip_id: 99,
             ..new_meeting(trip.id, "Jan")
         };
         assert!(matches!(
-            store.create_meeting(moved),
+            store.create_meeting(moved).await,
             Err(StoreError::UnknownTrip(99))
         ));
         let stale = Precondition::Versions(vec![7]);
         assert!(matches!(
-            store.patch_trip(trip.id, &json!({"title": "x"}), &stale),
+            store
+                .patch_trip(trip.id, &json!({"title": "x"}), &stale)
+                .await,
             Err(StoreError::VersionMismatch {
                 expected: 7,
                 actual: 1,
@@ -561,11 +568,14 @@ mod tests {
         assert_eq!(store.trip(trip.id).unwrap(), trip);
     }
 
-    #[test]
-    fn changes_from_a_backend_are_applied_and_derived() {
+    #[tokio::test]
+    async fn changes_from_a_backend_are_applied_and_derived() {
         let source = Store::new();
-        let trip = source.create_trip(new_trip("Ana")).unwrap();
-        let meeting = source.create_meeting(new_meeting(trip.id, "Jan")).unwrap();
+        let trip = source.create_trip(new_trip("Ana")).await.unwrap();
+        let meeting = source
+            .create_meeting(new_meeting(trip.id, "Jan"))
+            .await
+            .unwrap();
         let mirror = Store::new();
         mirror.apply_changes(&ChangeSet {
             trips: vec![TripState {
@@ -582,7 +592,7 @@ mod tests {
             ..ChangeSet::default()
         });
         assert_eq!(mirror.trip(trip.id).unwrap().meeting_count, 0);
-        let next = mirror.create_trip(new_trip("Bo")).unwrap();
+        let next = mirror.create_trip(new_trip("Bo")).await.unwrap();
         assert!(next.id > meeting.id, "ids never collide with applied ones");
     }
 
@@ -617,14 +627,15 @@ mod tests {
         KeyedDraft::new("set#1", draft)
     }
 
-    #[test]
-    fn a_changed_record_keeps_what_a_user_edited() {
+    #[tokio::test]
+    async fn a_changed_record_keeps_what_a_user_edited() {
         let store = Store::new();
         store.upsert_keyed(vec![keyed("London", 1)]);
         let legs = store.legs();
         let patch = json!({"date": "2009-03-31"});
         let edited = store
             .patch_leg(legs[1].id, &patch, &Precondition::Always)
+            .await
             .unwrap();
         let counts = store.upsert_keyed(vec![keyed("Paris", 2)]);
         assert_eq!(counts.updated, 1);
