@@ -720,6 +720,8 @@ mod tests {
             traveller: None,
             legs,
             meetings,
+            leg_rules: Vec::new(),
+            meeting_rules: Vec::new(),
             notes: Vec::new(),
         };
         score_document(&doc, &extraction, gold, Gazetteer::global())

@@ -192,7 +192,7 @@ impl Reader<'_, '_> {
         }
         let role_start = *role_start.get_or_insert(j);
         j += 1;
-        while self.word(j).is_some_and(is_title_word) && self.joined(j - 1) {
+        while self.word(j).is_some_and(is_head) && self.joined(j - 1) {
             j += 1;
         }
         // "the General Assembly", "Prime Minister House": a title word in a building's or a

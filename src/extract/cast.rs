@@ -1,0 +1,313 @@
+//! The cast of a document: every person its sentences name, merged across mentions ("Foreign
+//! Minister Sergey Lavrov" ... "Minister Lavrov" ... "the Foreign Minister"), with the title
+//! and country the text gives them. Descriptions and surnames resolve to the most recently
+//! mentioned person who fits. Depends on `people` and `fold`.
+
+use crate::extract::people::{Form, PersonMention};
+use crate::fold::fold;
+
+/// A person of the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    /// The fullest name the text gives.
+    pub name: String,
+    pub role: Option<String>,
+    pub country: Option<String>,
+}
+
+/// Index of a person in the cast.
+pub type PersonId = usize;
+
+/// The people of one document, and when each was last mentioned.
+#[derive(Clone, Debug, Default)]
+pub struct Cast {
+    people: Vec<Person>,
+    /// Order of last mention: a higher value is more recent.
+    recency: Vec<usize>,
+    clock: usize,
+    /// The person whose trip the document reports, once known.
+    pub traveller: Option<PersonId>,
+}
+
+/// Generic heads: a description with one of these fits anyone of the group.
+const LEADER_ROLES: &[&str] = &[
+    "president", "prime minister", "king", "queen", "emir", "amir", "sultan", "chancellor",
+    "colonel", "head of state", "head of government", "leader", "premier", "sheikh", "emperor",
+];
+
+impl Cast {
+    /// An empty cast.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The person with id `id`.
+    pub fn person(&self, id: PersonId) -> &Person {
+        &self.people[id]
+    }
+
+    /// Every person, by id.
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    /// Resolves a mention to a person, adding a new person when a name is new. A bare
+    /// name or a description that fits nobody known resolves to `None`.
+    pub fn observe(&mut self, mention: &PersonMention) -> Option<PersonId> {
+        let id = match (mention.form, mention.name.as_deref()) {
+            (Form::Named, Some(name)) => Some(self.named(name, mention)),
+            (Form::Surname, Some(name)) => self.surname(name, mention),
+            _ => self.described(mention),
+        }?;
+        self.touch(id);
+        Some(id)
+    }
+
+    /// Looks a mention up without recording it.
+    pub fn lookup(&self, mention: &PersonMention) -> Option<PersonId> {
+        match (mention.form, mention.name.as_deref()) {
+            (Form::Named, Some(name)) => self.find_named(name),
+            (Form::Surname, Some(name)) => self.find_surname(name),
+            _ => self.find_described(mention),
+        }
+    }
+
+    /// Forgets who was mentioned last, before the text is read again from the start.
+    pub fn forget_recency(&mut self) {
+        self.recency.iter_mut().for_each(|r| *r = 0);
+        self.clock = 0;
+    }
+
+    fn touch(&mut self, id: PersonId) {
+        self.clock += 1;
+        self.recency[id] = self.clock;
+    }
+
+    fn named(&mut self, name: &str, mention: &PersonMention) -> PersonId {
+        if let Some(id) = self.find_named(name) {
+            self.enrich(id, name, mention);
+            return id;
+        }
+        // a bare two-word name is kept too: it only matters when a rule puts it next to
+        // the traveller
+        self.add(name, mention)
+    }
+
+    fn add(&mut self, name: &str, mention: &PersonMention) -> PersonId {
+        self.people.push(Person {
+            name: name.to_owned(),
+            role: mention.role.clone(),
+            country: mention.country.clone(),
+        });
+        self.recency.push(0);
+        self.people.len() - 1
+    }
+
+    /// Fills in what a later mention adds: a longer name, a role, a country.
+    fn enrich(&mut self, id: PersonId, name: &str, mention: &PersonMention) {
+        let person = &mut self.people[id];
+        if name.split_whitespace().count() > person.name.split_whitespace().count() {
+            person.name = name.to_owned();
+        }
+        if person.role.is_none() {
+            person.role.clone_from(&mention.role);
+        }
+        if person.country.is_none() {
+            person.country.clone_from(&mention.country);
+        }
+    }
+
+    /// The person a full name refers to: the same name, or one whose words contain the
+    /// other's ("Frank-Walter Steinmeier" and "Steinmeier" are one).
+    fn find_named(&self, name: &str) -> Option<PersonId> {
+        let words = name_words(name);
+        self.by_recency().find(|&id| {
+            let other = name_words(&self.people[id].name);
+            words == other
+                || words.last() == other.last()
+                    && (words.iter().all(|w| other.contains(w)) || other.iter().all(|w| words.contains(w)))
+        })
+    }
+
+    fn surname(&mut self, name: &str, mention: &PersonMention) -> Option<PersonId> {
+        if let Some(id) = self.find_surname(name) {
+            self.enrich(id, &self.people[id].name.clone(), mention);
+            return Some(id);
+        }
+        (!mention.bare).then(|| self.add(name, mention))
+    }
+
+    /// The most recent person with `name` among their name words; a last-word match wins
+    /// over another word ("Xi" is Xi Jinping, "Lavrov" is Sergey Lavrov).
+    fn find_surname(&self, name: &str) -> Option<PersonId> {
+        let key = fold(name);
+        let last = self
+            .by_recency()
+            .find(|&id| name_words(&self.people[id].name).last() == Some(&key));
+        last.or_else(|| {
+            self.by_recency()
+                .find(|&id| name_words(&self.people[id].name).contains(&key))
+        })
+    }
+
+    fn described(&mut self, mention: &PersonMention) -> Option<PersonId> {
+        self.find_described(mention)
+    }
+
+    /// The person a description fits: the same kind of title (and country when the
+    /// description names one), most recent first; the traveller when it fits the traveller.
+    fn find_described(&self, mention: &PersonMention) -> Option<PersonId> {
+        let role = canonical_role(mention.role.as_deref()?, mention.country.as_deref());
+        let fits = |id: PersonId| {
+            let person = &self.people[id];
+            let country_ok = match (&mention.country, &person.country) {
+                (Some(a), Some(b)) => fold(a) == fold(b),
+                (Some(_), None) => Some(id) == self.traveller || role != "leader",
+                _ => true,
+            };
+            country_ok && role_fits(&role, &self.office(id))
+        };
+        if let Some(t) = self.traveller.filter(|&t| fits(t) && self.traveller_title(&role)) {
+            return Some(t);
+        }
+        self.by_recency().find(|&id| fits(id))
+    }
+
+    /// A description that names the traveller's own title ("the Secretary-General").
+    fn traveller_title(&self, role: &str) -> bool {
+        self.traveller.is_some_and(|t| self.office(t) == role)
+    }
+
+    /// The canonical title of a person, empty when the text gives none.
+    pub fn office(&self, id: PersonId) -> String {
+        let person = &self.people[id];
+        person
+            .role
+            .as_deref()
+            .map(|r| canonical_role(r, person.country.as_deref()))
+            .unwrap_or_default()
+    }
+
+    fn by_recency(&self) -> impl Iterator<Item = PersonId> + '_ {
+        let mut ids: Vec<PersonId> = (0..self.people.len()).collect();
+        ids.sort_by_key(|&id| std::cmp::Reverse(self.recency[id]));
+        ids.into_iter()
+    }
+}
+
+/// The folded words of a name, without courtesy titles and generational suffixes.
+fn name_words(name: &str) -> Vec<String> {
+    fold(name)
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "ii" | "iii" | "iv" | "jr" | "jr." | "sr" | "sr."))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A title reduced to what identifies the office: "Minister for Foreign Affairs" and
+/// "Federal Minister of Foreign Affairs" are "foreign minister"; "President of Poland" (with
+/// `country` Poland) is "president"; "Speaker of the National Assembly" is "speaker national
+/// assembly".
+pub fn canonical_role(role: &str, country: Option<&str>) -> String {
+    let folded = fold(role);
+    let words: Vec<&str> = folded
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "the" | "his" | "her" | "its" | "federal" | "visiting"))
+        .collect();
+    let text = words.join(" ");
+    let split = [" of ", " for ", " in ", " to "]
+        .iter()
+        .filter_map(|sep| text.split_once(sep))
+        .min_by_key(|(head, _)| head.len());
+    let Some((head, complement)) = split else {
+        return if text == "premier" { "prime minister".to_owned() } else { text };
+    };
+    let complement = complement.trim_end_matches(" affairs");
+    let names_country = country.is_some_and(|c| fold(c) == complement);
+    match head {
+        h if h.ends_with("minister") && !names_country => format!("{complement} {h}"),
+        "secretary" if complement == "state" => "secretary of state".to_owned(),
+        "head" | "chief" => format!("{head} of {complement}"),
+        h if names_country => h.to_owned(),
+        h => format!("{h} {complement}"),
+    }
+}
+
+/// Whether a description's canonical title fits a person's.
+fn role_fits(description: &str, person: &str) -> bool {
+    if description == person {
+        return true;
+    }
+    match description {
+        "leader" | "leaders" => LEADER_ROLES.iter().any(|r| person.ends_with(r)),
+        "minister" => person.ends_with("minister"),
+        "counterpart" => person.ends_with("counterpart"),
+        _ => person.ends_with(description) && !person.contains("former") && !person.contains("deputy") && !person.contains("vice"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::people::mentions;
+    use crate::gazetteer::Gazetteer;
+
+    /// Observes every person of `sentences` and returns, per sentence, the names its
+    /// mentions resolved to.
+    fn resolve(sentences: &[&str]) -> Vec<Vec<String>> {
+        let mut cast = Cast::new();
+        sentences
+            .iter()
+            .map(|s| {
+                let ids: Vec<PersonId> = mentions(s, Gazetteer::global())
+                    .iter()
+                    .filter_map(|m| cast.observe(m))
+                    .collect();
+                ids.iter().map(|&id| cast.person(id).name.clone()).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_reduced_to_the_office() {
+        let cases = [
+            ("Minister for Foreign Affairs", None, "foreign minister"),
+            ("Federal Minister of Foreign Affairs", None, "foreign minister"),
+            ("Foreign Minister", None, "foreign minister"),
+            ("President of Poland", Some("Poland"), "president"),
+            ("President of the World Bank", None, "president world bank"),
+            ("Secretary of State", None, "secretary of state"),
+            ("head of state", None, "head of state"),
+            ("Minister of Defence", None, "defence minister"),
+            ("Speaker of the National Assembly", None, "speaker national assembly"),
+            ("Prime Minister", None, "prime minister"),
+        ];
+        for (role, country, expected) in cases {
+            assert_eq!(canonical_role(role, country), expected, "{role}");
+        }
+    }
+
+    #[test]
+    fn descriptions_and_surnames_find_the_person_named_before() {
+        let got = resolve(&[
+            "She met Foreign Minister Ana Ruiz and President Tomas Vik.",
+            "The Foreign Minister then hosted a lunch.",
+            "Later, the President spoke, and Ruiz left.",
+        ]);
+        assert_eq!(got[1], ["Ana Ruiz"]);
+        assert_eq!(got[2], ["Tomas Vik", "Ana Ruiz"]);
+    }
+
+    #[test]
+    fn a_longer_name_merges_with_a_shorter_one() {
+        let got = resolve(&["Minister Steen spoke.", "He met Dr. Karl-Otto Steen, the Minister of Trade."]);
+        assert_eq!(got[0], ["Steen"]);
+        assert_eq!(got[1], ["Karl-Otto Steen"]);
+    }
+
+    #[test]
+    fn a_description_fitting_nobody_resolves_to_nobody() {
+        let got = resolve(&["The Prime Minister spoke."]);
+        assert!(got[0].is_empty());
+    }
+}

@@ -1,0 +1,282 @@
+//! Legs: the traveller's movements in one sentence — "flew from A to B", "arrived in B from
+//! A", "departed A for B", "reached B, having travelled from A via C", "continued by road into
+//! X, reaching B", "took a flight to B", "will go to A, with visits to B, C and D", "his first
+//! destination was B", with the stopovers ("via", "a stopover in") and the means ("by road",
+//! "by helicopter", "flew"). A movement counts only when the traveller is the one moving.
+//! Chaining legs across sentences is the story's business. Pure.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::domain::{Mode, Place};
+use crate::extract::places::{PlaceKind, PlaceMention};
+use crate::extract::reading::{Reading, Who};
+
+/// What a trigger word says about the movement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Motion {
+    /// Leaving a place: its object is the origin ("departed Moscow").
+    Depart,
+    /// Getting somewhere: its object is the destination ("reached Sirte").
+    Arrive,
+    /// Going: "to"/"for" give the destination, "from" the origin.
+    Travel,
+    /// Going to see a place: its object is the destination ("visited Laos").
+    Visit,
+}
+
+/// A movement read from one sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegFact {
+    /// Byte offset of the trigger in the sentence.
+    pub at: usize,
+    pub motion: Motion,
+    pub origin: Option<PlaceMention>,
+    pub destination: Option<PlaceMention>,
+    pub via: Vec<Place>,
+    pub mode: Option<Mode>,
+    pub planned: bool,
+    /// "arriving there", "arrived here", "came to the island": the destination is the place
+    /// just named or the place of the visit.
+    pub destination_is_current: bool,
+    /// Stops listed after the first ("visits to A, B and C"): legs in that order.
+    pub then: Vec<PlaceMention>,
+    pub rule: &'static str,
+}
+
+struct Trigger {
+    name: &'static str,
+    motion: Motion,
+    pattern: LazyLock<Regex>,
+}
+
+fn compile(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("leg pattern compiles")
+}
+
+static TRIGGERS: [Trigger; 5] = [
+    Trigger {
+        name: "depart",
+        motion: Motion::Depart,
+        pattern: LazyLock::new(|| {
+            compile(r"(?i)\b(?:departed|departing|departs|depart|left|leaving|leaves|set\s+off|setting\s+off|sets\s+off|set\s+out|setting\s+out|took\s+off)\b")
+        }),
+    },
+    Trigger {
+        name: "arrive",
+        motion: Motion::Arrive,
+        pattern: LazyLock::new(|| {
+            compile(r"(?i)\b(?:arrived|arriving|arrives|arrive|arrival|reached|reaching|reaches|reach|landed|landing|lands|got\s+to|gets\s+to|came\s+to|comes\s+to|come\s+to|coming\s+to|touched\s+down|(?:first|next|final|last)\s+(?:destination|stop)\s+(?:was|is|will\s+be))\b")
+        }),
+    },
+    Trigger {
+        name: "travel",
+        motion: Motion::Travel,
+        pattern: LazyLock::new(|| {
+            compile(r"(?i)\b(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her))\b")
+        }),
+    },
+    Trigger {
+        name: "visit-noun",
+        motion: Motion::Visit,
+        pattern: LazyLock::new(|| {
+            compile(r"(?i)\b(?:(?:began|begin|begins|beginning|started|start|paid|pay|pays|paying|made|make|makes|making|is\s+on|was\s+on|on|undertook|undertake|for)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|journey)\s+(?:to|of)|with\s+(?:(?:a\s+)?(?:stops?|visits?|stopovers?)\s+(?:in|to|at)))\b")
+        }),
+    },
+    Trigger {
+        name: "visit",
+        motion: Motion::Visit,
+        pattern: LazyLock::new(|| compile(r"(?i)\b(?:visited|visiting|visits|visit|toured|touring|tour)\b")),
+    },
+];
+
+/// Prepositions in a leg's frame.
+static FRAME: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?P<prep>from|to|for|into|towards|toward|via|through|in|at|there|here|by\s+way\s+of|bound\s+for|(?:with\s+)?(?:a\s+)?(?:short\s+)?(?:overnight\s+)?(?:stop-?over|layover|stop)\s+(?:in|at)|stopping\s+(?:over\s+)?in|transiting\s+(?:through\s+)?)\b")
+});
+
+/// The means of travel a sentence names.
+static MODE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?P<heli>helicopters?)\b|\b(?P<road>by\s+(?:road|car|land|motorcade|bus|convoy)|drove|driving|overland)\b|\b(?P<rail>by\s+(?:train|rail)|train)\b|\b(?P<sea>by\s+(?:sea|boat|ship|ferry)|sailed)\b|\b(?P<air>by\s+(?:air|plane)|flew|flown|flying|fly|flies|flights?|plane|aircraft|jet|airlift)\b")
+});
+
+/// The movements of the traveller in `reading`, in order.
+pub fn facts(reading: &Reading<'_>) -> Vec<LegFact> {
+    let mut hits: Vec<(usize, usize, &Trigger)> = Vec::new();
+    for trigger in &TRIGGERS {
+        for m in trigger.pattern.find_iter(reading.text) {
+            let overlaps = hits.iter().any(|(s, e, _)| m.start() < *e && *s < m.end());
+            if !overlaps {
+                hits.push((m.start(), m.end(), trigger));
+            }
+        }
+    }
+    hits.sort_by_key(|(s, _, _)| *s);
+    let mut out = Vec::new();
+    for (k, &(start, end, trigger)) in hits.iter().enumerate() {
+        let limit = hits.get(k + 1).map_or(reading.text.len(), |h| h.0);
+        if !moves_traveller(reading, start, end, trigger) {
+            continue;
+        }
+        if let Some(fact) = frame(reading, start, end, limit, trigger) {
+            out.push(fact);
+        }
+    }
+    out
+}
+
+/// The traveller is the one moving: the agent of the verb, or named right after a noun
+/// ("the arrival of Minister X"), or the owner of it ("his first destination").
+fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Trigger) -> bool {
+    if matches!(reading.agent(start), Some(Who::Traveller | Who::Party)) {
+        return true;
+    }
+    let after = &reading.text[end..];
+    let of_traveller = after.trim_start().starts_with("of ")
+        && reading
+            .actors
+            .iter()
+            .any(|a| a.start >= end && a.start <= end + 8 && matches!(a.who, Who::Traveller));
+    let before = reading.text[..start].trim_end().to_lowercase();
+    let owned = before.ends_with("his") || before.ends_with("her") || before.ends_with("'s");
+    (trigger.name != "visit" && of_traveller) || owned && trigger.motion != Motion::Travel
+}
+
+/// Reads the places around a trigger, up to `limit` (the next trigger) or the clause end.
+fn frame(
+    reading: &Reading<'_>,
+    start: usize,
+    end: usize,
+    limit: usize,
+    trigger: &Trigger,
+) -> Option<LegFact> {
+    let (_, clause_end) = reading.clause(end);
+    let stop = limit.min(clause_end);
+    let mut fact = LegFact {
+        at: start,
+        motion: trigger.motion,
+        origin: None,
+        destination: None,
+        via: Vec::new(),
+        mode: mode(&reading.text[start..stop]),
+        planned: reading.planned_at(start),
+        destination_is_current: false,
+        then: Vec::new(),
+        rule: trigger.name,
+    };
+    let object = reading
+        .place_after(end)
+        .filter(|p| p.start <= end + 40 && p.start < stop);
+    let phrase = reading.text[start..end].to_lowercase();
+    match trigger.motion {
+        Motion::Depart => fact.origin = object,
+        Motion::Arrive | Motion::Visit => fact.destination = object,
+        Motion::Travel if phrase.ends_with(" to") => fact.destination = object,
+        Motion::Travel => {}
+    }
+    read_prepositions(reading, end, stop, &mut fact);
+    if let Some(first) = &fact.destination {
+        fact.then = list_after(reading, first, stop);
+    }
+    keep(fact)
+}
+
+/// A fact is kept when it names somewhere, or says the traveller is "there"/"here".
+fn keep(fact: LegFact) -> Option<LegFact> {
+    let somewhere = fact.origin.is_some() || fact.destination.is_some() || fact.destination_is_current;
+    somewhere.then_some(fact)
+}
+
+fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut LegFact) {
+    for caps in FRAME.captures_iter(&reading.text[from..stop]) {
+        let Some(prep) = caps.name("prep") else { continue };
+        let at = from + prep.end();
+        let word = prep.as_str().to_lowercase();
+        let place = reading.place_after(at).filter(|p| p.start < stop && p.start <= at + 40);
+        match word.as_str() {
+            "there" | "here" => fact.destination_is_current |= fact.destination.is_none(),
+            "from" => {
+                if fact.origin.is_none() {
+                    fact.origin = place;
+                }
+            }
+            "to" | "for" | "into" | "towards" | "toward" | "bound for" => {
+                if fact.destination.is_none() && fact.motion != Motion::Visit {
+                    fact.destination = place.filter(PlaceMention::is_destination);
+                }
+            }
+            "in" | "at" => {
+                if fact.destination.is_none() && fact.motion == Motion::Arrive {
+                    fact.destination = place.filter(|p| p.start <= at + 2 || p.kind != PlaceKind::Site);
+                }
+            }
+            _ => {
+                if let Some(p) = place {
+                    fact.via.push(p.place);
+                }
+            }
+        }
+    }
+}
+
+/// "A, B, C and D" after the first stop of a list: the others, in order.
+fn list_after(reading: &Reading<'_>, first: &PlaceMention, stop: usize) -> Vec<PlaceMention> {
+    let mut out = Vec::new();
+    let mut cursor = first.end;
+    loop {
+        let rest = &reading.text[cursor..stop];
+        let Some(sep) = LIST_SEPARATOR.find(rest) else { break };
+        let next = reading
+            .places
+            .iter()
+            .find(|p| p.start == cursor + sep.end() && p.kind != PlaceKind::Site);
+        match next {
+            Some(p) => {
+                out.push(p.clone());
+                cursor = p.end;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+static LIST_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^(?:,\s*(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?)"));
+
+/// The means of travel named in `text`: helicopter before road, rail and sea, air last
+/// ("flew by helicopter" is a helicopter leg).
+pub fn mode(text: &str) -> Option<Mode> {
+    let mut found = None;
+    for caps in MODE.captures_iter(text) {
+        let this = if caps.name("heli").is_some() {
+            Mode::Helicopter
+        } else if caps.name("road").is_some() {
+            Mode::Road
+        } else if caps.name("rail").is_some() {
+            Mode::Rail
+        } else if caps.name("sea").is_some() {
+            Mode::Sea
+        } else {
+            Mode::Air
+        };
+        if found.is_none() || found == Some(Mode::Air) {
+            found = Some(this);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes_prefer_the_specific_vehicle() {
+        assert_eq!(mode("flew by helicopter to the coast"), Some(Mode::Helicopter));
+        assert_eq!(mode("continued by road into the north"), Some(Mode::Road));
+        assert_eq!(mode("took a flight to the capital"), Some(Mode::Air));
+        assert_eq!(mode("went to the market"), None);
+    }
+}

@@ -1,0 +1,195 @@
+//! Places: the cities, countries and sites a sentence names, resolved against the gazetteer
+//! with the document's countries as context, and the unknown places the syntax implies
+//! ("the town of X", "X Air Base"), kept as named places without coordinates rather than
+//! guessed. Depends on `segment` and the gazetteer.
+
+use crate::domain::Place;
+use crate::extract::segment::{Word, words};
+use crate::gazetteer::Gazetteer;
+
+/// What a place mention names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    Country,
+    City,
+    /// A province, state, island or area: more than a city, less than a country.
+    Region,
+    /// A venue: an airport, a base, a building.
+    Site,
+    /// A name the syntax says is a place but the gazetteer does not know.
+    Unknown,
+}
+
+/// A place named in a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceMention {
+    /// Byte range in the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub place: Place,
+    pub kind: PlaceKind,
+}
+
+impl PlaceMention {
+    /// A city, region or country: somewhere a traveller can go, as opposed to a venue.
+    pub fn is_destination(&self) -> bool {
+        !matches!(self.kind, PlaceKind::Site)
+    }
+}
+
+/// Words after a place name that make it a venue in or near that place ("Dublin Airport",
+/// "Incirlik Air Base") or an area ("Hatay province").
+const FACILITY: &[&[&str]] = &[
+    &["international", "airport"],
+    &["airport"],
+    &["air", "base"],
+    &["airbase"],
+    &["air", "force", "base"],
+];
+
+const AREA: &[&str] = &["province", "region", "state", "district", "governorate", "county"];
+
+/// The places of `sentence`, in order, none inside `exclude` (the spans of people's names).
+pub fn mentions(
+    sentence: &str,
+    gazetteer: &Gazetteer,
+    context: &[&str],
+    exclude: &[(usize, usize)],
+) -> Vec<PlaceMention> {
+    let ws = words(sentence);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let excluded = exclude.iter().any(|&(a, b)| ws[i].start < b && a < ws[i].end);
+        let found = if excluded || !ws[i].capitalised() {
+            None
+        } else {
+            longest_at(sentence, &ws, i, gazetteer, context)
+        };
+        match found {
+            Some((mention, next)) => {
+                out.push(mention);
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The longest known name starting at word `i`, extended over a facility or area word after
+/// it, and the index of the word after it.
+fn longest_at(
+    sentence: &str,
+    ws: &[Word<'_>],
+    i: usize,
+    gazetteer: &Gazetteer,
+    context: &[&str],
+) -> Option<(PlaceMention, usize)> {
+    for len in (1..=5.min(ws.len() - i)).rev() {
+        if (i..i + len - 1).any(|k| !joined(sentence, ws, k)) {
+            continue;
+        }
+        let (start, end) = (ws[i].start, ws[i + len - 1].end);
+        let name = sentence[start..end].trim_end_matches("'s");
+        if gazetteer.demonym(name).is_some() && gazetteer.country(name).is_none() {
+            return None;
+        }
+        let (place, mut kind) = if let Some(country) = gazetteer.country(name) {
+            (gazetteer.resolve(&country.name, context), PlaceKind::Country)
+        } else if let Some(city) = gazetteer.city(name, context) {
+            (city, PlaceKind::City)
+        } else {
+            continue;
+        };
+        let mut place = place;
+        place.name = name.to_owned();
+        let mut next = i + len;
+        if let Some(extra) = suffix_words(sentence, ws, next, FACILITY) {
+            next += extra;
+            kind = if kind == PlaceKind::Country { kind } else { PlaceKind::City };
+        } else if area_word(sentence, ws, next) {
+            next += 1;
+            kind = PlaceKind::Region;
+        }
+        let end = ws[next - 1].end;
+        return Some((PlaceMention { start, end, place, kind }, next));
+    }
+    None
+}
+
+/// How many words of one of `suffixes` follow at word `at` (joined by spaces), if any.
+fn suffix_words(sentence: &str, ws: &[Word<'_>], at: usize, suffixes: &[&[&str]]) -> Option<usize> {
+    suffixes.iter().find_map(|suffix| {
+        let fits = suffix.iter().enumerate().all(|(k, w)| {
+            ws.get(at + k).is_some_and(|word| word.key() == *w) && joined(sentence, ws, at + k - 1)
+        });
+        fits.then_some(suffix.len())
+    })
+}
+
+/// Word `at` is an area word ("province") right after the previous word.
+fn area_word(sentence: &str, ws: &[Word<'_>], at: usize) -> bool {
+    ws.get(at)
+        .is_some_and(|w| AREA.contains(&w.key().as_str()) && joined(sentence, ws, at - 1))
+}
+
+fn joined(sentence: &str, ws: &[Word<'_>], i: usize) -> bool {
+    match (ws.get(i), ws.get(i + 1)) {
+        (Some(a), Some(b)) => sentence[a.end..b.start].trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// A place the syntax names but the gazetteer may not know: the capitalised words starting at
+/// byte `at` ("Incirlik Air Base" gives Incirlik, "Hatay province" gives Hatay). An airport
+/// named after a person ("Tribhuvan International Airport") is a venue, not a destination.
+/// `None` when no capitalised word starts there.
+pub fn unknown_at(sentence: &str, at: usize) -> Option<PlaceMention> {
+    let ws = words(sentence);
+    let i = ws.iter().position(|w| w.start >= at)?;
+    if !ws[i].capitalised() || ws[i].start > at + 1 {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < ws.len() && j < i + 4 && ws[j].capitalised() && joined(sentence, &ws, j - 1) {
+        j += 1;
+    }
+    let mut name_end = j;
+    let mut kind = PlaceKind::Unknown;
+    if let Some(cut) = (i + 1..j).find(|&k| suffix_words(sentence, &ws, k, FACILITY).is_some()) {
+        name_end = cut;
+        let airport = ws[cut..j].iter().any(|w| w.key() == "airport");
+        kind = if airport { PlaceKind::Site } else { PlaceKind::Unknown };
+    } else if area_word(sentence, &ws, j) {
+        kind = PlaceKind::Region;
+        j += 1;
+    }
+    let (start, stop) = (ws[i].start, ws[name_end - 1].end);
+    Some(PlaceMention {
+        start,
+        end: ws[j - 1].end,
+        place: Place::named(&sentence[start..stop]),
+        kind,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_places_drop_their_facility_and_area_words() {
+        let s = "He flew from Kalba Air Base to nearby Dorin province.";
+        let base = unknown_at(s, s.find("Kalba").unwrap()).unwrap();
+        assert_eq!(base.place.name, "Kalba");
+        assert_eq!(base.kind, PlaceKind::Unknown);
+        let s2 = "She landed at Ode International Airport.";
+        let airport = unknown_at(s2, s2.find("Ode").unwrap()).unwrap();
+        assert_eq!(airport.kind, PlaceKind::Site);
+        let area = unknown_at(s, s.find("Dorin").unwrap()).unwrap();
+        assert_eq!(area.place.name, "Dorin");
+        assert_eq!(area.kind, PlaceKind::Region);
+        assert!(unknown_at(s, s.find("nearby").unwrap()).is_none());
+    }
+}

@@ -1,0 +1,214 @@
+//! A sentence read for the rules: its dates (resolved), places, and actors — who each person
+//! mention, pronoun or group refers to — with the questions the leg and meeting rules ask:
+//! who does what at a position, which clause a position belongs to, whether an event there is
+//! announced for the future, which place follows a preposition. Pure.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::domain::PartOfDay;
+use crate::extract::cast::PersonId;
+use crate::extract::dates::DateMention;
+use crate::extract::places::{PlaceKind, PlaceMention, unknown_at};
+use crate::extract::segment::Sentence;
+
+/// Who an actor mention refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Who {
+    /// The traveller: name, title, "he"/"she".
+    Traveller,
+    /// A group with the traveller in it: "the couple", "the delegation", "the two leaders".
+    Party,
+    /// Another known person.
+    Person(PersonId),
+    /// A person the text describes but does not identify ("the prime minister", "officials").
+    Nobody,
+}
+
+/// A mention of someone acting or acted upon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub start: usize,
+    pub end: usize,
+    pub who: Who,
+}
+
+/// A date phrase with the date it resolved to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dated {
+    pub mention: DateMention,
+    pub date: Option<NaiveDate>,
+}
+
+/// One sentence, read.
+#[derive(Clone, Debug)]
+pub struct Reading<'a> {
+    pub sentence: &'a Sentence,
+    pub text: &'a str,
+    pub dates: Vec<Dated>,
+    pub places: Vec<PlaceMention>,
+    pub actors: Vec<Actor>,
+}
+
+/// Words that announce what has not happened yet ("will meet", "is due to", "intends to").
+static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:will|would|shall|'ll|(?:is|are|was|were)\s+(?:also\s+)?(?:due|expected|scheduled|set|slated|going|planning|to\s+be)\b|(?:is|are|was|were)\s+to\b|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intended\s+to|intending\s+to|with\s+the\s+intention\s+of|hopes?\s+to|aims?\s+to|expects?\s+to|to\s+be\s+held|schedule\s+includes|programme\s+(?:that\s+)?will|itinerary\s+includes|upcoming|next\s+week|later\s+this\s+(?:week|month))",
+    )
+    .expect("planned pattern compiles")
+});
+
+/// Clause boundaries: semicolons, and commas or conjunctions before a new verb phrase.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i);|,\s+(?:where|after\s+which|before|after|following\s+which|whereupon|and\s+then|and\s+later|then|while|during\s+which|at\s+which)\b|\s+and\s+(?:then\s+|later\s+|also\s+|afterwards\s+)?(?:he|she|they)\b|\s+and\s+(?:then|later|afterwards)\b")
+        .expect("clause pattern compiles")
+});
+
+/// Phrases that open a sentence before its subject ("Speaking to the press, ...").
+static OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[A-Za-z]+ing|having|after|before|following|on|in|at|during|once|upon|with|accompanied|together|prior|later|earlier|next|then|afterwards|according|as|when|while|coming|together)\b[^,]*,")
+        .expect("opener pattern compiles")
+});
+
+impl<'a> Reading<'a> {
+    /// The clause around byte `at`: from the last boundary before it to the next after it.
+    pub fn clause(&self, at: usize) -> (usize, usize) {
+        let mut start = 0;
+        let mut end = self.text.len();
+        for m in CLAUSE_BREAK.find_iter(self.text) {
+            if m.end() <= at {
+                start = m.start();
+            } else if m.start() >= at {
+                end = end.min(m.start());
+                break;
+            }
+        }
+        (start, end)
+    }
+
+    /// Where the main clause's subject starts: after an opening participial or adverbial
+    /// phrase, if the sentence has one.
+    pub fn subject_start(&self) -> usize {
+        OPENER.find(self.text).map_or(0, |m| m.end())
+    }
+
+    /// The actor doing what is said at byte `at`: the nearest actor before it in its clause
+    /// that is not the object of a preposition ("together with X", "by X"); for a participle
+    /// opening the sentence, or a clause without one, the main subject.
+    pub fn agent(&self, at: usize) -> Option<Who> {
+        let opener = self.subject_start();
+        if at < opener {
+            return self.main_subject();
+        }
+        let (start, _) = self.clause(at);
+        let from = start.max(opener);
+        self.actors
+            .iter()
+            .rev()
+            .filter(|a| a.end <= at && a.start >= from)
+            .find(|a| !self.governed(a.start))
+            .map(|a| a.who)
+            .or_else(|| self.main_subject())
+    }
+
+    /// The subject of the main clause.
+    pub fn main_subject(&self) -> Option<Who> {
+        let opener = self.subject_start();
+        self.actors
+            .iter()
+            .find(|a| a.start >= opener && !self.governed(a.start))
+            .map(|a| a.who)
+    }
+
+    /// True when the words before byte `at` make what follows an object ("with", "by",
+    /// "and", "to", "for", "of").
+    fn governed(&self, at: usize) -> bool {
+        let before = self.text[..at].trim_end().trim_end_matches(',').trim_end();
+        let last = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+        matches!(
+            last.as_str(),
+            "with" | "by" | "and" | "to" | "for" | "of" | "from" | "including" | "accompanied"
+        )
+    }
+
+    /// The actors between two byte offsets.
+    pub fn actors_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Actor> {
+        self.actors
+            .iter()
+            .filter(move |a| a.start >= start && a.end <= end)
+    }
+
+    /// True when the traveller (or a group with the traveller) is mentioned in `start..end`.
+    pub fn traveller_in(&self, start: usize, end: usize) -> bool {
+        self.actors_in(start, end)
+            .any(|a| matches!(a.who, Who::Traveller | Who::Party))
+    }
+
+    /// True when what is said at byte `at` is announced, not done: a future or intention
+    /// marker in its clause before it.
+    pub fn planned_at(&self, at: usize) -> bool {
+        let (start, _) = self.clause(at);
+        let window_start = start.max(at.saturating_sub(90));
+        let window = &self.text[floor_char(self.text, window_start)..at];
+        PLANNED.is_match(window)
+    }
+
+    /// The date phrase that belongs to the event at byte `at`: one in its clause (the nearest),
+    /// else one opening the sentence.
+    pub fn date_at(&self, at: usize) -> Option<&Dated> {
+        let (start, end) = self.clause(at);
+        let in_clause = self
+            .dates
+            .iter()
+            .filter(|d| d.mention.start >= start && d.mention.end <= end)
+            .min_by_key(|d| d.mention.start.abs_diff(at));
+        in_clause.or_else(|| {
+            self.dates
+                .iter()
+                .find(|d| d.mention.end <= self.subject_start().max(1))
+        })
+    }
+
+    /// The place right after byte `at` (past "the", "nearby", "the city of", "southern"...),
+    /// known to the gazetteer or, failing that, a capitalised name. `None` when something
+    /// else comes first.
+    pub fn place_after(&self, at: usize) -> Option<PlaceMention> {
+        let rest = &self.text[at..];
+        let skip = LEAD_IN.find(rest).map_or(0, |m| m.end());
+        let from = at + skip;
+        if let Some(p) = self.places.iter().find(|p| p.start >= from && p.start <= from + 1) {
+            return Some(p.clone());
+        }
+        let unknown = unknown_at(self.text, from)?;
+        let person = self.actors.iter().any(|a| a.start < unknown.end && unknown.start < a.end);
+        (!person).then_some(unknown)
+    }
+
+    /// The places in `start..end` that a traveller can go to (not venues).
+    pub fn destinations_in(&self, start: usize, end: usize) -> impl Iterator<Item = &PlaceMention> {
+        self.places
+            .iter()
+            .filter(move |p| p.start >= start && p.end <= end && p.kind != PlaceKind::Site)
+    }
+}
+
+/// Words between a preposition and the place it introduces.
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?:the|a|nearby|neighbouring|neighboring|southern|northern|eastern|western|central|south-eastern|south-western|north-eastern|north-western|capital|city|town|village|port|island|province|region|state|of|its|his|her|their)\s+|[A-Z][a-z]+(?:an|ian|ese|i)\s+capital\s+)*")
+        .expect("lead-in pattern compiles")
+});
+
+/// The largest char boundary at or below `at`.
+pub fn floor_char(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The part of day of a dated phrase, if any.
+pub fn part(dated: Option<&Dated>) -> Option<PartOfDay> {
+    dated.and_then(|d| d.mention.part)
+}

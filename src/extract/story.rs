@@ -1,0 +1,545 @@
+//! The story of one document: sentences read in order, with the narrative state that
+//! connects them — the last date established, where the traveller is, where announced
+//! travel would take them — turning each sentence's leg and meeting facts into drafts.
+//! Origins come from the previous destination; a departure waits for its arrival; a country
+//! reached and then a city in it is one leg; a planned leg later done is dropped for the done
+//! one. Pure.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::domain::{
+    Document, LegDraft, MeetingDraft, MeetingKind, Participant, PartOfDay, Place, Source, Status,
+};
+use crate::extract::cast::{Cast, PersonId};
+use crate::extract::dates::{Calendar, DateExpr, Tense};
+use crate::extract::legs::{self, LegFact, Motion};
+use crate::extract::meetings::{self, MeetingFact};
+use crate::extract::places::{PlaceKind, PlaceMention};
+use crate::extract::reading::{Dated, Reading};
+use crate::extract::segment::Sentence;
+use crate::gazetteer::Gazetteer;
+
+/// A leg with the rule that made it (kept out of the API, for evidence and debugging).
+#[derive(Clone, Debug)]
+pub struct RuledLeg {
+    pub leg: LegDraft,
+    pub rule: &'static str,
+    /// Position of the sentence, for ordering.
+    pub sentence: usize,
+}
+
+/// A meeting with the rule that made it.
+#[derive(Clone, Debug)]
+pub struct RuledMeeting {
+    pub meeting: MeetingDraft,
+    pub rule: &'static str,
+    pub sentence: usize,
+}
+
+/// The narrative state while a document is read.
+pub struct Story<'d> {
+    pub doc: &'d Document,
+    pub gazetteer: &'d Gazetteer,
+    pub calendar: Calendar,
+    pub cast: Cast,
+    /// Where the traveller is, as far as the text has said.
+    pub location: Option<Place>,
+    /// Where the announced travel so far would take the traveller.
+    pub planned_location: Option<Place>,
+    pub legs: Vec<RuledLeg>,
+    pub meetings: Vec<RuledMeeting>,
+    /// Events reported since the last completed leg: a later, more precise destination
+    /// refines that leg only while nothing happened there.
+    events_since_leg: usize,
+    pub notes: Vec<String>,
+    /// The ISO codes of countries the document names, for resolving ambiguous cities.
+    pub context: Vec<String>,
+    index: usize,
+}
+
+impl<'d> Story<'d> {
+    /// A story with nothing read yet.
+    pub fn new(doc: &'d Document, gazetteer: &'d Gazetteer, calendar: Calendar, cast: Cast) -> Self {
+        Self {
+            doc,
+            gazetteer,
+            calendar,
+            cast,
+            location: None,
+            planned_location: None,
+            legs: Vec::new(),
+            meetings: Vec::new(),
+            events_since_leg: 0,
+            notes: Vec::new(),
+            context: Vec::new(),
+            index: 0,
+        }
+    }
+
+    /// Resolves the date phrases of a sentence in order; an explicit date anchors the
+    /// phrases after it in the same sentence.
+    pub fn resolve_dates(&mut self, reading: &Reading<'_>, raw: Vec<crate::extract::dates::DateMention>) -> Vec<Dated> {
+        let mut local = self.calendar.clone();
+        let mut out = Vec::new();
+        for mention in raw {
+            let tense = if reading.planned_at(mention.start) { Tense::Future } else { Tense::Past };
+            let date = match mention.expr {
+                // "today" in a narrative that has its own dates is reported speech
+                DateExpr::Published(_) if self.calendar.anchor.is_some() => None,
+                DateExpr::Published(_) if reported_speech(&reading.text[..mention.start]) => None,
+                expr => local.resolve(expr, tense),
+            };
+            if matches!(mention.expr, DateExpr::Day { .. } | DateExpr::Range { .. }) && date.is_some() {
+                local.anchor = date;
+            }
+            out.push(Dated { mention, date });
+        }
+        self.notes.append(&mut local.notes);
+        out
+    }
+
+    /// Reads one sentence's facts into legs and meetings, then moves the anchor.
+    pub fn read(&mut self, reading: &Reading<'_>, companions: &[PersonId]) {
+        let leg_facts = merge_facts(legs::facts(reading));
+        let meeting_facts = meetings::facts(reading, companions);
+        let mut anchors: Vec<(usize, NaiveDate)> = Vec::new();
+        let mut events: Vec<Event> = leg_facts.into_iter().map(Event::Leg).collect();
+        events.extend(meeting_facts.into_iter().map(Event::Meeting));
+        events.sort_by_key(Event::at);
+        for event in events {
+            let dated = reading.date_at(event.at());
+            let date = dated.and_then(|d| d.date);
+            if let (Some(d), Some(dated)) = (date, dated) {
+                anchors.push((dated.mention.start, d));
+            }
+            let when = When {
+                date: date.or(self.calendar.anchor),
+                part: dated.and_then(|d| d.mention.part),
+            };
+            match event {
+                Event::Leg(fact) => self.leg(reading, fact, when),
+                Event::Meeting(fact) => self.meeting(reading, fact, when),
+            }
+        }
+        let opener = reading.subject_start();
+        for d in &reading.dates {
+            let opening = d.mention.start < opener.max(3);
+            if let (true, Some(date)) = (opening, d.date) {
+                anchors.push((d.mention.start, date));
+            }
+        }
+        if let Some(&(_, date)) = anchors.iter().max_by_key(|(at, _)| *at) {
+            self.calendar.anchor = Some(date);
+        }
+        self.index += 1;
+    }
+
+    fn source(&self, reading: &Reading<'_>) -> Source {
+        let s: &Sentence = reading.sentence;
+        Source {
+            document: self.doc.name.clone(),
+            sentence: self.doc.text[s.start..s.end].to_owned(),
+            start: s.start,
+            end: s.end,
+        }
+    }
+
+    fn leg(&mut self, reading: &Reading<'_>, fact: LegFact, when: When) {
+        let planned = fact.planned;
+        let here = if planned {
+            self.planned_location.clone().or_else(|| self.location.clone())
+        } else {
+            self.location.clone()
+        };
+        let mut origin = fact.origin.as_ref().map(|p| p.place.clone());
+        if let (Some(o), Some(h)) = (&origin, &here) {
+            // "departed Haiti" from Port-au-Prince: the city is the more precise origin
+            if self.lies_in(h, o) {
+                origin = Some(h.clone());
+            }
+        }
+        let mut destination = fact
+            .destination
+            .as_ref()
+            .filter(|p| p.kind != PlaceKind::Site)
+            .map(|p| p.place.clone());
+        if destination.is_none() && fact.destination_is_current {
+            destination = reading.sentence.dateline.as_deref().map(|d| self.gazetteer.resolve(&title_case(d), &self.context_refs()));
+        }
+        let mode = fact.mode;
+        let via: Vec<Place> = fact.via.clone();
+        let status = if planned { Status::Planned } else { Status::Completed };
+        let draft = LegDraft {
+            origin: origin.clone().or_else(|| here.clone()),
+            destination: destination.clone(),
+            via,
+            date: when.date,
+            part_of_day: when.part,
+            mode,
+            status,
+            inferred: false,
+            source: Some(self.source(reading)),
+        };
+        self.add_leg(draft, fact.rule, origin.is_some());
+        let follow_status = if planned || fact.motion == Motion::Visit && fact.rule == "visit" && fact.planned {
+            Status::Planned
+        } else if fact.rule == "visit" || reading.planned_at(fact.at) || infinitive_visit(reading, fact.at) {
+            Status::Planned
+        } else {
+            status
+        };
+        for stop in fact.then {
+            let previous = self.legs.last().and_then(|l| l.leg.destination.clone());
+            let draft = LegDraft {
+                origin: previous,
+                destination: Some(stop.place),
+                via: Vec::new(),
+                date: None,
+                part_of_day: None,
+                mode: None,
+                status: follow_status,
+                inferred: false,
+                source: Some(self.source(reading)),
+            };
+            self.add_leg(draft, "list", true);
+        }
+    }
+
+    /// Adds a leg, or folds it into the last one when it is the same movement told again or
+    /// told more precisely.
+    fn add_leg(&mut self, mut draft: LegDraft, rule: &'static str, origin_stated: bool) {
+        let planned = draft.status == Status::Planned;
+        if let Some(last) = self.legs.last_mut().map(|l| &mut l.leg) {
+            let same_status = last.status == draft.status;
+            // a departure told alone, then its arrival
+            if same_status && last.destination.is_none() && (!origin_stated || same_place(last.origin.as_ref(), draft.origin.as_ref())) {
+                last.destination = draft.destination.take();
+                fill(last, &draft);
+                self.arrive(planned);
+                return;
+            }
+        }
+        let Some(destination) = draft.destination.clone() else {
+            // a departure alone: kept until its arrival is told
+            if draft.origin.is_some() && !planned {
+                self.push_leg(draft, rule);
+            }
+            return;
+        };
+        let here = if planned { self.planned_location.clone().or_else(|| self.location.clone()) } else { self.location.clone() };
+        if let Some(h) = &here {
+            // arriving where the traveller already is: the same movement told again
+            if same_place(Some(h), Some(&destination)) || self.lies_in(h, &destination) {
+                if let Some(last) = self.legs.iter_mut().rev().map(|l| &mut l.leg).find(|l| l.status == draft.status) {
+                    if same_place(last.destination.as_ref(), Some(h)) {
+                        fill(last, &draft);
+                    }
+                }
+                return;
+            }
+        }
+        if let Some(last) = self.legs.last_mut().map(|l| &mut l.leg) {
+            // a country reached, then a city in it: one movement, told more precisely
+            let refines = last.status == draft.status
+                && self.events_since_leg == 0
+                && last.destination.as_ref().is_some_and(|d| lies_in_place(self.gazetteer, &destination, d))
+                && (!origin_stated || same_place(draft.origin.as_ref(), last.origin.as_ref()));
+            if refines {
+                last.destination = Some(destination);
+                fill(last, &draft);
+                self.arrive(planned);
+                return;
+            }
+        }
+        if draft.origin.as_ref().is_some_and(|o| same_place(Some(o), Some(&destination))) {
+            return;
+        }
+        self.push_leg(draft, rule);
+        self.arrive(planned);
+    }
+
+    fn push_leg(&mut self, draft: LegDraft, rule: &'static str) {
+        self.legs.push(RuledLeg {
+            leg: draft,
+            rule,
+            sentence: self.index,
+        });
+    }
+
+    /// Moves the traveller (or the planned itinerary) to the last leg's destination.
+    fn arrive(&mut self, planned: bool) {
+        let destination = self.legs.last().and_then(|l| l.leg.destination.clone());
+        if destination.is_none() {
+            return;
+        }
+        if planned {
+            self.planned_location = destination;
+        } else {
+            self.location = destination.clone();
+            self.planned_location = destination;
+            self.events_since_leg = 0;
+        }
+    }
+
+    fn meeting(&mut self, reading: &Reading<'_>, fact: MeetingFact, when: When) {
+        let status = if fact.planned { Status::Planned } else { Status::Completed };
+        let stated = fact.place.as_ref().map(|p| p.place.clone());
+        if let (Some(place), false) = (&stated, fact.planned) {
+            self.presence(reading, place, fact.kind, &when);
+        }
+        let place = stated.or_else(|| {
+            if fact.planned {
+                self.planned_location.clone().or_else(|| self.location.clone())
+            } else {
+                self.location.clone()
+            }
+        });
+        let participants: Vec<Participant> = fact
+            .participants
+            .iter()
+            .map(|&id| {
+                let p = self.cast.person(id);
+                Participant {
+                    name: p.name.clone(),
+                    role: p.role.clone(),
+                    country: p.country.clone(),
+                }
+            })
+            .collect();
+        let draft = MeetingDraft {
+            date: when.date,
+            part_of_day: when.part,
+            place,
+            kind: fact.kind,
+            participants,
+            summary: None,
+            status,
+            source: Some(self.source(reading)),
+        };
+        if self.duplicate(&draft) {
+            return;
+        }
+        for _ in 0..fact.copies.max(1) {
+            self.meetings.push(RuledMeeting {
+                meeting: draft.clone(),
+                rule: fact.rule,
+                sentence: self.index,
+            });
+        }
+        if !fact.planned {
+            self.events_since_leg += 1;
+        }
+    }
+
+    /// An engagement in a city other than where the traveller was implies travel there.
+    fn presence(&mut self, reading: &Reading<'_>, place: &Place, kind: MeetingKind, when: &When) {
+        if kind == MeetingKind::SiteVisit || place.lat.is_none() && place.country.is_none() {
+            return;
+        }
+        if let Some(here) = &self.location {
+            if same_place(Some(here), Some(place)) || self.lies_in(here, place) || self.lies_in(place, here) && kind != MeetingKind::Meeting {
+                return;
+            }
+        }
+        let is_country = self.gazetteer.country(&place.name).is_some();
+        if is_country && self.location.is_some() {
+            return;
+        }
+        let draft = LegDraft {
+            origin: self.location.clone(),
+            destination: Some(place.clone()),
+            via: Vec::new(),
+            date: when.date,
+            part_of_day: None,
+            mode: None,
+            status: Status::Completed,
+            inferred: true,
+            source: Some(self.source(reading)),
+        };
+        self.add_leg(draft, "presence", false);
+    }
+
+    /// The same engagement reported twice in a row (same kind, day and people).
+    fn duplicate(&self, draft: &MeetingDraft) -> bool {
+        self.meetings.iter().rev().take(3).any(|m| {
+            let m = &m.meeting;
+            m.kind == draft.kind
+                && m.date == draft.date
+                && !draft.participants.is_empty()
+                && draft.participants.iter().all(|p| m.participants.iter().any(|q| q.name == p.name))
+        })
+    }
+
+    /// True when `inner` lies in `outer` (a city in its country).
+    pub fn lies_in(&self, inner: &Place, outer: &Place) -> bool {
+        lies_in_place(self.gazetteer, inner, outer)
+    }
+
+    fn context_refs(&self) -> Vec<&str> {
+        self.context.iter().map(String::as_str).collect()
+    }
+
+    /// The extraction's legs and meetings, tidied: departures never followed by an arrival
+    /// are dropped, planned legs done later are dropped, places missing at the start are
+    /// taken from where the traveller turns out to be.
+    pub fn finish(mut self) -> (Vec<RuledLeg>, Vec<RuledMeeting>, Vec<String>) {
+        self.legs.retain(|l| l.leg.destination.is_some());
+        let done: Vec<LegDraft> = self
+            .legs
+            .iter()
+            .filter(|l| l.leg.status == Status::Completed)
+            .map(|l| l.leg.clone())
+            .collect();
+        let gazetteer = self.gazetteer;
+        self.legs.retain(|l| {
+            l.leg.status == Status::Completed
+                || !done.iter().any(|d| {
+                    let (Some(a), Some(b)) = (&d.destination, &l.leg.destination) else {
+                        return false;
+                    };
+                    same_place(Some(a), Some(b)) || lies_in_place(gazetteer, a, b)
+                })
+        });
+        backfill_places(&mut self.meetings);
+        (self.legs, self.meetings, self.notes)
+    }
+}
+
+/// A fact of either family, in sentence order.
+enum Event {
+    Leg(LegFact),
+    Meeting(MeetingFact),
+}
+
+impl Event {
+    fn at(&self) -> usize {
+        match self {
+            Event::Leg(f) => f.at,
+            Event::Meeting(f) => f.at,
+        }
+    }
+}
+
+/// When an event happened: its date and part of day.
+struct When {
+    date: Option<NaiveDate>,
+    part: Option<PartOfDay>,
+}
+
+/// Facts of one sentence that tell one movement ("set off from A for B, reaching the city
+/// on Wednesday"; "left A. ... continued into X, reaching B") become one.
+fn merge_facts(facts: Vec<LegFact>) -> Vec<LegFact> {
+    let mut out: Vec<LegFact> = Vec::new();
+    for fact in facts {
+        if let Some(last) = out.last_mut() {
+            let same_status = last.planned == fact.planned;
+            let continues = last.destination.is_none() || fact.origin.is_none() && fact.destination.is_none();
+            let refines = fact.origin.is_none()
+                && match (&last.destination, &fact.destination) {
+                    (Some(a), Some(b)) => a.kind == PlaceKind::Country && b.kind != PlaceKind::Country || a.place.name == b.place.name,
+                    _ => fact.destination_is_current,
+                };
+            if same_status && (continues || refines) {
+                absorb(last, fact);
+                continue;
+            }
+        }
+        out.push(fact);
+    }
+    out
+}
+
+fn absorb(last: &mut LegFact, fact: LegFact) {
+    if last.origin.is_none() {
+        last.origin = fact.origin;
+    }
+    if fact.destination.is_some() {
+        last.destination = fact.destination;
+        last.then = fact.then;
+    }
+    last.via.extend(fact.via);
+    if last.mode.is_none() {
+        last.mode = fact.mode;
+    }
+}
+
+/// Fills what `last` lacks from `more`: origin, date, part of day, mode, stopovers.
+fn fill(last: &mut LegDraft, more: &LegDraft) {
+    if last.origin.is_none() {
+        last.origin.clone_from(&more.origin);
+    }
+    if last.date.is_none() {
+        last.date = more.date;
+        last.part_of_day = more.part_of_day;
+    }
+    if last.mode.is_none() {
+        last.mode = more.mode;
+    }
+    for v in &more.via {
+        if !last.via.iter().any(|w| w.name == v.name) {
+            last.via.push(v.clone());
+        }
+    }
+}
+
+/// Two places are the same: equal names after folding, or equal coordinates.
+pub fn same_place(a: Option<&Place>, b: Option<&Place>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            crate::fold::fold(&a.name) == crate::fold::fold(&b.name)
+                || a.lat.is_some() && a.lat == b.lat && a.lon == b.lon
+        }
+        _ => false,
+    }
+}
+
+/// `inner` lies in `outer` when `outer` is a country and `inner` is in it.
+pub fn lies_in_place(gazetteer: &Gazetteer, inner: &Place, outer: &Place) -> bool {
+    let Some(country) = gazetteer.country(&outer.name) else {
+        return false;
+    };
+    gazetteer.country(&inner.name).is_none() && inner.country_code.as_deref() == Some(country.code.as_str())
+}
+
+/// Meetings before the traveller's place is first known take that place.
+fn backfill_places(meetings: &mut [RuledMeeting]) {
+    let first = meetings.iter().find_map(|m| m.meeting.place.clone());
+    for m in meetings.iter_mut() {
+        if m.meeting.place.is_some() {
+            break;
+        }
+        m.meeting.place.clone_from(&first);
+    }
+}
+
+/// "He said that today ...": a date inside reported speech.
+fn reported_speech(before: &str) -> bool {
+    static SAID: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:said|says|warned|stressed|noted|added|told|believes|hoped)\b[^.]*$").expect("speech pattern compiles")
+    });
+    SAID.is_match(before)
+}
+
+/// "flew out to visit A and B": the stops after the first are still to come.
+fn infinitive_visit(reading: &Reading<'_>, at: usize) -> bool {
+    reading.text[at..].to_lowercase().contains("to visit ")
+}
+
+/// "JERUSALEM" as "Jerusalem", for the gazetteer.
+fn title_case(raw: &str) -> String {
+    raw.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or_else(String::new, |c| c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A place mention of a leg fact, as a place.
+pub fn place_of(mention: &PlaceMention) -> Place {
+    mention.place.clone()
+}

@@ -1,0 +1,134 @@
+//! The traveller: the person whose movements and engagements the document reports, whoever it
+//! is — a Secretary-General, a minister, a head of state. Chosen by evidence over the whole
+//! text: being the subject of a travel verb ("X flew", "X, China's foreign minister, will go
+//! to"), being the visitor ("visiting", "who was in the city for", "the arrival of X"), being
+//! received, being the subject of talks; a host ("welcomed by X") loses. Pure.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::extract::cast::{Cast, PersonId, canonical_role};
+use crate::extract::people::PersonMention;
+
+/// A person mention with the person it resolved to, in a sentence.
+pub struct Sighting<'a> {
+    pub sentence: &'a str,
+    pub mention: &'a PersonMention,
+    pub person: PersonId,
+}
+
+/// A verb of travel right after the subject (past an appositive between commas).
+static TRAVELS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*,[^,.;]{0,90},|\s*,)?\s*(?:(?:has|had|have|will|would|is|was|also|then|subsequently|first|later|finally|already|due|expected|set|to|soon|now|today)\s+)*(?:set\s+(?:off|out)|arrived|arrives|arriving|reached|reaches|landed|lands|flew|flies|travell?ed|travels|departed|departs|left|leaves|visited|visits|began|begins|make|made|makes|came|comes|went|goes|go|travel|visit|tour|toured|tours|got\s+to|returned|headed|continued|proceeded|was\s+given\s+(?:a|an)\s+(?:\w+\s+)?welcome|was\s+(?:warmly\s+)?(?:welcomed|received|greeted)|who\s+(?:was|is)\s+(?:in|visiting|on)|who\s+(?:arrived|travell?ed|flew))\b")
+        .expect("travel pattern compiles")
+});
+
+/// A verb of talks right after the subject.
+static MEETS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*,[^,.;]{0,90},|\s*,)?\s*(?:(?:has|had|will|is|was|also|then|later|first|due\s+to|expected\s+to)\s+)*(?:met|meets|meet|held|holds|hold|spoke|speaks|attended|attends|paid|pays)\b")
+        .expect("meeting pattern compiles")
+});
+
+/// Words before a name that make it the visitor ("visiting", "the arrival of").
+static VISITOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bvisiting|\barrival\s+of|\bvisit\s+(?:of|by)|\btrip\s+by|\bwelcomed|\breceived|\bgreeted|\bhosted|\bmet\s+with)\s*(?:the\s+)?$")
+        .expect("visitor pattern compiles")
+});
+
+/// Words before a name that make it the host ("welcomed by", "hosted by").
+static HOST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:welcomed|received|greeted|hosted|met|invited)\s+(?:\w+\s+){0,3}by\s*$")
+        .expect("host pattern compiles")
+});
+
+/// Scores every person seen and returns the best, if anyone shows evidence of travelling.
+pub fn choose(sightings: &[Sighting<'_>], cast: &Cast) -> Option<PersonId> {
+    let mut scores = vec![0i32; cast.people().len()];
+    let mut first_seen = vec![usize::MAX; cast.people().len()];
+    for (order, s) in sightings.iter().enumerate() {
+        let id = s.person;
+        first_seen[id] = first_seen[id].min(order);
+        scores[id] += evidence(s);
+    }
+    for (id, score) in scores.iter_mut().enumerate() {
+        let office = canonical_role(cast.person(id).role.as_deref().unwrap_or(""), None);
+        if office == "secretary-general" {
+            *score += 3;
+        }
+    }
+    (0..scores.len())
+        .filter(|&id| scores[id] >= 3)
+        .max_by_key(|&id| (scores[id], std::cmp::Reverse(first_seen[id])))
+}
+
+fn evidence(s: &Sighting<'_>) -> i32 {
+    let after = &s.sentence[s.mention.end..];
+    let before = &s.sentence[..s.mention.start];
+    let mut score = 1;
+    if TRAVELS_AFTER.is_match(after) {
+        score += 4;
+    } else if MEETS_AFTER.is_match(after) {
+        score += 2;
+    }
+    if HOST_BEFORE.is_match(before) {
+        score -= 3;
+    } else if VISITOR_BEFORE.is_match(before) {
+        score += 3;
+    }
+    score
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::people::mentions;
+    use crate::gazetteer::Gazetteer;
+
+    fn traveller(sentences: &[&str]) -> Option<String> {
+        let mut cast = Cast::new();
+        let mut seen = Vec::new();
+        let all: Vec<Vec<PersonMention>> = sentences
+            .iter()
+            .map(|s| mentions(s, Gazetteer::global()))
+            .collect();
+        for (sentence, ms) in sentences.iter().zip(&all) {
+            for m in ms {
+                if let Some(person) = cast.observe(m) {
+                    seen.push(Sighting {
+                        sentence,
+                        mention: m,
+                        person,
+                    });
+                }
+            }
+        }
+        choose(&seen, &cast).map(|id| cast.person(id).name.clone())
+    }
+
+    #[test]
+    fn the_subject_of_travel_is_the_traveller_whoever_it_is() {
+        let cases: &[(&[&str], Option<&str>)] = &[
+            (
+                &["Foreign Minister Ana Ruiz flew to Lima, where President Tomas Vik met her."],
+                Some("Ana Ruiz"),
+            ),
+            (
+                &["Mr. Ivo Tamm, Minister of Trade, met in Tartu with Dr. Lea Sild, who was in the city for a summit."],
+                Some("Lea Sild"),
+            ),
+            (
+                &["Prime Minister Olu Ade was welcomed by President Kofi Mensah on arriving."],
+                Some("Olu Ade"),
+            ),
+            (
+                &["Carla Rossi, the Foreign Minister, will go to Asia next week."],
+                Some("Carla Rossi"),
+            ),
+            (&["The weather in Lima was mild."], None),
+        ];
+        for (sentences, expected) in cases {
+            assert_eq!(traveller(sentences).as_deref(), *expected, "{sentences:?}");
+        }
+    }
+}
