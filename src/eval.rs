@@ -185,6 +185,8 @@ pub struct Report {
     /// Matched contacts whose meeting kind equals the gold kind.
     pub kind: Accuracy,
     pub discrepancies: Vec<Discrepancy>,
+    /// Per document: name, leg counts, contact counts.
+    pub per_document: Vec<(String, Counts, Counts)>,
 }
 
 impl Report {
@@ -196,6 +198,7 @@ impl Report {
         self.part_of_day.add(other.part_of_day);
         self.kind.add(other.kind);
         self.discrepancies.extend(other.discrepancies);
+        self.per_document.extend(other.per_document);
     }
 
     /// The score table, and with `verbose` every miss and extra.
@@ -223,6 +226,18 @@ impl Report {
         let _ = writeln!(out, "part-of-day accuracy: {}", self.part_of_day);
         let _ = writeln!(out, "kind accuracy:        {}", self.kind);
         if verbose {
+            for (name, legs, contacts) in &self.per_document {
+                let _ = writeln!(
+                    out,
+                    "{name}: legs {}/{}/{}, meetings {}/{}/{}",
+                    legs.matched,
+                    legs.predicted,
+                    legs.gold,
+                    contacts.matched,
+                    contacts.predicted,
+                    contacts.gold
+                );
+            }
             for d in &self.discrepancies {
                 let _ = writeln!(out, "{} {}: {}", d.document, d.what, d.item);
                 if let Some(sentence) = &d.sentence {
@@ -298,6 +313,7 @@ pub fn score_document(
         &places,
         &mut report,
     );
+    report.per_document = vec![(doc.name.clone(), report.legs, report.contacts)];
     report
 }
 
@@ -308,18 +324,23 @@ fn score_legs(
     places: &PlaceMatcher<'_>,
     report: &mut Report,
 ) {
-    let pairs = best_matching(gold.len(), predicted.len(), |g, p| {
-        let (g, p) = (&gold[g], &predicted[p]);
-        places.matches(
-            p.origin.as_ref(),
-            g.from.as_deref(),
-            g.from_country.as_deref(),
-        ) && places.matches(
-            p.destination.as_ref(),
-            g.to.as_deref(),
-            g.to_country.as_deref(),
-        ) && date_matches(p.date, g.date)
-    });
+    let pairs = best_matching(
+        gold.len(),
+        predicted.len(),
+        |g, p| {
+            let (g, p) = (&gold[g], &predicted[p]);
+            places.matches(
+                p.origin.as_ref(),
+                g.from.as_deref(),
+                g.from_country.as_deref(),
+            ) && places.matches(
+                p.destination.as_ref(),
+                g.to.as_deref(),
+                g.to_country.as_deref(),
+            ) && date_matches(p.date, g.date)
+        },
+        |g, p| predicted[p].date == gold[g].date,
+    );
     for &(g, p) in &pairs {
         report.date.record(predicted[p].date == gold[g].date);
         record_part_of_day(
@@ -415,23 +436,31 @@ fn score_contacts(
     report: &mut Report,
 ) {
     let (gc, pc) = (gold_contacts(gold), predicted_contacts(predicted));
-    let pairs = best_matching(gc.len(), pc.len(), |g, p| {
-        let (g, p) = (&gc[g], &pc[p]);
-        let (gm, pm) = (&gold[g.meeting], &predicted[p.meeting]);
-        date_matches(p.date, g.date)
-            && match (g.person, p.person) {
-                (Some(gp), Some(pp)) => same_person(gp, pp),
-                (None, None) => {
-                    parse_enum::<MeetingKind>(&gm.kind) == Some(pm.kind)
-                        && places.matches(
-                            pm.place.as_ref(),
-                            gm.place.as_deref(),
-                            gm.country.as_deref(),
-                        )
+    let pairs = best_matching(
+        gc.len(),
+        pc.len(),
+        |g, p| {
+            let (g, p) = (&gc[g], &pc[p]);
+            let (gm, pm) = (&gold[g.meeting], &predicted[p.meeting]);
+            date_matches(p.date, g.date)
+                && match (g.person, p.person) {
+                    (Some(gp), Some(pp)) => same_person(gp, pp),
+                    (None, None) => {
+                        parse_enum::<MeetingKind>(&gm.kind) == Some(pm.kind)
+                            && places.matches(
+                                pm.place.as_ref(),
+                                gm.place.as_deref(),
+                                gm.country.as_deref(),
+                            )
+                    }
+                    _ => false,
                 }
-                _ => false,
-            }
-    });
+        },
+        |g, p| {
+            let (gm, pm) = (&gold[gc[g].meeting], &predicted[pc[p].meeting]);
+            parse_enum::<MeetingKind>(&gm.kind) == Some(pm.kind) && pm.date == gm.date
+        },
+    );
     for &(g, p) in &pairs {
         let (gm, pm) = (&gold[gc[g].meeting], &predicted[pc[p].meeting]);
         report.date.record(pm.date == gm.date);
@@ -561,17 +590,32 @@ fn head(key: &str) -> &str {
 }
 
 /// A maximum one-to-one matching between gold items and predicted items (augmenting paths),
-/// as `(gold, predicted)` pairs sorted by gold index. Deterministic.
+/// as `(gold, predicted)` pairs sorted by gold index. Pairs that are also `preferred` (same
+/// kind and date) are matched first, so attribute accuracy is measured on the best pairing;
+/// augmenting never unmatches an item, so the size stays maximal. Deterministic.
 fn best_matching(
     gold: usize,
     predicted: usize,
     compatible: impl Fn(usize, usize) -> bool,
+    preferred: impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
     let edges: Vec<Vec<usize>> = (0..gold)
         .map(|g| (0..predicted).filter(|&p| compatible(g, p)).collect())
         .collect();
+    let strict: Vec<Vec<usize>> = edges
+        .iter()
+        .enumerate()
+        .map(|(g, ps)| ps.iter().copied().filter(|&p| preferred(g, p)).collect())
+        .collect();
     let mut owner: Vec<Option<usize>> = vec![None; predicted];
     for g in 0..gold {
+        let mut seen = vec![false; predicted];
+        augment(g, &strict, &mut owner, &mut seen);
+    }
+    for g in 0..gold {
+        if owner.contains(&Some(g)) {
+            continue;
+        }
         let mut seen = vec![false; predicted];
         augment(g, &edges, &mut owner, &mut seen);
     }

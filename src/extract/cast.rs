@@ -31,8 +31,21 @@ pub struct Cast {
 
 /// Generic heads: a description with one of these fits anyone of the group.
 const LEADER_ROLES: &[&str] = &[
-    "president", "prime minister", "king", "queen", "emir", "amir", "sultan", "chancellor",
-    "colonel", "head of state", "head of government", "leader", "premier", "sheikh", "emperor",
+    "president",
+    "prime minister",
+    "king",
+    "queen",
+    "emir",
+    "amir",
+    "sultan",
+    "chancellor",
+    "colonel",
+    "head of state",
+    "head of government",
+    "leader",
+    "premier",
+    "sheikh",
+    "emperor",
 ];
 
 impl Cast {
@@ -125,7 +138,8 @@ impl Cast {
             let other = name_words(&self.people[id].name);
             words == other
                 || words.last() == other.last()
-                    && (words.iter().all(|w| other.contains(w)) || other.iter().all(|w| words.contains(w)))
+                    && (words.iter().all(|w| other.contains(w))
+                        || other.iter().all(|w| words.contains(w)))
         })
     }
 
@@ -167,7 +181,10 @@ impl Cast {
             };
             country_ok && role_fits(&role, &self.office(id))
         };
-        if let Some(t) = self.traveller.filter(|&t| fits(t) && self.traveller_title(&role)) {
+        if let Some(t) = self
+            .traveller
+            .filter(|&t| fits(t) && self.traveller_title(&role))
+        {
             return Some(t);
         }
         self.by_recency().find(|&id| fits(id))
@@ -220,7 +237,11 @@ pub fn canonical_role(role: &str, country: Option<&str>) -> String {
         .filter_map(|sep| text.split_once(sep))
         .min_by_key(|(head, _)| head.len());
     let Some((head, complement)) = split else {
-        return if text == "premier" { "prime minister".to_owned() } else { text };
+        return if text == "premier" {
+            "prime minister".to_owned()
+        } else {
+            text
+        };
     };
     let complement = complement.trim_end_matches(" affairs");
     let names_country = country.is_some_and(|c| fold(c) == complement);
@@ -242,7 +263,12 @@ fn role_fits(description: &str, person: &str) -> bool {
         "leader" | "leaders" => LEADER_ROLES.iter().any(|r| person.ends_with(r)),
         "minister" => person.ends_with("minister"),
         "counterpart" => person.ends_with("counterpart"),
-        _ => person.ends_with(description) && !person.contains("former") && !person.contains("deputy") && !person.contains("vice"),
+        _ => {
+            person.ends_with(description)
+                && !person.contains("former")
+                && !person.contains("deputy")
+                && !person.contains("vice")
+        }
     }
 }
 
@@ -272,14 +298,22 @@ mod tests {
     fn titles_are_reduced_to_the_office() {
         let cases = [
             ("Minister for Foreign Affairs", None, "foreign minister"),
-            ("Federal Minister of Foreign Affairs", None, "foreign minister"),
+            (
+                "Federal Minister of Foreign Affairs",
+                None,
+                "foreign minister",
+            ),
             ("Foreign Minister", None, "foreign minister"),
             ("President of Poland", Some("Poland"), "president"),
             ("President of the World Bank", None, "president world bank"),
             ("Secretary of State", None, "secretary of state"),
             ("head of state", None, "head of state"),
             ("Minister of Defence", None, "defence minister"),
-            ("Speaker of the National Assembly", None, "speaker national assembly"),
+            (
+                "Speaker of the National Assembly",
+                None,
+                "speaker national assembly",
+            ),
             ("Prime Minister", None, "prime minister"),
         ];
         for (role, country, expected) in cases {
@@ -300,7 +334,10 @@ mod tests {
 
     #[test]
     fn a_longer_name_merges_with_a_shorter_one() {
-        let got = resolve(&["Minister Steen spoke.", "He met Dr. Karl-Otto Steen, the Minister of Trade."]);
+        let got = resolve(&[
+            "Minister Steen spoke.",
+            "He met Dr. Karl-Otto Steen, the Minister of Trade.",
+        ]);
         assert_eq!(got[0], ["Steen"]);
         assert_eq!(got[1], ["Karl-Otto Steen"]);
     }

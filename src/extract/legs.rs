@@ -60,45 +60,59 @@ static TRIGGERS: [Trigger; 5] = [
         name: "depart",
         motion: Motion::Depart,
         pattern: LazyLock::new(|| {
-            compile(r"(?i)\b(?:departed|departing|departs|depart|left|leaving|leaves|set\s+off|setting\s+off|sets\s+off|set\s+out|setting\s+out|took\s+off)\b")
+            compile(
+                r"(?i)\b(?:departed|departing|departs|depart|left|leaving|leaves|set\s+off|setting\s+off|sets\s+off|set\s+out|setting\s+out|took\s+off)\b",
+            )
         }),
     },
     Trigger {
         name: "arrive",
         motion: Motion::Arrive,
         pattern: LazyLock::new(|| {
-            compile(r"(?i)\b(?:arrived|arriving|arrives|arrive|arrival|reached|reaching|reaches|reach|landed|landing|lands|got\s+to|gets\s+to|came\s+to|comes\s+to|come\s+to|coming\s+to|touched\s+down|(?:first|next|final|last)\s+(?:destination|stop)\s+(?:was|is|will\s+be))\b")
+            compile(
+                r"(?i)\b(?:arrived|arriving|arrives|arrive|arrival|reached|reaching|reaches|reach|landed|landing|lands|got\s+to|gets\s+to|came\s+to|comes\s+to|come\s+to|coming\s+to|touched\s+down|(?:first|next|final|last)\s+(?:destination|stop)\s+(?:was|is|will\s+be))\b",
+            )
         }),
     },
     Trigger {
         name: "travel",
         motion: Motion::Travel,
         pattern: LazyLock::new(|| {
-            compile(r"(?i)\b(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her))\b")
+            compile(
+                r"(?i)\b(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her))\b",
+            )
         }),
     },
     Trigger {
         name: "visit-noun",
         motion: Motion::Visit,
         pattern: LazyLock::new(|| {
-            compile(r"(?i)\b(?:(?:began|begin|begins|beginning|started|start|paid|pay|pays|paying|made|make|makes|making|is\s+on|was\s+on|on|undertook|undertake|for)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|journey)\s+(?:to|of)|with\s+(?:(?:a\s+)?(?:stops?|visits?|stopovers?)\s+(?:in|to|at)))\b")
+            compile(
+                r"(?i)\b(?:(?:began|begin|begins|beginning|started|start|paid|pay|pays|paying|made|make|makes|making|is\s+on|was\s+on|on|undertook|undertake|for)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|journey)\s+(?:to|of)|with\s+(?:(?:a\s+)?(?:stops?|visits?|stopovers?)\s+(?:in|to|at)))\b",
+            )
         }),
     },
     Trigger {
         name: "visit",
         motion: Motion::Visit,
-        pattern: LazyLock::new(|| compile(r"(?i)\b(?:visited|visiting|visits|visit|toured|touring|tour)\b")),
+        pattern: LazyLock::new(|| {
+            compile(r"(?i)\b(?:visited|visiting|visits|visit|toured|touring|tour)\b")
+        }),
     },
 ];
 
 /// Prepositions in a leg's frame.
 static FRAME: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)\b(?P<prep>from|to|for|into|towards|toward|via|through|in|at|there|here|by\s+way\s+of|bound\s+for|(?:with\s+)?(?:a\s+)?(?:short\s+)?(?:overnight\s+)?(?:stop-?over|layover|stop)\s+(?:in|at)|stopping\s+(?:over\s+)?in|transiting\s+(?:through\s+)?)\b")
+    compile(
+        r"(?i)\b(?P<prep>from|to|for|into|towards|toward|via|through|in|at|there|here|by\s+way\s+of|bound\s+for|(?:with\s+)?(?:a\s+)?(?:short\s+)?(?:overnight\s+)?(?:stop-?over|layover|stop)\s+(?:in|at)|stopping\s+(?:over\s+)?in|transiting\s+(?:through\s+)?)\b",
+    )
 });
 
 /// The means of travel a sentence names.
 static MODE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)\b(?P<heli>helicopters?)\b|\b(?P<road>by\s+(?:road|car|land|motorcade|bus|convoy)|drove|driving|overland)\b|\b(?P<rail>by\s+(?:train|rail)|train)\b|\b(?P<sea>by\s+(?:sea|boat|ship|ferry)|sailed)\b|\b(?P<air>by\s+(?:air|plane)|flew|flown|flying|fly|flies|flights?|plane|aircraft|jet|airlift)\b")
+    compile(
+        r"(?i)\b(?P<heli>helicopters?)\b|\b(?P<road>by\s+(?:road|car|land|motorcade|bus|convoy)|drove|driving|overland)\b|\b(?P<rail>by\s+(?:train|rail)|train)\b|\b(?P<sea>by\s+(?:sea|boat|ship|ferry)|sailed)\b|\b(?P<air>by\s+(?:air|plane)|flew|flown|flying|fly|flies|flights?|plane|aircraft|jet|airlift)\b",
+    )
 });
 
 /// The movements of the traveller in `reading`, in order.
@@ -184,18 +198,27 @@ fn frame(
 
 /// A fact is kept when it names somewhere, or says the traveller is "there"/"here".
 fn keep(fact: LegFact) -> Option<LegFact> {
-    let somewhere = fact.origin.is_some() || fact.destination.is_some() || fact.destination_is_current;
+    let somewhere =
+        fact.origin.is_some() || fact.destination.is_some() || fact.destination_is_current;
     somewhere.then_some(fact)
 }
 
 fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut LegFact) {
     for caps in FRAME.captures_iter(&reading.text[from..stop]) {
-        let Some(prep) = caps.name("prep") else { continue };
+        let Some(prep) = caps.name("prep") else {
+            continue;
+        };
         let at = from + prep.end();
         let word = prep.as_str().to_lowercase();
-        let place = reading.place_after(at).filter(|p| p.start < stop && p.start <= at + 40);
+        let place = reading
+            .place_after(at)
+            .filter(|p| p.start < stop && p.start <= at + 40);
         match word.as_str() {
-            "there" | "here" => fact.destination_is_current |= fact.destination.is_none(),
+            // "arriving there", "arrived here": right after the verb only
+            "there" | "here" => {
+                let right_after = reading.text[from..from + prep.start()].trim().is_empty();
+                fact.destination_is_current |= fact.destination.is_none() && right_after;
+            }
             "from" => {
                 if fact.origin.is_none() {
                     fact.origin = place;
@@ -208,7 +231,8 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
             }
             "in" | "at" => {
                 if fact.destination.is_none() && fact.motion == Motion::Arrive {
-                    fact.destination = place.filter(|p| p.start <= at + 2 || p.kind != PlaceKind::Site);
+                    fact.destination =
+                        place.filter(|p| p.start <= at + 2 || p.kind != PlaceKind::Site);
                 }
             }
             _ => {
@@ -226,7 +250,9 @@ fn list_after(reading: &Reading<'_>, first: &PlaceMention, stop: usize) -> Vec<P
     let mut cursor = first.end;
     loop {
         let rest = &reading.text[cursor..stop];
-        let Some(sep) = LIST_SEPARATOR.find(rest) else { break };
+        let Some(sep) = LIST_SEPARATOR.find(rest) else {
+            break;
+        };
         let next = reading
             .places
             .iter()
@@ -274,7 +300,10 @@ mod tests {
 
     #[test]
     fn modes_prefer_the_specific_vehicle() {
-        assert_eq!(mode("flew by helicopter to the coast"), Some(Mode::Helicopter));
+        assert_eq!(
+            mode("flew by helicopter to the coast"),
+            Some(Mode::Helicopter)
+        );
         assert_eq!(mode("continued by road into the north"), Some(Mode::Road));
         assert_eq!(mode("took a flight to the capital"), Some(Mode::Air));
         assert_eq!(mode("went to the market"), None);

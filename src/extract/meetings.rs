@@ -26,6 +26,9 @@ pub struct MeetingFact {
     pub planned: bool,
     /// "several meetings with A, B and C": one engagement per group named.
     pub copies: usize,
+    /// "The two leaders gave a joint press encounter": with the counterpart of the engagement
+    /// just reported, when the sentence names nobody.
+    pub with_counterpart: bool,
     pub rule: &'static str,
 }
 
@@ -51,49 +54,63 @@ static EVENTS: [EventWord; 9] = [
         name: "meal",
         kind: MeetingKind::Meal,
         pattern: LazyLock::new(|| {
-            compile(r"(?i)\b(?:(?:working|state|official|private|joint|black-tie)\s+(?:[\w-]+\s+)?)?(?:lunch(?:eon)?|dinner|breakfast(?:\s+meeting)?|banquet|supper|brunch|meal)s?\b|\b(?:dined|dining|dine)\b")
+            compile(
+                r"(?i)\b(?:(?:working|state|official|private|joint|black-tie)\s+(?:[\w-]+\s+)?)?(?:lunch(?:eon)?|dinner|breakfast(?:\s+meeting)?|banquet|supper|brunch|meal)s?\b|\b(?:dined|dining|dine)\b",
+            )
         }),
     },
     EventWord {
         name: "press",
         kind: MeetingKind::Press,
         pattern: LazyLock::new(|| {
-            compile(r"(?i)\b(?:joint\s+)?(?:press|news|media)\s+(?:conference|encounter|briefing|stakeout|availability|point|event|remarks)s?\b|\b(?:joint\s+)?stakeout\b|\b(?:arrival\s+)?remarks\s+to\s+the\s+(?:press|media)\b|\b(?:spoke|speaking|speak|talked|talking|talk)\s+(?:briefly\s+)?(?:with|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:press|media|reporters|journalists|correspondents)\b|\b(?:told|briefed)\s+(?:the\s+)?(?:press|media|reporters|journalists)\b|\binterview\b")
+            compile(
+                r"(?i)\b(?:joint\s+)?(?:press|news|media)\s+(?:conference|encounter|briefing|stakeout|availability|point|event|remarks)s?\b|\b(?:joint\s+)?stakeout\b|\b(?:arrival\s+)?remarks\s+to\s+the\s+(?:press|media)\b|\b(?:spoke|speaking|speak|talked|talking|talk)\s+(?:briefly\s+)?(?:with|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:press|media|reporters|journalists|correspondents)\b|\b(?:told|briefed)\s+(?:the\s+)?(?:press|media|reporters|journalists)\b|\binterview\b",
+            )
         }),
     },
     EventWord {
         name: "ceremony",
         kind: MeetingKind::Ceremony,
         pattern: LazyLock::new(|| {
-            compile(r"(?i)\b(?:[\w-]+\s+)?ceremon(?:y|ies)\b|\bwreath(?:-laying)?\b|\bguard\s+of\s+honou?r\b|\bhonou?r\s+guard\b|\b(?:grand|warm|official|formal|ceremonial)\s+welcome\b")
+            compile(
+                r"(?i)\b(?:[\w-]+\s+)?ceremon(?:y|ies)\b|\bwreath(?:-laying)?\b|\bguard\s+of\s+honou?r\b|\bhonou?r\s+guard\b|\b(?:grand|warm|official|formal|ceremonial)\s+welcome\b",
+            )
         }),
     },
     EventWord {
         name: "address",
         kind: MeetingKind::Other,
         pattern: LazyLock::new(|| {
-            compile(r"(?i)\b(?:an?\s+)?(?:address|speech|lecture|keynote)\b|\bspeaking\s+to\s+a\s+plenary|\bspoke\s+to\s+a\s+plenary|\b(?:addressed|addressing)\s+(?:the\s+|a\s+)?(?:parliament|national\s+assembly|congress|senate|students|a\s+joint\s+session)\b|\bcall\s+for\s+action\b")
+            compile(
+                r"(?i)\b(?:an?\s+)?(?:address|speech|lecture|keynote)\b|\bspeaking\s+to\s+a\s+plenary|\bspoke\s+to\s+a\s+plenary|\b(?:addressed|addressing)\s+(?:the\s+|a\s+)?(?:parliament|national\s+assembly|congress|senate|students|a\s+joint\s+session)\b|\bcall\s+for\s+action\b",
+            )
         }),
     },
     EventWord {
         name: "conference",
         kind: MeetingKind::Conference,
         pattern: LazyLock::new(|| {
-            compile(r"\b(?:[Ss]ummit|[Cc]onference|[Ff]orum|[Ss]ymposium|[Cc]onvention|[Ss]ession|[Ff]oreign\s+[Mm]inisters'\s+Meeting|[Mm]inisterial\s+[Mm]eeting|[Gg]eneral\s+[Dd]ebate|Congress)\b")
+            compile(
+                r"\b(?:[Ss]ummit|[Cc]onference|[Ff]orum|[Ss]ymposium|[Cc]onvention|[Ss]ession|[Ff]oreign\s+[Mm]inisters'\s+Meeting|[Mm]inisterial\s+[Mm]eeting|[Gg]eneral\s+[Dd]ebate|Congress)\b",
+            )
         }),
     },
     EventWord {
         name: "site-visit",
         kind: MeetingKind::SiteVisit,
         pattern: LazyLock::new(|| {
-            compile(r"(?i)\b(?:visited|visiting|toured|touring|tour\s+of|tour|went\s+to|go\s+to|going\s+to|was\s+shown\s+around|shown\s+around|inspected|a\s+visit\s+to|paid\s+a\s+(?:short\s+)?visit\s+to|to\s+view)\b")
+            compile(
+                r"(?i)\b(?:visited|visiting|toured|touring|tour\s+of|tour|went\s+to|also\s+went\s+to|was\s+shown\s+around|shown\s+around|inspected|a\s+visit\s+to|paid\s+a\s+(?:short\s+)?visit\s+to|to\s+view)\b",
+            )
         }),
     },
     EventWord {
         name: "talks",
         kind: MeetingKind::Meeting,
         pattern: LazyLock::new(|| {
-            compile(r"(?i)\b(?:met|meets|meet|meeting|meetings|talks|discussions?|courtesy\s+call|t[eê]te-[aà]-t[eê]te|audience|consultations|conferred|briefed\s+(?:him|her))\b")
+            compile(
+                r"(?i)\b(?:met|meets|meet|meeting|meetings|talks|discussions?|courtesy\s+call|t[eê]te-[aà]-t[eê]te|audience|consultations|conferred|briefed\s+(?:him|her))\b",
+            )
         }),
     },
     EventWord {
@@ -107,48 +124,139 @@ static EVENTS: [EventWord; 9] = [
 
 /// What is not an engagement in person.
 static REMOTE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)\b(?:telephone|phone|video|virtual|videoconference|online|by\s+video|message|letter|call\s+with)\b")
+    compile(
+        r"(?i)\b(?:telephone|phone|video|virtual|videoconference|online|by\s+video|message|letter|call\s+with)\b",
+    )
 });
 
 /// "the talks", "the meeting", "a summary of the meeting": a mention of an engagement already
 /// reported.
 static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)(?:\b(?:the|this|that|these|those|two|both|their|his|her|its|successive)\s+(?:[\w-]+\s+)?|\bafter\s+|\bfollowing\s+|\bof\s+|\bin\s+)$")
+    compile(
+        r"(?i)(?:\b(?:the|this|that|these|those|two|both|their|his|her|its|successive)\s+(?:[\w-]+\s+)?|\bafter\s+|\bfollowing\s+|\bof\s+|\bin\s+)$",
+    )
 });
 
 /// "several meetings with A, B and C".
-static SEVERAL: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)\b(?:several|separate|multiple|a\s+series\s+of|a\s+number\s+of)\s+$"));
+static SEVERAL: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:several|separate|multiple|a\s+series\s+of|a\s+number\s+of)\s+$")
+});
 
 /// The engagements of the traveller in `reading`, in order.
 pub fn facts(reading: &Reading<'_>, companions: &[PersonId]) -> Vec<MeetingFact> {
-    let hits = event_hits(reading.text);
+    let spans = event_spans(reading);
     let mut out: Vec<MeetingFact> = Vec::new();
-    let mut window_start = 0;
-    let mut k = 0;
-    while k < hits.len() {
-        let (start, end, event) = hits[k];
-        // a verb of reception followed by an event word in the same clause takes its kind
-        let (kind, rule, span_end, next) = merge_light_verb(reading, &hits, k);
-        let limit = hits.get(next).map_or(reading.text.len(), |h| h.0);
-        let (clause_start, clause_end) = reading.clause(start);
-        let window = (window_start.max(clause_start), clause_end.min(window_limit(reading, span_end, limit)));
-        window_start = window.1;
-        k = next;
-        if rejects(reading, start, end, event, kind) {
+    for (k, span) in spans.iter().enumerate() {
+        let previous_end = if k == 0 { 0 } else { spans[k - 1].end };
+        let (clause_start, clause_end) = reading.clause(span.start);
+        let end = match spans.get(k + 1) {
+            Some(next) => last_break(reading.text, span.end, next.start).unwrap_or(next.start),
+            None => clause_end.max(span.end),
+        };
+        let start = last_break(reading.text, previous_end, span.start).unwrap_or(previous_end);
+        let window = (start.max(clause_start), end);
+        if rejects(reading, span) {
             continue;
         }
-        if let Some(fact) = engagement(reading, start, window, kind, rule, companions) {
+        if let Some(fact) = engagement(reading, span, window, companions) {
             out.push(fact);
         }
     }
     out
 }
 
-fn window_limit(reading: &Reading<'_>, span_end: usize, limit: usize) -> usize {
-    let (_, clause_end) = reading.clause(span_end);
-    clause_end.min(limit.max(span_end))
+/// One engagement's words: an event word, with the reception verb before it and the
+/// same-kind words next to it ("received ... for a tête-à-tête meeting").
+struct Span {
+    start: usize,
+    end: usize,
+    /// The word that decided the kind.
+    head: (usize, usize),
+    kind: MeetingKind,
+    rule: &'static str,
 }
+
+/// The event words of a sentence grouped into engagements.
+fn event_spans(reading: &Reading<'_>) -> Vec<Span> {
+    let hits = event_hits(reading.text);
+    let mut spans: Vec<Span> = Vec::new();
+    for &(start, end, event) in &hits {
+        let kind = reception_kind(reading, start, end, event);
+        if let Some(last) = spans.last_mut() {
+            let gap = &reading.text[last.end..start];
+            let (clause_start, _) = reading.clause(start);
+            let same_clause = clause_start <= last.start;
+            let adjacent = gap.len() <= 40 && !gap.contains(',') && same_clause;
+            let light =
+                last.rule == "reception" || last.rule == "talks" && last.end - last.start <= 4;
+            let joins_light = light
+                && same_clause
+                && start - last.end <= 70
+                && event.name != "reception"
+                && event.name != "site-visit";
+            // "a working lunch, where the Prime Minister joined him": the same engagement
+            let relative = event.name == "reception" && RELATIVE.is_match(gap) && gap.len() <= 90;
+            if relative {
+                last.end = end;
+                continue;
+            }
+            if adjacent && last.kind == kind || joins_light {
+                last.end = end;
+                if joins_light {
+                    last.kind = kind;
+                    last.rule = event.name;
+                    last.head = (start, end);
+                }
+                continue;
+            }
+        }
+        spans.push(Span {
+            start,
+            end,
+            head: (start, end),
+            kind,
+            rule: event.name,
+        });
+    }
+    spans
+}
+
+/// The kind a reception verb stands for when no event word follows it: a welcome on arrival
+/// is a ceremony, being received or hosted otherwise is a meeting.
+fn reception_kind(
+    reading: &Reading<'_>,
+    start: usize,
+    end: usize,
+    event: &EventWord,
+) -> MeetingKind {
+    if event.name != "reception" {
+        return event.kind;
+    }
+    let word = reading.text[start..end].to_lowercase();
+    let on_arrival = ARRIVAL.is_match(&reading.text[end..reading.clause(end).1]);
+    match word.as_str() {
+        "received" | "hosted" | "joined" if !on_arrival => MeetingKind::Meeting,
+        _ => MeetingKind::Ceremony,
+    }
+}
+
+/// The end of the last clause-like break (a comma, "before", "after", "and then") between
+/// `from` and `to`.
+fn last_break(text: &str, from: usize, to: usize) -> Option<usize> {
+    if to <= from {
+        return None;
+    }
+    BREAK
+        .find_iter(&text[from..to])
+        .last()
+        .map(|m| from + m.start())
+}
+
+static RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^[^;.]*,\s+(?:where|at\s+which|during\s+which)\b[^;,]*$"));
+
+static BREAK: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i),|;|\s+(?:before|after|and\s+then|then)\s+"));
 
 /// Event words of `text` as (start, end, word), in order, without overlaps.
 fn event_hits(text: &str) -> Vec<(usize, usize, &'static EventWord)> {
@@ -164,120 +272,144 @@ fn event_hits(text: &str) -> Vec<(usize, usize, &'static EventWord)> {
     hits
 }
 
-/// A reception verb ("hosted", "received", "joined", "welcomed") followed in its clause by an
-/// event word: one engagement of the event's kind. Returns the kind, the rule, the end of the
-/// combined span and the index of the next hit to read.
-fn merge_light_verb(
-    reading: &Reading<'_>,
-    hits: &[(usize, usize, &'static EventWord)],
-    k: usize,
-) -> (MeetingKind, &'static str, usize, usize) {
-    let (start, end, event) = hits[k];
-    let mut kind = event.kind;
-    if event.name == "reception" {
-        let word = reading.text[start..end].to_lowercase();
-        let on_arrival = ARRIVAL.is_match(&reading.text[end..reading.clause(end).1]);
-        kind = match word.as_str() {
-            "received" | "hosted" | "joined" if !on_arrival => MeetingKind::Meeting,
-            _ => MeetingKind::Ceremony,
-        };
-    }
-    let light = matches!(event.name, "reception" | "talks") && reading.text[start..end].len() <= 9;
-    if let Some(&(s, e, next)) = hits.get(k + 1) {
-        let same_clause = reading.clause(s).0 <= start && s - end <= 70;
-        if light && same_clause && next.name != "reception" && next.name != "site-visit" {
-            return (next.kind, next.name, e, k + 2);
-        }
-    }
-    (kind, event.name, end, k + 1)
-}
-
 static ARRIVAL: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)\b(?:airport|on\s+arrival|upon\s+arrival|on\s+(?:his|her)\s+arrival|on\s+arriving|tarmac)\b")
+    compile(
+        r"(?i)\b(?:airport|on\s+arrival|upon\s+arrival|on\s+(?:his|her)\s+arrival|on\s+arriving|tarmac)\b",
+    )
 });
 
 /// Event words that do not report an engagement here: a back-reference ("the talks"), a
-/// phone call, a site visit to a city (that is a leg), "meeting" inside a title.
-fn rejects(reading: &Reading<'_>, start: usize, end: usize, event: &EventWord, kind: MeetingKind) -> bool {
-    let before = &reading.text[..start];
-    let after = reading.text[end..].trim_start();
+/// phone call, a site visit to a city (that is a leg).
+fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
+    let (start, end) = span.head;
+    let before = &reading.text[..span.start];
+    let after = reading.text[span.end..].trim_start();
     let (clause_start, clause_end) = reading.clause(start);
-    if REMOTE.is_match(&reading.text[clause_start..clause_end]) && kind == MeetingKind::Meeting {
+    if REMOTE.is_match(&reading.text[clause_start..clause_end]) && span.kind == MeetingKind::Meeting
+    {
         return true;
     }
     let word = reading.text[start..end].to_lowercase();
-    let noun = !matches!(
+    let verb = matches!(
         word.as_str(),
         "met" | "meets" | "meet" | "conferred" | "dined" | "dining" | "dine"
-    ) && event.name != "reception"
-        && event.name != "site-visit";
+    ) || span.rule == "reception"
+        || span.rule == "site-visit";
     let with_someone = after.starts_with("with") || after.starts_with("between");
-    if noun && BACK_REFERENCE.is_match(before) && !with_someone && kind != MeetingKind::Conference {
+    if !verb
+        && span.start == start
+        && BACK_REFERENCE.is_match(before)
+        && !with_someone
+        && span.kind != MeetingKind::Conference
+    {
         return true;
     }
-    if event.name == "site-visit" {
+    if span.rule == "site-visit" {
         return !visits_a_site(reading, end);
+    }
+    if span.rule == "reception" {
+        return !receives_someone(reading, end);
     }
     false
 }
 
-/// The object of a visiting verb is a site (a building, a camp, "three areas") rather than a
-/// city or country, which would make it a leg.
-fn visits_a_site(reading: &Reading<'_>, end: usize) -> bool {
+/// "was welcomed by X", "welcomed the Secretary-General", "hosted him": a reception verb
+/// with a person after it, not "received the assessment" or "welcomed the decision".
+fn receives_someone(reading: &Reading<'_>, end: usize) -> bool {
     let after = reading.text[end..].trim_start();
-    if after.is_empty() || after.starts_with(|c: char| c.is_ascii_punctuation()) {
+    let passive = after.starts_with("by ") || after.starts_with("warmly by ");
+    let object = reading
+        .actors
+        .iter()
+        .any(|a| a.start >= end && a.start <= end + 12);
+    passive || object || after.starts_with("them") || after.starts_with("the couple")
+}
+
+/// The object of a visiting verb is a site (a building, a camp, "three areas") rather than a
+/// city or country, which would make it a leg, or a verb ("went to see").
+fn visits_a_site(reading: &Reading<'_>, end: usize) -> bool {
+    static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        compile(r"^(?:a|an|the|several|two|three|four|some|one|his|her|its|their|[A-Z][\w'-]*)\b")
+    });
+    let after = reading.text[end..].trim_start();
+    if !OBJECT.is_match(after) {
         return false;
     }
     match reading.place_after(end) {
         Some(p) if p.start <= end + 12 => p.kind == PlaceKind::Site,
-        _ => !after.starts_with("to ") && !after.starts_with("see "),
+        _ => true,
     }
 }
 
-/// Builds the engagement at `start` when the traveller takes part in it.
+/// Builds the engagement of `span` when the traveller takes part in it.
 fn engagement(
     reading: &Reading<'_>,
-    start: usize,
+    span: &Span,
     window: (usize, usize),
-    kind: MeetingKind,
-    rule: &'static str,
     companions: &[PersonId],
 ) -> Option<MeetingFact> {
+    let start = span.start;
     let opener = reading.subject_start();
-    let window = if start < opener { (0, opener) } else { window };
+    let window = if start < opener {
+        (window.0, window.1.min(opener))
+    } else {
+        window
+    };
     let agent = reading.agent(start);
     let involved = matches!(agent, Some(Who::Traveller | Who::Party))
         || start >= opener && reading.traveller_in(window.0, window.1);
     if !involved {
         return None;
     }
-    let mut participants: Vec<PersonId> = Vec::new();
-    for actor in reading.actors_in(window.0, window.1) {
-        if let Who::Person(id) = actor.who {
-            if !participants.contains(&id) && !companions.contains(&id) {
-                participants.push(id);
-            }
-        }
+    let mut participants = people_in(reading, window, companions);
+    let joint = reading.text[span.start..span.end]
+        .to_lowercase()
+        .contains("joint");
+    if participants.is_empty() && joint {
+        // "a joint stakeout": with the counterpart the sentence names
+        participants = people_in(reading, (0, reading.text.len()), companions);
     }
+    let with_counterpart = participants.is_empty() && (joint || agent == Some(Who::Party));
     let place = reading
         .destinations_in(window.0, window.1)
         .find(|p| in_or_at(reading.text, p.start))
         .cloned();
     Some(MeetingFact {
         at: start,
-        kind,
+        kind: span.kind,
         participants,
         place,
         planned: reading.planned_at(start),
         copies: copies(reading, start, window.1),
-        rule,
+        with_counterpart,
+        rule: span.rule,
     })
+}
+
+/// The known people other than the traveller and companions in `window`, in order.
+fn people_in(
+    reading: &Reading<'_>,
+    window: (usize, usize),
+    companions: &[PersonId],
+) -> Vec<PersonId> {
+    let mut out: Vec<PersonId> = Vec::new();
+    for actor in reading.actors_in(window.0, window.1) {
+        if let Who::Person(id) = actor.who
+            && !out.contains(&id)
+            && !companions.contains(&id)
+        {
+            out.push(id);
+        }
+    }
+    out
 }
 
 /// A place introduced by "in"/"at" (possibly "in the town of").
 fn in_or_at(text: &str, at: usize) -> bool {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        compile(r"(?i)\b(?:in|at)\s+(?:the\s+)?(?:(?:town|city|village|capital|district)(?:\s+of)?,?\s+)?$")
+        compile(
+            r"(?i)\b(?:in|at)\s+(?:the\s+)?(?:(?:town|city|village|capital|district)(?:\s+of)?,?\s+)?$",
+        )
     });
     BEFORE.is_match(&text[..at])
 }

@@ -75,6 +75,16 @@ struct Parsed {
 /// Extracts the traveller, legs and meetings of one document. Never fails: a text where
 /// nothing is found (or not English) yields an empty extraction with a note.
 pub fn extract(doc: &Document, gazetteer: &Gazetteer) -> DocumentExtraction {
+    extract_with(doc, gazetteer, false).0
+}
+
+/// Like [`extract`], with a trace of every sentence read (actors, places, dates, facts) when
+/// `trace` is set — for `itinerary extract --trace` and for finding why a rule misfired.
+pub fn extract_with(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    trace: bool,
+) -> (DocumentExtraction, Vec<String>) {
     let parsed: Vec<Parsed> = segment::sentences(doc)
         .into_iter()
         .map(|sentence| {
@@ -84,7 +94,10 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer) -> DocumentExtraction {
         .collect();
     let mut cast = Cast::new();
     let Some(traveller) = choose_traveller(&parsed, &mut cast) else {
-        return DocumentExtraction::empty(doc, "no traveller found");
+        return (
+            DocumentExtraction::empty(doc, "no traveller found"),
+            Vec::new(),
+        );
     };
     cast.traveller = Some(traveller);
     cast.forget_recency();
@@ -95,13 +108,15 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer) -> DocumentExtraction {
         }
     }
     let mut story = Story::new(doc, gazetteer, calendar, cast);
+    story.trace = trace.then(Vec::new);
     story.context = context_countries(&parsed, gazetteer);
     for p in parsed.iter().filter(|p| !p.sentence.heading) {
         read_sentence(&mut story, p);
     }
     let person = story.cast.person(traveller).clone();
+    let lines = story.trace.take().unwrap_or_default();
     let (legs, meetings, notes) = story.finish();
-    DocumentExtraction {
+    let extraction = DocumentExtraction {
         document: doc.name.clone(),
         traveller: Some(Traveller {
             name: person.name,
@@ -112,7 +127,8 @@ pub fn extract(doc: &Document, gazetteer: &Gazetteer) -> DocumentExtraction {
         meeting_rules: meetings.iter().map(|m| m.rule).collect(),
         meetings: meetings.into_iter().map(|m| m.meeting).collect(),
         notes,
-    }
+    };
+    (extraction, lines)
 }
 
 /// Builds the cast from every mention and picks the traveller.
@@ -137,10 +153,10 @@ fn context_countries(parsed: &[Parsed], gazetteer: &Gazetteer) -> Vec<String> {
     let mut codes: Vec<String> = Vec::new();
     for p in parsed {
         for place in places::mentions(&p.sentence.text, gazetteer, &[], &[]) {
-            if let Some(code) = place.place.country_code {
-                if !codes.contains(&code) {
-                    codes.push(code);
-                }
+            if let Some(code) = place.place.country_code
+                && !codes.contains(&code)
+            {
+                codes.push(code);
             }
         }
     }
@@ -150,10 +166,11 @@ fn context_countries(parsed: &[Parsed], gazetteer: &Gazetteer) -> Vec<String> {
 fn read_sentence(story: &mut Story<'_>, p: &Parsed) {
     let text = p.sentence.text.as_str();
     let actors = actors(story, text, &p.people);
+    // a bare word that names nobody known ("Hatay") may still be a place
     let names: Vec<(usize, usize)> = p
         .people
         .iter()
-        .filter(|m| m.name.is_some())
+        .filter(|m| m.name.is_some() && (!m.bare || story.cast.lookup(m).is_some()))
         .map(|m| (m.name_start, m.end))
         .collect();
     let context: Vec<&str> = story.context.iter().map(String::as_str).collect();
@@ -174,14 +191,35 @@ fn read_sentence(story: &mut Story<'_>, p: &Parsed) {
 /// "he", "she", "his": the traveller. "the couple", "the delegation", "the two leaders",
 /// "they": a group with the traveller.
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<one>he|she|him|his|her)|(?P<group>the\s+couple|(?:the|his|her)\s+delegation|the\s+two\s+(?:leaders|ministers|sides|delegations|of\s+them)|both\s+(?:leaders|ministers|men|sides)|the\s+(?:leaders|ministers|visitors)|they|them)")
+    Regex::new(r"(?i)\b(?P<one>he|she|him|his|her)\b|\b(?P<group>the\s+couple|(?:the|his|her)\s+delegation|the\s+two\s+(?:leaders|ministers|sides|delegations|of\s+them)|both\s+(?:leaders|ministers|men|sides)|the\s+(?:leaders|ministers|visitors)|they|them|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))\b")
         .expect("pronoun pattern compiles")
 });
 
 fn actors(story: &mut Story<'_>, text: &str, people: &[PersonMention]) -> Vec<Actor> {
     let traveller = story.cast.traveller;
     let mut out: Vec<Actor> = Vec::new();
+    for caps in PRONOUN.captures_iter(text) {
+        let Some(whole) = caps.get(0) else { continue };
+        let inside_name = people
+            .iter()
+            .any(|m| m.name.is_some() && m.start < whole.end() && whole.start() < m.end);
+        if !inside_name {
+            let who = if caps.name("one").is_some() {
+                Who::Traveller
+            } else {
+                Who::Party
+            };
+            out.push(Actor {
+                start: whole.start(),
+                end: whole.end(),
+                who,
+            });
+        }
+    }
     for m in people {
+        if out.iter().any(|a| a.start < m.end && m.start < a.end) {
+            continue;
+        }
         let who = match story.cast.observe(m) {
             Some(id) if Some(id) == traveller => Who::Traveller,
             Some(id) => Who::Person(id),
@@ -192,18 +230,6 @@ fn actors(story: &mut Story<'_>, text: &str, people: &[PersonMention]) -> Vec<Ac
         out.push(Actor {
             start: m.start,
             end: m.end,
-            who,
-        });
-    }
-    for caps in PRONOUN.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
-        if out.iter().any(|a| a.start < whole.end() && whole.start() < a.end) {
-            continue;
-        }
-        let who = if caps.name("one").is_some() { Who::Traveller } else { Who::Party };
-        out.push(Actor {
-            start: whole.start(),
-            end: whole.end(),
             who,
         });
     }
@@ -218,8 +244,12 @@ fn describes_traveller(story: &Story<'_>, mention: &PersonMention) -> bool {
         return false;
     };
     let office = story.cast.office(t);
-    let described = canonical_role(mention.role.as_deref().unwrap_or(""), mention.country.as_deref());
-    !office.is_empty() && (office == described || described == "leader" && mention.country.is_some())
+    let described = canonical_role(
+        mention.role.as_deref().unwrap_or(""),
+        mention.country.as_deref(),
+    );
+    !office.is_empty()
+        && (office == described || described == "leader" && mention.country.is_some())
 }
 
 /// People who travel with the traveller (a spouse), never counterparts.
@@ -227,7 +257,9 @@ fn companions(cast: &Cast) -> Vec<PersonId> {
     (0..cast.people().len())
         .filter(|&id| {
             let office = cast.office(id);
-            ["wife", "husband", "spouse"].iter().any(|w| office.ends_with(w))
+            ["wife", "husband", "spouse"]
+                .iter()
+                .any(|w| office.ends_with(w))
         })
         .collect()
 }

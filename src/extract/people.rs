@@ -455,9 +455,15 @@ impl Reader<'_, '_> {
         if end - i >= 2 && !self.looks_like_person(i, end) {
             return None;
         }
-        if end - i == 1
-            && (self.country_at(i).is_some() || self.gazetteer.city(w.text, &[]).is_some())
-        {
+        // "the Red Cross", "Humanitarian Contact Group": an organisation's name
+        let after_org = self.word(end).is_some_and(|w| {
+            w.capitalised() && NOT_PERSON.contains(key(w).as_str()) && self.joined(end - 1)
+        });
+        let after_the = i > 0 && key(&self.ws[i - 1]) == "the" && self.joined(i - 1);
+        if after_org || after_the {
+            return None;
+        }
+        if end - i == 1 && self.country_at(i).is_some() {
             return None;
         }
         let mention = self.bare_mention(i, end)?;
@@ -488,7 +494,14 @@ impl Reader<'_, '_> {
             },
             bare: true,
         };
-        if let Some(title) = self.appositive(to) {
+        // a lone capitalised word before ", the Secretary-General" is more often a place
+        // ("On arrival in Islamabad, the Secretary-General") than a surname
+        let appositive = if to - from >= 2 {
+            self.appositive(to)
+        } else {
+            None
+        };
+        if let Some(title) = appositive {
             mention.end = self.ws[title.end - 1].end;
             mention.role = Some(title.role);
             mention.country = title.country;

@@ -4,8 +4,9 @@
 //! guessed. Depends on `segment` and the gazetteer.
 
 use crate::domain::Place;
+use crate::extract::lexicon::NOT_PERSON;
 use crate::extract::segment::{Word, words};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, MentionKind};
 
 /// What a place mention names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,9 +48,38 @@ const FACILITY: &[&[&str]] = &[
     &["air", "force", "base"],
 ];
 
-const AREA: &[&str] = &["province", "region", "state", "district", "governorate", "county"];
+/// Nouns of venues not in the organisation list ("transit centre", "refugee settlement").
+const VENUES: &[&str] = &[
+    "transit",
+    "refugee",
+    "camp",
+    "settlement",
+    "compound",
+    "facility",
+    "shelter",
+    "site",
+    "headquarters",
+    "clinic",
+    "market",
+    "factory",
+    "mine",
+    "dam",
+    "port",
+    "terminal",
+];
+
+const AREA: &[&str] = &[
+    "province",
+    "region",
+    "state",
+    "district",
+    "governorate",
+    "county",
+];
 
 /// The places of `sentence`, in order, none inside `exclude` (the spans of people's names).
+/// Names the gazetteer flags as possibly not places ("Jordan", "Victoria") count only after
+/// a preposition. Cities are re-resolved with the document's countries (`context`).
 pub fn mentions(
     sentence: &str,
     gazetteer: &Gazetteer,
@@ -58,64 +88,77 @@ pub fn mentions(
 ) -> Vec<PlaceMention> {
     let ws = words(sentence);
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < ws.len() {
-        let excluded = exclude.iter().any(|&(a, b)| ws[i].start < b && a < ws[i].end);
-        let found = if excluded || !ws[i].capitalised() {
-            None
-        } else {
-            longest_at(sentence, &ws, i, gazetteer, context)
-        };
-        match found {
-            Some((mention, next)) => {
-                out.push(mention);
-                i = next;
-            }
-            None => i += 1,
+    for found in gazetteer.mentions(sentence) {
+        let (start, mut end) = (found.span.start, found.span.end);
+        let excluded = exclude.iter().any(|&(a, b)| start < b && a < end);
+        let unvouched = found.ambiguous && !after_cue(sentence, start);
+        let word = sentence[start..end].to_lowercase();
+        if excluded
+            || found.kind == MentionKind::Demonym
+            || unvouched
+            || ENGLISH.contains(&word.as_str())
+        {
+            continue;
         }
+        let mut kind = match found.kind {
+            MentionKind::Country | MentionKind::FormerCountry => PlaceKind::Country,
+            MentionKind::City => PlaceKind::City,
+            _ => PlaceKind::Region,
+        };
+        let mut place = found.place;
+        if kind == PlaceKind::City {
+            place = gazetteer.resolve(&sentence[start..end], context);
+            place.name = sentence[start..end].to_owned();
+        }
+        if let Some(next) = ws.iter().position(|w| w.start >= end) {
+            if let Some(extra) = suffix_words(sentence, &ws, next, FACILITY) {
+                end = ws[next + extra - 1].end;
+                if kind != PlaceKind::Country {
+                    kind = PlaceKind::City;
+                }
+            } else if area_word(sentence, &ws, next) {
+                end = ws[next].end;
+                kind = PlaceKind::Region;
+            }
+        }
+        out.push(PlaceMention {
+            start,
+            end,
+            place,
+            kind,
+        });
     }
     out
 }
 
-/// The longest known name starting at word `i`, extended over a facility or area word after
-/// it, and the index of the word after it.
-fn longest_at(
-    sentence: &str,
-    ws: &[Word<'_>],
-    i: usize,
-    gazetteer: &Gazetteer,
-    context: &[&str],
-) -> Option<(PlaceMention, usize)> {
-    for len in (1..=5.min(ws.len() - i)).rev() {
-        if (i..i + len - 1).any(|k| !joined(sentence, ws, k)) {
-            continue;
-        }
-        let (start, end) = (ws[i].start, ws[i + len - 1].end);
-        let name = sentence[start..end].trim_end_matches("'s");
-        if gazetteer.demonym(name).is_some() && gazetteer.country(name).is_none() {
-            return None;
-        }
-        let (place, mut kind) = if let Some(country) = gazetteer.country(name) {
-            (gazetteer.resolve(&country.name, context), PlaceKind::Country)
-        } else if let Some(city) = gazetteer.city(name, context) {
-            (city, PlaceKind::City)
-        } else {
-            continue;
-        };
-        let mut place = place;
-        place.name = name.to_owned();
-        let mut next = i + len;
-        if let Some(extra) = suffix_words(sentence, ws, next, FACILITY) {
-            next += extra;
-            kind = if kind == PlaceKind::Country { kind } else { PlaceKind::City };
-        } else if area_word(sentence, ws, next) {
-            next += 1;
-            kind = PlaceKind::Region;
-        }
-        let end = ws[next - 1].end;
-        return Some((PlaceMention { start, end, place, kind }, next));
-    }
-    None
+/// English words that are also names of small towns somewhere ("To", "Of", "Is").
+const ENGLISH: &[&str] = &[
+    "to", "of", "is", "as", "at", "by", "be", "do", "go", "he", "if", "in", "it", "no", "on", "or",
+    "so", "up", "we", "an", "am", "us", "more", "most", "mobile", "union", "reading", "split",
+    "nice", "bath", "deal", "march", "may", "young", "man", "hope", "marathon",
+];
+
+/// A preposition or verb right before byte `at` vouches for a place name there.
+fn after_cue(sentence: &str, at: usize) -> bool {
+    let before = sentence[..at].trim_end().trim_end_matches(',');
+    let last = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+    matches!(
+        last.as_str(),
+        "in" | "to"
+            | "from"
+            | "at"
+            | "for"
+            | "via"
+            | "into"
+            | "reached"
+            | "visited"
+            | "left"
+            | "departed"
+            | "of"
+            | "capital"
+            | "near"
+            | "towards"
+    )
 }
 
 /// How many words of one of `suffixes` follow at word `at` (joined by spaces), if any.
@@ -156,11 +199,30 @@ pub fn unknown_at(sentence: &str, at: usize) -> Option<PlaceMention> {
         j += 1;
     }
     let mut name_end = j;
-    let mut kind = PlaceKind::Unknown;
+    let organisation = ws[i..j]
+        .iter()
+        .any(|w| NOT_PERSON.contains(w.key().trim_end_matches("'s")) || w.key().ends_with("'s"));
+    // "Bulumkutu transit centre": a venue named after its place
+    let venue_after = ws[j..].iter().take(2).any(|w| {
+        !w.capitalised()
+            && NOT_PERSON.contains(w.key().as_str())
+            && !AREA.contains(&w.key().as_str())
+    }) || ws
+        .get(j)
+        .is_some_and(|w| VENUES.contains(&w.key().as_str()));
+    let mut kind = if organisation || venue_after {
+        PlaceKind::Site
+    } else {
+        PlaceKind::Unknown
+    };
     if let Some(cut) = (i + 1..j).find(|&k| suffix_words(sentence, &ws, k, FACILITY).is_some()) {
         name_end = cut;
         let airport = ws[cut..j].iter().any(|w| w.key() == "airport");
-        kind = if airport { PlaceKind::Site } else { PlaceKind::Unknown };
+        kind = if airport {
+            PlaceKind::Site
+        } else {
+            PlaceKind::Unknown
+        };
     } else if area_word(sentence, &ws, j) {
         kind = PlaceKind::Region;
         j += 1;

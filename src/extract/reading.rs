@@ -155,20 +155,30 @@ impl<'a> Reading<'a> {
         PLANNED.is_match(window)
     }
 
-    /// The date phrase that belongs to the event at byte `at`: one in its clause (the nearest),
-    /// else one opening the sentence.
+    /// The date phrase that belongs to the event at byte `at`: a resolved one in its clause
+    /// (the nearest), else one opening the sentence, else a part of day alone in its clause
+    /// ("in the afternoon": the anchor day).
     pub fn date_at(&self, at: usize) -> Option<&Dated> {
         let (start, end) = self.clause(at);
-        let in_clause = self
+        let in_clause = |d: &&Dated| d.mention.start >= start && d.mention.end <= end;
+        let resolved = self
             .dates
             .iter()
-            .filter(|d| d.mention.start >= start && d.mention.end <= end)
+            .filter(|d| d.date.is_some())
+            .filter(in_clause)
             .min_by_key(|d| d.mention.start.abs_diff(at));
-        in_clause.or_else(|| {
+        let opening = || {
             self.dates
                 .iter()
-                .find(|d| d.mention.end <= self.subject_start().max(1))
-        })
+                .find(|d| d.date.is_some() && d.mention.end <= self.subject_start().max(1))
+        };
+        let part_only = || {
+            self.dates
+                .iter()
+                .filter(in_clause)
+                .min_by_key(|d| d.mention.start.abs_diff(at))
+        };
+        resolved.or_else(opening).or_else(part_only)
     }
 
     /// The place right after byte `at` (past "the", "nearby", "the city of", "southern"...),
@@ -178,11 +188,18 @@ impl<'a> Reading<'a> {
         let rest = &self.text[at..];
         let skip = LEAD_IN.find(rest).map_or(0, |m| m.end());
         let from = at + skip;
-        if let Some(p) = self.places.iter().find(|p| p.start >= from && p.start <= from + 1) {
+        if let Some(p) = self
+            .places
+            .iter()
+            .find(|p| p.start >= from && p.start <= from + 1)
+        {
             return Some(p.clone());
         }
         let unknown = unknown_at(self.text, from)?;
-        let person = self.actors.iter().any(|a| a.start < unknown.end && unknown.start < a.end);
+        let person = self
+            .actors
+            .iter()
+            .any(|a| a.start < unknown.end && unknown.start < a.end);
         (!person).then_some(unknown)
     }
 

@@ -174,7 +174,8 @@ fn renumber_paragraphs(sentences: &mut [Sentence]) {
 /// A short paragraph without closing punctuation is a headline.
 fn is_heading(line: &str) -> bool {
     let t = line.trim();
-    !t.is_empty() && t.chars().count() <= 200 && !t.ends_with(['.', '!', '?', '"', ':', ';'])
+    let words = t.split_whitespace().count();
+    !t.is_empty() && words <= 24 && !t.ends_with(['.', '!', '?', '"', ':', ';', ')', '\''])
 }
 
 /// "JERUSALEM (Reuters) - " or "ISTANBUL (AP) - " at the start of a paragraph.

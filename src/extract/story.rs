@@ -11,11 +11,11 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::domain::{
-    Document, LegDraft, MeetingDraft, MeetingKind, Participant, PartOfDay, Place, Source, Status,
+    Document, LegDraft, MeetingDraft, MeetingKind, PartOfDay, Participant, Place, Source, Status,
 };
 use crate::extract::cast::{Cast, PersonId};
 use crate::extract::dates::{Calendar, DateExpr, Tense};
-use crate::extract::legs::{self, LegFact, Motion};
+use crate::extract::legs::{self, LegFact};
 use crate::extract::meetings::{self, MeetingFact};
 use crate::extract::places::{PlaceKind, PlaceMention};
 use crate::extract::reading::{Dated, Reading};
@@ -57,12 +57,19 @@ pub struct Story<'d> {
     pub notes: Vec<String>,
     /// The ISO codes of countries the document names, for resolving ambiguous cities.
     pub context: Vec<String>,
+    /// When set, a line per sentence read: actors, places, dates and facts.
+    pub trace: Option<Vec<String>>,
     index: usize,
 }
 
 impl<'d> Story<'d> {
     /// A story with nothing read yet.
-    pub fn new(doc: &'d Document, gazetteer: &'d Gazetteer, calendar: Calendar, cast: Cast) -> Self {
+    pub fn new(
+        doc: &'d Document,
+        gazetteer: &'d Gazetteer,
+        calendar: Calendar,
+        cast: Cast,
+    ) -> Self {
         Self {
             doc,
             gazetteer,
@@ -75,24 +82,35 @@ impl<'d> Story<'d> {
             events_since_leg: 0,
             notes: Vec::new(),
             context: Vec::new(),
+            trace: None,
             index: 0,
         }
     }
 
     /// Resolves the date phrases of a sentence in order; an explicit date anchors the
     /// phrases after it in the same sentence.
-    pub fn resolve_dates(&mut self, reading: &Reading<'_>, raw: Vec<crate::extract::dates::DateMention>) -> Vec<Dated> {
+    pub fn resolve_dates(
+        &mut self,
+        reading: &Reading<'_>,
+        raw: Vec<crate::extract::dates::DateMention>,
+    ) -> Vec<Dated> {
         let mut local = self.calendar.clone();
         let mut out = Vec::new();
         for mention in raw {
-            let tense = if reading.planned_at(mention.start) { Tense::Future } else { Tense::Past };
+            let tense = if reading.planned_at(mention.start) {
+                Tense::Future
+            } else {
+                Tense::Past
+            };
             let date = match mention.expr {
                 // "today" in a narrative that has its own dates is reported speech
                 DateExpr::Published(_) if self.calendar.anchor.is_some() => None,
                 DateExpr::Published(_) if reported_speech(&reading.text[..mention.start]) => None,
                 expr => local.resolve(expr, tense),
             };
-            if matches!(mention.expr, DateExpr::Day { .. } | DateExpr::Range { .. }) && date.is_some() {
+            if matches!(mention.expr, DateExpr::Day { .. } | DateExpr::Range { .. })
+                && date.is_some()
+            {
                 local.anchor = date;
             }
             out.push(Dated { mention, date });
@@ -105,6 +123,15 @@ impl<'d> Story<'d> {
     pub fn read(&mut self, reading: &Reading<'_>, companions: &[PersonId]) {
         let leg_facts = merge_facts(legs::facts(reading));
         let meeting_facts = meetings::facts(reading, companions);
+        if let Some(trace) = self.trace.as_mut() {
+            trace.push(describe(
+                reading,
+                &leg_facts,
+                &meeting_facts,
+                &self.cast,
+                self.calendar.anchor,
+            ));
+        }
         let mut anchors: Vec<(usize, NaiveDate)> = Vec::new();
         let mut events: Vec<Event> = leg_facts.into_iter().map(Event::Leg).collect();
         events.extend(meeting_facts.into_iter().map(Event::Meeting));
@@ -150,7 +177,9 @@ impl<'d> Story<'d> {
     fn leg(&mut self, reading: &Reading<'_>, fact: LegFact, when: When) {
         let planned = fact.planned;
         let here = if planned {
-            self.planned_location.clone().or_else(|| self.location.clone())
+            self.planned_location
+                .clone()
+                .or_else(|| self.location.clone())
         } else {
             self.location.clone()
         };
@@ -167,11 +196,19 @@ impl<'d> Story<'d> {
             .filter(|p| p.kind != PlaceKind::Site)
             .map(|p| p.place.clone());
         if destination.is_none() && fact.destination_is_current {
-            destination = reading.sentence.dateline.as_deref().map(|d| self.gazetteer.resolve(&title_case(d), &self.context_refs()));
+            destination = reading
+                .sentence
+                .dateline
+                .as_deref()
+                .map(|d| self.gazetteer.resolve(&title_case(d), &self.context_refs()));
         }
         let mode = fact.mode;
         let via: Vec<Place> = fact.via.clone();
-        let status = if planned { Status::Planned } else { Status::Completed };
+        let status = if planned {
+            Status::Planned
+        } else {
+            Status::Completed
+        };
         let draft = LegDraft {
             origin: origin.clone().or_else(|| here.clone()),
             destination: destination.clone(),
@@ -184,9 +221,13 @@ impl<'d> Story<'d> {
             source: Some(self.source(reading)),
         };
         self.add_leg(draft, fact.rule, origin.is_some());
-        let follow_status = if planned || fact.motion == Motion::Visit && fact.rule == "visit" && fact.planned {
-            Status::Planned
-        } else if fact.rule == "visit" || reading.planned_at(fact.at) || infinitive_visit(reading, fact.at) {
+        // the stops after the first of a list are still to come unless the text says they
+        // were done: "flew out to visit A and B"
+        let later_stops_planned = planned
+            || fact.rule == "visit"
+            || reading.planned_at(fact.at)
+            || infinitive_visit(reading, fact.at);
+        let follow_status = if later_stops_planned {
             Status::Planned
         } else {
             status
@@ -215,7 +256,10 @@ impl<'d> Story<'d> {
         if let Some(last) = self.legs.last_mut().map(|l| &mut l.leg) {
             let same_status = last.status == draft.status;
             // a departure told alone, then its arrival
-            if same_status && last.destination.is_none() && (!origin_stated || same_place(last.origin.as_ref(), draft.origin.as_ref())) {
+            if same_status
+                && last.destination.is_none()
+                && (!origin_stated || same_place(last.origin.as_ref(), draft.origin.as_ref()))
+            {
                 last.destination = draft.destination.take();
                 fill(last, &draft);
                 self.arrive(planned);
@@ -229,14 +273,24 @@ impl<'d> Story<'d> {
             }
             return;
         };
-        let here = if planned { self.planned_location.clone().or_else(|| self.location.clone()) } else { self.location.clone() };
+        let here = if planned {
+            self.planned_location
+                .clone()
+                .or_else(|| self.location.clone())
+        } else {
+            self.location.clone()
+        };
         if let Some(h) = &here {
             // arriving where the traveller already is: the same movement told again
             if same_place(Some(h), Some(&destination)) || self.lies_in(h, &destination) {
-                if let Some(last) = self.legs.iter_mut().rev().map(|l| &mut l.leg).find(|l| l.status == draft.status) {
-                    if same_place(last.destination.as_ref(), Some(h)) {
-                        fill(last, &draft);
-                    }
+                let last = self
+                    .legs
+                    .iter_mut()
+                    .rev()
+                    .map(|l| &mut l.leg)
+                    .find(|l| l.status == draft.status);
+                if let Some(last) = last.filter(|l| same_place(l.destination.as_ref(), Some(h))) {
+                    fill(last, &draft);
                 }
                 return;
             }
@@ -245,7 +299,10 @@ impl<'d> Story<'d> {
             // a country reached, then a city in it: one movement, told more precisely
             let refines = last.status == draft.status
                 && self.events_since_leg == 0
-                && last.destination.as_ref().is_some_and(|d| lies_in_place(self.gazetteer, &destination, d))
+                && last
+                    .destination
+                    .as_ref()
+                    .is_some_and(|d| lies_in_place(self.gazetteer, &destination, d))
                 && (!origin_stated || same_place(draft.origin.as_ref(), last.origin.as_ref()));
             if refines {
                 last.destination = Some(destination);
@@ -254,7 +311,11 @@ impl<'d> Story<'d> {
                 return;
             }
         }
-        if draft.origin.as_ref().is_some_and(|o| same_place(Some(o), Some(&destination))) {
+        if draft
+            .origin
+            .as_ref()
+            .is_some_and(|o| same_place(Some(o), Some(&destination)))
+        {
             return;
         }
         self.push_leg(draft, rule);
@@ -285,20 +346,29 @@ impl<'d> Story<'d> {
     }
 
     fn meeting(&mut self, reading: &Reading<'_>, fact: MeetingFact, when: When) {
-        let status = if fact.planned { Status::Planned } else { Status::Completed };
+        let status = if fact.planned {
+            Status::Planned
+        } else {
+            Status::Completed
+        };
         let stated = fact.place.as_ref().map(|p| p.place.clone());
         if let (Some(place), false) = (&stated, fact.planned) {
             self.presence(reading, place, fact.kind, &when);
         }
         let place = stated.or_else(|| {
             if fact.planned {
-                self.planned_location.clone().or_else(|| self.location.clone())
+                self.planned_location
+                    .clone()
+                    .or_else(|| self.location.clone())
             } else {
                 self.location.clone()
             }
         });
-        let participants: Vec<Participant> = fact
-            .participants
+        let mut ids = fact.participants.clone();
+        if fact.with_counterpart {
+            ids = self.last_counterparts(when.date);
+        }
+        let participants: Vec<Participant> = ids
             .iter()
             .map(|&id| {
                 let p = self.cast.person(id);
@@ -339,10 +409,10 @@ impl<'d> Story<'d> {
         if kind == MeetingKind::SiteVisit || place.lat.is_none() && place.country.is_none() {
             return;
         }
-        if let Some(here) = &self.location {
-            if same_place(Some(here), Some(place)) || self.lies_in(here, place) || self.lies_in(place, here) && kind != MeetingKind::Meeting {
-                return;
-            }
+        if let Some(here) = &self.location
+            && (same_place(Some(here), Some(place)) || self.lies_in(here, place))
+        {
+            return;
         }
         let is_country = self.gazetteer.country(&place.name).is_some();
         if is_country && self.location.is_some() {
@@ -362,6 +432,28 @@ impl<'d> Story<'d> {
         self.add_leg(draft, "presence", false);
     }
 
+    /// The people of the last engagement with someone named on `date`.
+    fn last_counterparts(&self, date: Option<NaiveDate>) -> Vec<PersonId> {
+        let Some(last) = self
+            .meetings
+            .iter()
+            .rev()
+            .find(|m| !m.meeting.participants.is_empty())
+            .filter(|m| m.meeting.date == date)
+        else {
+            return Vec::new();
+        };
+        let names: Vec<&str> = last
+            .meeting
+            .participants
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        (0..self.cast.people().len())
+            .filter(|&id| names.contains(&self.cast.person(id).name.as_str()))
+            .collect()
+    }
+
     /// The same engagement reported twice in a row (same kind, day and people).
     fn duplicate(&self, draft: &MeetingDraft) -> bool {
         self.meetings.iter().rev().take(3).any(|m| {
@@ -369,7 +461,10 @@ impl<'d> Story<'d> {
             m.kind == draft.kind
                 && m.date == draft.date
                 && !draft.participants.is_empty()
-                && draft.participants.iter().all(|p| m.participants.iter().any(|q| q.name == p.name))
+                && draft
+                    .participants
+                    .iter()
+                    .all(|p| m.participants.iter().any(|q| q.name == p.name))
         })
     }
 
@@ -436,10 +531,14 @@ fn merge_facts(facts: Vec<LegFact>) -> Vec<LegFact> {
     for fact in facts {
         if let Some(last) = out.last_mut() {
             let same_status = last.planned == fact.planned;
-            let continues = last.destination.is_none() || fact.origin.is_none() && fact.destination.is_none();
+            let continues =
+                last.destination.is_none() || fact.origin.is_none() && fact.destination.is_none();
             let refines = fact.origin.is_none()
                 && match (&last.destination, &fact.destination) {
-                    (Some(a), Some(b)) => a.kind == PlaceKind::Country && b.kind != PlaceKind::Country || a.place.name == b.place.name,
+                    (Some(a), Some(b)) => {
+                        a.kind == PlaceKind::Country && b.kind != PlaceKind::Country
+                            || a.place.name == b.place.name
+                    }
                     _ => fact.destination_is_current,
                 };
             if same_status && (continues || refines) {
@@ -501,7 +600,8 @@ pub fn lies_in_place(gazetteer: &Gazetteer, inner: &Place, outer: &Place) -> boo
     let Some(country) = gazetteer.country(&outer.name) else {
         return false;
     };
-    gazetteer.country(&inner.name).is_none() && inner.country_code.as_deref() == Some(country.code.as_str())
+    gazetteer.country(&inner.name).is_none()
+        && inner.country_code.as_deref() == Some(country.code.as_str())
 }
 
 /// Meetings before the traveller's place is first known take that place.
@@ -518,7 +618,8 @@ fn backfill_places(meetings: &mut [RuledMeeting]) {
 /// "He said that today ...": a date inside reported speech.
 fn reported_speech(before: &str) -> bool {
     static SAID: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:said|says|warned|stressed|noted|added|told|believes|hoped)\b[^.]*$").expect("speech pattern compiles")
+        Regex::new(r"(?i)\b(?:said|says|warned|stressed|noted|added|told|believes|hoped)\b[^.]*$")
+            .expect("speech pattern compiles")
     });
     SAID.is_match(before)
 }
@@ -533,7 +634,11 @@ fn title_case(raw: &str) -> String {
     raw.split(' ')
         .map(|w| {
             let mut cs = w.chars();
-            cs.next().map_or_else(String::new, |c| c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect())
+            cs.next().map_or_else(String::new, |c| {
+                c.to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            })
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -542,4 +647,70 @@ fn title_case(raw: &str) -> String {
 /// A place mention of a leg fact, as a place.
 pub fn place_of(mention: &PlaceMention) -> Place {
     mention.place.clone()
+}
+
+/// One line per sentence for tracing: what was read and what it yielded.
+fn describe(
+    reading: &Reading<'_>,
+    legs: &[LegFact],
+    meetings: &[MeetingFact],
+    cast: &Cast,
+    anchor: Option<NaiveDate>,
+) -> String {
+    use std::fmt::Write as _;
+    let mut out = format!("> {}\n  anchor {anchor:?}", reading.text);
+    for a in &reading.actors {
+        let who = match a.who {
+            crate::extract::reading::Who::Person(id) => cast.person(id).name.clone(),
+            other => format!("{other:?}"),
+        };
+        let _ = write!(out, "\n  actor {:?} = {who}", &reading.text[a.start..a.end]);
+    }
+    for p in &reading.places {
+        let _ = write!(
+            out,
+            "\n  place {:?} {:?} {:?}",
+            &reading.text[p.start..p.end],
+            p.kind,
+            p.place.country_code
+        );
+    }
+    for d in &reading.dates {
+        let _ = write!(
+            out,
+            "\n  date {:?} {:?} {:?}",
+            &reading.text[d.mention.start..d.mention.end],
+            d.date,
+            d.mention.part
+        );
+    }
+    for l in legs {
+        let name = |p: &Option<PlaceMention>| p.as_ref().map(|p| p.place.name.clone());
+        let _ = write!(
+            out,
+            "\n  LEG {} {:?} -> {:?} planned={} current={} then={}",
+            l.rule,
+            name(&l.origin),
+            name(&l.destination),
+            l.planned,
+            l.destination_is_current,
+            l.then.len()
+        );
+    }
+    for m in meetings {
+        let names: Vec<&str> = m
+            .participants
+            .iter()
+            .map(|&id| cast.person(id).name.as_str())
+            .collect();
+        let _ = write!(
+            out,
+            "\n  MEETING {} {:?} {names:?} planned={} place={:?}",
+            m.rule,
+            m.kind,
+            m.planned,
+            m.place.as_ref().map(|p| &p.place.name)
+        );
+    }
+    out
 }

@@ -114,7 +114,9 @@ mod tests {
                 Some("Ana Ruiz"),
             ),
             (
-                &["Mr. Ivo Tamm, Minister of Trade, met in Tartu with Dr. Lea Sild, who was in the city for a summit."],
+                &[
+                    "Mr. Ivo Tamm, Minister of Trade, met in Tartu with Dr. Lea Sild, who was in the city for a summit.",
+                ],
                 Some("Lea Sild"),
             ),
             (
