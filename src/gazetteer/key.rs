@@ -97,8 +97,17 @@ pub fn key(name: &str) -> String {
 pub fn key_into(name: &str, scratch: &mut String, out: &mut String) {
     scratch.clear();
     out.clear();
-    for c in name.chars() {
-        fold_char(c, scratch);
+    if name.is_ascii() {
+        // the common case: folding ASCII is lower-casing (and '`' → '\'')
+        scratch.push_str(name);
+        scratch.make_ascii_lowercase();
+        if scratch.contains('`') {
+            *scratch = scratch.replace('`', "'");
+        }
+    } else {
+        for c in name.chars() {
+            fold_char(c, scratch);
+        }
     }
     let mut chars = scratch.chars().peekable();
     let mut word_start = None;

@@ -189,17 +189,13 @@ impl Builder {
         let mut words = 1;
         for (end, _) in key.match_indices(' ') {
             words += 1;
+            // most prefixes recur ("san", "new"): look before allocating a key
             if !self.index.contains_key(&key[..end]) {
                 self.index.insert(key[..end].into(), Readings::Prefix);
             }
         }
         self.longest = self.longest.max(words);
-        match self.index.get_mut(key) {
-            Some(readings) => add_reading(readings, entry),
-            None => {
-                self.index.insert(key.into(), Readings::One(entry));
-            }
-        }
+        add_reading(self.index.entry(key.into()).or_default(), entry);
     }
 
     fn finish(mut self) -> Gazetteer {

@@ -39,7 +39,8 @@ pub enum MentionKind {
 /// A place name or demonym found in a text. See [`Gazetteer::mentions`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlaceMention {
-    /// Byte range of the name in the text, on char boundaries; a possessive "'s" is excluded.
+    /// Byte range of the name in the text, on char boundaries; a possessive "'s" is excluded,
+    /// the period of a final one-letter abbreviation included ("U.S.", "D.C.").
     pub span: Range<usize>,
     pub kind: MentionKind,
     /// The reading chosen without context, named as written. Re-resolve `&text[span]` with
@@ -158,10 +159,9 @@ impl Gazetteer {
         let after_title = i > 0 && stoplist::title(&words[i - 1].key) && adjacent(text, words, i);
         let places: Vec<Entry> = entries
             .iter()
-            .filter(|e| self.plausible(**e, &c.key, single, after_title))
+            .filter(|e| self.plausible(**e, &c.key, after_title))
             .copied()
             .collect();
-        let name = &text[words[i].span.start..c.span_end];
         let (entry, kind) = match rank::best_entry(self, &places, &[]) {
             Some(entry) => (entry, self.kind(entry)),
             None => {
@@ -175,13 +175,19 @@ impl Gazetteer {
         };
         let loose = matches!(kind, MentionKind::City | MentionKind::Site)
             && joined_to_name(text, words, i, c.end);
-        if loose && single && population.is_some_and(|p| p < MIN_JOINED_POPULATION) {
+        let minor = population.is_some_and(|p| p < MIN_JOINED_POPULATION);
+        let minor_or_alternate = minor || entry.quality == NameQuality::Alternate;
+        if population.is_some()
+            && single
+            && (loose && minor_or_alternate || minor && person_like(text, words, i))
+        {
             return None;
         }
+        let span = words[i].span.start..abbreviation_end(text, c.span_end);
         Some(PlaceMention {
-            span: words[i].span.start..c.span_end,
+            place: rank::place(self, entry, &text[span.clone()]),
+            span,
             kind,
-            place: rank::place(self, entry, name),
             quality: entry.quality,
             population,
             ambiguous: stoplist::ambiguous(&c.key) || loose,
@@ -189,16 +195,16 @@ impl Gazetteer {
     }
 
     /// Whether `entry` may be what the text means by `key` (see [`Self::mentions`]).
-    fn plausible(&self, entry: Entry, key: &str, single: bool, after_title: bool) -> bool {
+    fn plausible(&self, entry: Entry, key: &str, after_title: bool) -> bool {
         match entry.target {
             _ if entry.quality == NameQuality::Demonym => false,
             Target::Country(_) => true,
-            Target::Area(_) => !(single && stoplist::never_a_city(key)),
+            Target::Area(_) => !stoplist::never_a_city(key),
             Target::City(j) => {
                 let city = &self.cities[j as usize];
                 let first = key.split(' ').next().unwrap_or(key);
                 let word_or_person =
-                    after_title || stoplist::title(first) || single && stoplist::never_a_city(key);
+                    after_title || stoplist::title(first) || stoplist::never_a_city(key);
                 let minor_alternate = entry.quality == NameQuality::Alternate
                     && city.population < MIN_ALTERNATE_POPULATION;
                 !word_or_person && !minor_alternate
@@ -272,13 +278,48 @@ fn adjacent(text: &str, words: &[Word], i: usize) -> bool {
 fn joined_to_name(text: &str, words: &[Word], i: usize, end: usize) -> bool {
     let before = i > 0
         && adjacent(text, words, i)
-        && capitalised(text, &words[i - 1], false)
+        && starts_upper(&text[words[i - 1].span.clone()])
         && !stoplist::leading(&words[i - 1].key);
     let after = end < words.len()
         && adjacent(text, words, end)
-        && capitalised(text, &words[end], false)
+        && starts_upper(&text[words[end].span.clone()])
         && !stoplist::leading(&words[end].key);
     before || after
+}
+
+/// A one-word name written like a person's or an acronym: after an initial ("George W.
+/// Bush"), before a verb of saying ("Hadley said"), or in capitals ("NATO", "UN": a dateline
+/// such as "ISTANBUL" names a city large enough to pass).
+fn person_like(text: &str, words: &[Word], i: usize) -> bool {
+    let written = &text[words[i].span.clone()];
+    let acronym = written
+        .chars()
+        .all(|c| c.is_uppercase() || !c.is_alphabetic());
+    let after_initial = i > 0 && {
+        let previous = &text[words[i - 1].span.clone()];
+        let gap = &text[words[i - 1].span.end..words[i].span.start];
+        previous.chars().count() == 1 && starts_upper(previous) && gap.trim() == "."
+    };
+    let speaks = words.get(i + 1).is_some_and(|next| {
+        stoplist::speech_verb(&next.key)
+            && text[words[i].span.end..next.span.start].trim().is_empty()
+    });
+    acronym || after_initial || speaks
+}
+
+/// Extends a name ending in a one-letter abbreviation to its period ("U.S.", "D.C.").
+fn abbreviation_end(text: &str, end: usize) -> usize {
+    let before = text[..end].chars().rev().nth(1);
+    let one_letter = before.is_none_or(|c| !c.is_alphanumeric());
+    if one_letter && text[end..].starts_with('.') {
+        end + 1
+    } else {
+        end
+    }
+}
+
+fn starts_upper(written: &str) -> bool {
+    written.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// "russia's" → "russia".

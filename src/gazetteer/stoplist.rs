@@ -3,11 +3,13 @@
 //! and the capitalised function words that may stand before a place name. All are name keys
 //! (folded, lower case), sorted for binary search.
 
-/// Never a city or site when written alone: function words, titles, calendar words, common
-/// nouns and given names that GeoNames also lists as towns (or their alternate names).
+/// Never a city or site: function words, titles, calendar words, continents and oceans,
+/// common nouns, given names and politicians' surnames that GeoNames also lists as towns or
+/// alternate names ("Obama", Japan; "White House" for Casablanca).
 const NEVER_A_CITY: &[&str] = &[
     "about",
     "affairs",
+    "africa",
     "after",
     "again",
     "agency",
@@ -21,25 +23,33 @@ const NEVER_A_CITY: &[&str] = &[
     "another",
     "any",
     "april",
+    "arctic",
     "are",
     "army",
+    "asia",
     "assembly",
+    "atlantic",
     "august",
+    "baker",
     "bank",
     "because",
     "before",
     "being",
     "between",
+    "blair",
     "both",
+    "bush",
     "but",
     "cabinet",
     "can",
+    "carter",
     "center",
     "centre",
     "chairman",
     "chancellor",
     "chief",
     "city",
+    "clinton",
     "commission",
     "commissioner",
     "committee",
@@ -61,6 +71,7 @@ const NEVER_A_CITY: &[&str] = &[
     "embassy",
     "emir",
     "energy",
+    "europe",
     "every",
     "february",
     "first",
@@ -74,6 +85,7 @@ const NEVER_A_CITY: &[&str] = &[
     "government",
     "governor",
     "group",
+    "gulf",
     "had",
     "has",
     "have",
@@ -94,11 +106,15 @@ const NEVER_A_CITY: &[&str] = &[
     "july",
     "june",
     "justice",
+    "kennedy",
+    "kerry",
     "king",
     "last",
     "late",
     "later",
     "liberty",
+    "man",
+    "mao",
     "marathon",
     "march",
     "mark",
@@ -106,6 +122,7 @@ const NEVER_A_CITY: &[&str] = &[
     "may",
     "mayor",
     "mercedes",
+    "middle east",
     "minister",
     "ministry",
     "mission",
@@ -114,10 +131,14 @@ const NEVER_A_CITY: &[&str] = &[
     "most",
     "national",
     "nations",
+    "nato",
     "new",
     "next",
+    "nixon",
     "north",
     "november",
+    "obama",
+    "oceania",
     "october",
     "office",
     "old",
@@ -127,6 +148,7 @@ const NEVER_A_CITY: &[&str] = &[
     "other",
     "our",
     "over",
+    "pacific",
     "palace",
     "paul",
     "peace",
@@ -140,6 +162,7 @@ const NEVER_A_CITY: &[&str] = &[
     "princess",
     "progress",
     "queen",
+    "reagan",
     "republic",
     "rights",
     "saturday",
@@ -176,6 +199,7 @@ const NEVER_A_CITY: &[&str] = &[
     "tuesday",
     "union",
     "united",
+    "university",
     "until",
     "upon",
     "very",
@@ -189,8 +213,10 @@ const NEVER_A_CITY: &[&str] = &[
     "where",
     "which",
     "while",
+    "white house",
     "who",
     "will",
+    "winston",
     "with",
     "within",
     "world",
@@ -206,7 +232,6 @@ const AMBIGUOUS: &[&str] = &[
     "bath",
     "buffalo",
     "chad",
-    "clinton",
     "concord",
     "eugene",
     "georgia",
@@ -235,6 +260,20 @@ const LEADING: &[&str] = &[
     "inside", "into", "leaving", "near", "north", "northern", "of", "on", "or", "outside", "over",
     "south", "southern", "the", "then", "through", "to", "toward", "towards", "under", "upon",
     "via", "visiting", "west", "western", "while", "with", "within",
+];
+
+/// Verbs of saying: a one-word name before one is a person ("Hadley said").
+const SPEECH_VERBS: &[&str] = &[
+    "added",
+    "asked",
+    "explained",
+    "noted",
+    "replied",
+    "said",
+    "says",
+    "stated",
+    "told",
+    "wrote",
 ];
 
 /// Titles and honorifics: a town named after the word that follows one is a person
@@ -284,6 +323,11 @@ pub(super) fn leading(key: &str) -> bool {
     contains(LEADING, key)
 }
 
+/// `key` is a verb of saying.
+pub(super) fn speech_verb(key: &str) -> bool {
+    contains(SPEECH_VERBS, key)
+}
+
 /// `key` is a title or honorific.
 pub(super) fn title(key: &str) -> bool {
     contains(TITLES, key)
@@ -295,7 +339,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        for list in [NEVER_A_CITY, AMBIGUOUS, LEADING, TITLES] {
+        for list in [NEVER_A_CITY, AMBIGUOUS, LEADING, TITLES, SPEECH_VERBS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list);
         }
     }

@@ -300,7 +300,7 @@ fn mentions_find_longest_capitalised_names_with_spans() {
         ),
         ("Russia", MentionKind::Country, "RU"),
         ("Nigerien", MentionKind::Demonym, "NE"),
-        ("Washington, D.C", MentionKind::City, "US"),
+        ("Washington, D.C.", MentionKind::City, "US"),
     ];
     let got: Vec<(&str, MentionKind, &str)> = found
         .iter()
@@ -375,4 +375,13 @@ fn former_states_list_their_successors() {
     let soviet = g().country("USSR").expect("USSR");
     assert!(soviet.successors.iter().any(|c| c == "UA"));
     assert!(g().country("Russia").expect("Russia").successors.is_empty());
+}
+
+#[test]
+fn mentions_drop_acronyms_initials_and_speakers_named_like_towns() {
+    let text = "NATO allies met President George W. Bush; Obama said the U.S. and the UN \
+                agree. ISTANBUL hosted them.";
+    let found = mentioned(text);
+    let spans: Vec<&str> = found.iter().map(|m| m.0).collect();
+    assert_eq!(spans, ["U.S.", "ISTANBUL"]);
 }
