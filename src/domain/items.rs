@@ -62,6 +62,7 @@ pub struct Traveller {
 
 /// One movement of the traveller from one place to another.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"id": 2, "trip_id": 1, "seq": 1, "origin": {"name": "Ankara", "country": "Türkiye", "country_code": "TR", "lat": 39.91987, "lon": 32.85427}, "destination": {"name": "Moscow", "country": "Russian Federation", "country_code": "RU", "lat": 55.75204, "lon": 37.61781}, "via": [], "date": "2022-04-25", "part_of_day": null, "mode": "air", "status": "completed", "inferred": false, "source": {"document": "000_45467038f124fd6d.txt", "sentence": "United Nations Secretary-General António Guterres flew from Ankara, Turkey, to Moscow, Russian Federation, on Monday, 25 April.", "start": 17, "end": 146}, "version": 1}))]
 pub struct Leg {
     pub id: Id,
     pub trip_id: Id,
@@ -84,6 +85,7 @@ pub struct Leg {
 
 /// One engagement of the traveller: talks, a meal, a press event, a ceremony, a visit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"id": 5, "trip_id": 1, "date": "2022-04-26", "part_of_day": "morning", "place": {"name": "Moscow", "country": "Russian Federation", "country_code": "RU", "lat": 55.75204, "lon": 37.61781}, "kind": "meeting", "participants": [{"name": "Sergey Lavrov", "role": "Foreign Minister", "country": "Russian Federation"}], "summary": "The Secretary-General first held a meeting in Moscow on Tuesday morning with Foreign Minister Sergey Lavrov.", "status": "completed", "source": {"document": "000_45467038f124fd6d.txt", "sentence": "The Secretary-General first held a meeting in Moscow on Tuesday morning with Foreign Minister Sergey Lavrov.", "start": 148, "end": 255}, "version": 1}))]
 pub struct Meeting {
     pub id: Id,
     pub trip_id: Id,
@@ -100,6 +102,7 @@ pub struct Meeting {
 
 /// A journey of one traveller: its legs and meetings, over one or more documents.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"id": 1, "traveller": {"name": "António Guterres", "role": "Secretary-General"}, "title": "António Guterres in Russian Federation and Poland", "summary": null, "start_date": "2022-04-25", "end_date": "2022-04-26", "countries": ["Russian Federation", "Poland"], "leg_count": 3, "meeting_count": 4, "sources": ["000_45467038f124fd6d.txt"], "version": 1}))]
 pub struct Trip {
     pub id: Id,
     pub traveller: Traveller,

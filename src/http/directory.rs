@@ -1,34 +1,41 @@
 //! `/people`, `/people/{id}`, `/places` and `/stats`: who the travellers met, where they went,
 //! and counts for charts, computed from the meetings and legs that match the filters.
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::Uri;
-use axum::routing::get;
-use axum::{Json, Router};
 use serde::Serialize;
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{ApiPath, ApiQuery, FromQuery, Params};
 use super::list::ListResponse;
+use super::openapi::{ListErrors, ReadErrors};
 use crate::domain::Meeting;
 use crate::overview::{self, Person, Stats, VisitedPlace};
 use crate::store::{LegFilter, Listing, MeetingFilter, Page, TextQuery, TripFilter};
 
 /// The routes of this resource.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/people", get(list_people))
-        .route("/people/{id}", get(get_person))
-        .route("/places", get(list_places))
-        .route("/stats", get(get_stats))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_people))
+        .routes(routes!(get_person))
+        .routes(routes!(list_places))
+        .routes(routes!(get_stats))
 }
 
 /// `?q=`: people whose name, role or country matches; `traveller=`: met by that traveller.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PeopleQuery {
+    /// Words of the name, role or country.
+    #[param(value_type = Option<String>)]
     q: Option<TextQuery>,
+    /// Traveller name or role.
+    #[param(value_type = Option<String>)]
     traveller: Option<TextQuery>,
 }
 
@@ -42,9 +49,14 @@ impl FromQuery for PeopleQuery {
 }
 
 /// `?q=`: places whose name or country matches; `traveller=`: visited by that traveller.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PlacesQuery {
+    /// Words of the name, role or country.
+    #[param(value_type = Option<String>)]
     q: Option<TextQuery>,
+    /// Traveller name or role.
+    #[param(value_type = Option<String>)]
     traveller: Option<TextQuery>,
 }
 
@@ -58,10 +70,17 @@ impl FromQuery for PlacesQuery {
 }
 
 /// `?traveller=&from=&to=`: what the counts cover.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct StatsQuery {
+    /// Traveller name or role.
+    #[param(value_type = Option<String>)]
     traveller: Option<TextQuery>,
+    /// Inclusive start date (YYYY-MM-DD).
+    #[param(value_type = Option<String>, format = Date)]
     from: Option<chrono::NaiveDate>,
+    /// Inclusive end date (YYYY-MM-DD).
+    #[param(value_type = Option<String>, format = Date)]
     to: Option<chrono::NaiveDate>,
 }
 
@@ -90,6 +109,17 @@ fn meetings_of(state: &AppState, traveller: Option<TextQuery>) -> Vec<Meeting> {
     state.store.list_meetings(&filter, &EVERYTHING).items
 }
 
+#[utoipa::path(
+    get,
+    path = "/people",
+    tag = "overview",
+    summary = "Everyone the travellers met",
+    params(PeopleQuery, Page),
+    responses(
+        (status = 200, description = "A page of items, in order", body = [Person], headers(("X-Total-Count" = u64, description = "How many items match in all"), ("Link" = String, description = "RFC 8288 links to the first, prev, next and last pages"))),
+        ListErrors,
+    )
+)]
 async fn list_people(
     State(state): State<AppState>,
     uri: Uri,
@@ -123,6 +153,17 @@ pub struct PersonDetail {
     pub meetings: Vec<Meeting>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/people/{id}",
+    tag = "overview",
+    summary = "A person with their meetings",
+    params(("id" = String, Path, description = "The person's id, as `/people` gives it (`sergey-lavrov`)")),
+    responses(
+        (status = 200, description = "The person", body = PersonDetail),
+        ReadErrors,
+    )
+)]
 async fn get_person(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
@@ -139,6 +180,17 @@ async fn get_person(
     Ok(Json(PersonDetail { person, meetings }))
 }
 
+#[utoipa::path(
+    get,
+    path = "/places",
+    tag = "overview",
+    summary = "Places visited, with coordinates and counts",
+    params(PlacesQuery, Page),
+    responses(
+        (status = 200, description = "A page of items, in order", body = [VisitedPlace], headers(("X-Total-Count" = u64, description = "How many items match in all"), ("Link" = String, description = "RFC 8288 links to the first, prev, next and last pages"))),
+        ListErrors,
+    )
+)]
 async fn list_places(
     State(state): State<AppState>,
     uri: Uri,
@@ -168,6 +220,17 @@ async fn list_places(
     ListResponse::new(Listing::paged(places, &page), page, uri)
 }
 
+#[utoipa::path(
+    get,
+    path = "/stats",
+    tag = "overview",
+    summary = "Counts per country and per year, for charts",
+    params(StatsQuery),
+    responses(
+        (status = 200, description = "The counts", body = Stats),
+        ListErrors,
+    )
+)]
 async fn get_stats(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<StatsQuery>,

@@ -3,34 +3,36 @@
 //! was extracted from them, delete one with its uncurated items.
 
 use axum::Json;
-use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request, State};
 use axum::http::header::{CONTENT_TYPE, LOCATION};
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{ApiPath, ApiQuery, FromQuery, Params};
 use super::list::ListResponse;
+use super::openapi::{ListErrors, ReadErrors, WriteErrors};
 use crate::domain::{Document, Id, Invalid, Leg, Meeting, Published, Trip};
 use crate::store::{DocumentError, DocumentOrigin, Ingested, Listing, Page, StoredDocument};
 use crate::store::{StoreError, content_hash};
 use crate::timeline;
 
 /// The routes of this resource.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/documents", get(list_documents).post(post_document))
-        .route("/documents/{id}", get(get_document).delete(delete_document))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_documents, post_document))
+        .routes(routes!(get_document, delete_document))
 }
 
 /// How many items were read from a document.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct Counts {
     trips: usize,
     legs: usize,
@@ -38,10 +40,12 @@ struct Counts {
 }
 
 /// A document as listed: everything but its text.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct DocumentView {
     id: Id,
     name: String,
+    /// `YYYY-MM-DD`, or `YYYY-MM` when the header gives only the month.
+    #[schema(value_type = String, example = "2022-05-06")]
     published: Published,
     title: Option<String>,
     /// SHA-256 of the text, lower-case hex.
@@ -77,7 +81,7 @@ impl DocumentView {
 }
 
 /// What `POST /documents` answers: the document and what was extracted from it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct IngestView {
     document: DocumentView,
     trips: Vec<Trip>,
@@ -109,6 +113,17 @@ impl From<StoreError> for ApiDocumentError {
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/documents",
+    tag = "documents",
+    summary = "The documents loaded, with how many items each yielded",
+    params(Page),
+    responses(
+        (status = 200, description = "A page of documents (without their text)", body = [DocumentView], headers(("X-Total-Count" = u64, description = "How many documents in all"), ("Link" = String, description = "RFC 8288 links to the first, prev, next and last pages"))),
+        ListErrors,
+    )
+)]
 async fn list_documents(
     State(state): State<AppState>,
     uri: Uri,
@@ -122,6 +137,17 @@ async fn list_documents(
     Ok(ListResponse::new(Listing::paged(views, &page), page, uri))
 }
 
+#[utoipa::path(
+    get,
+    path = "/documents/{id}",
+    tag = "documents",
+    summary = "A document with its text, content hash and counts",
+    params(("id" = i64, Path, description = "The document's id")),
+    responses(
+        (status = 200, description = "The document", body = DocumentView),
+        ReadErrors,
+    )
+)]
 async fn get_document(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Id>,
@@ -130,6 +156,25 @@ async fn get_document(
     Ok(Json(DocumentView::new(&yielded, true)))
 }
 
+#[utoipa::path(
+    post,
+    path = "/documents",
+    tag = "documents",
+    summary = "Ingest a document: extract it and add what it yields to the timeline",
+    params(("name" = Option<String>, Query, description = "The document's name, for a `text/plain` body"), ("Authorization" = Option<String>, Header, description = "`Bearer <token>` when the server has a token")),
+    request_body(
+        description = "The text with its ` date YYYY-MM-DD` header (`text/plain`), or its parts (JSON)",
+        content(
+            (String = "text/plain", example = " date 2022-05-06 The Minister flew from Oslo to Lima on Monday, 2 May."),
+            (PostedDocument = "application/json"),
+        )
+    ),
+    responses(
+        (status = 201, description = "A new or changed document, with what was extracted", body = IngestView, headers(("Location" = String, description = "The document's URL"))),
+        (status = 200, description = "The same text was already loaded: nothing changed", body = IngestView),
+        WriteErrors,
+    )
+)]
 async fn post_document(
     State(state): State<AppState>,
     ApiQuery(NameParam(name)): ApiQuery<NameParam>,
@@ -153,6 +198,17 @@ async fn post_document(
     Ok((status, location, Json(view)).into_response())
 }
 
+#[utoipa::path(
+    delete,
+    path = "/documents/{id}",
+    tag = "documents",
+    summary = "Delete a document with the items read from it that no one curated",
+    params(("id" = i64, Path, description = "The document's id"), ("Authorization" = Option<String>, Header, description = "`Bearer <token>` when the server has a token")),
+    responses(
+        (status = 204, description = "Deleted"),
+        WriteErrors,
+    )
+)]
 async fn delete_document(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Id>,
@@ -172,7 +228,7 @@ impl FromQuery for NameParam {
 }
 
 /// The JSON form of a posted document.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct PostedDocument {
     published: String,

@@ -5,16 +5,18 @@
 //! to the export route before routing. An export holds every matching item unless the query
 //! gives `limit`/`offset`.
 
-use axum::Router;
 use axum::extract::{Request, State};
 use axum::http::header::{ACCEPT, CONTENT_DISPOSITION, CONTENT_TYPE, HeaderValue};
 use axum::http::{Method, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{ApiPath, ApiQuery};
+use super::openapi::{ListErrors, ReadErrors};
 use crate::domain::{Id, Leg};
 use crate::export::{ExportError, calendar, geo, table};
 use crate::store::{LegFilter, MeetingFilter, Page, TripFilter};
@@ -25,13 +27,15 @@ pub const GEOJSON: &str = "application/geo+json";
 pub const CALENDAR: &str = "text/calendar; charset=utf-8";
 
 /// The routes of the exports.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/trips.csv", get(trips_csv))
-        .route("/legs.csv", get(legs_csv))
-        .route("/meetings.csv", get(meetings_csv))
-        .route("/legs.geojson", get(legs_geojson))
-        .route("/meetings.ics", get(meetings_calendar))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(trips_csv))
+        .routes(routes!(legs_csv))
+        .routes(routes!(meetings_csv))
+        .routes(routes!(legs_geojson))
+        .routes(routes!(meetings_calendar))
+        // mounted where `negotiate` sends `/trips/{id}.geojson` and `.ics`, which are the paths
+        // the description documents (see `openapi::ApiDoc`)
         .route("/trips/{id}/export/geojson", get(trip_geojson))
         .route("/trips/{id}/export/ics", get(trip_calendar))
 }
@@ -70,6 +74,17 @@ fn export_page(uri: &Uri, page: Page) -> Page {
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/trips.csv",
+    tag = "exports",
+    summary = "Trips as CSV (the Office of the Historian's columns first)",
+    params(TripFilter, Page),
+    responses(
+        (status = 200, description = "Trips as CSV (the Office of the Historian's columns first)", content_type = "text/csv", body = String),
+        ListErrors,
+    )
+)]
 async fn trips_csv(
     State(state): State<AppState>,
     uri: Uri,
@@ -101,6 +116,17 @@ fn locales(legs: &[Leg]) -> Vec<String> {
     names
 }
 
+#[utoipa::path(
+    get,
+    path = "/legs.csv",
+    tag = "exports",
+    summary = "Legs as CSV",
+    params(LegFilter, Page),
+    responses(
+        (status = 200, description = "Legs as CSV", content_type = "text/csv", body = String),
+        ListErrors,
+    )
+)]
 async fn legs_csv(
     State(state): State<AppState>,
     uri: Uri,
@@ -113,6 +139,17 @@ async fn legs_csv(
     Ok(file(CSV, "legs.csv", table::legs(&legs)?))
 }
 
+#[utoipa::path(
+    get,
+    path = "/meetings.csv",
+    tag = "exports",
+    summary = "Meetings as CSV",
+    params(MeetingFilter, Page),
+    responses(
+        (status = 200, description = "Meetings as CSV", content_type = "text/csv", body = String),
+        ListErrors,
+    )
+)]
 async fn meetings_csv(
     State(state): State<AppState>,
     uri: Uri,
@@ -125,6 +162,17 @@ async fn meetings_csv(
     Ok(file(CSV, "meetings.csv", table::meetings(&meetings)?))
 }
 
+#[utoipa::path(
+    get,
+    path = "/legs.geojson",
+    tag = "exports",
+    summary = "Legs as a GeoJSON FeatureCollection (unlocated legs in `unlocated`)",
+    params(LegFilter, Page),
+    responses(
+        (status = 200, description = "Legs as a GeoJSON FeatureCollection (unlocated legs in `unlocated`)", content_type = "application/geo+json", body = serde_json::Value),
+        ListErrors,
+    )
+)]
 async fn legs_geojson(
     State(state): State<AppState>,
     uri: Uri,
@@ -138,6 +186,17 @@ async fn legs_geojson(
     Ok(file(GEOJSON, "legs.geojson", body))
 }
 
+#[utoipa::path(
+    get,
+    path = "/meetings.ics",
+    tag = "exports",
+    summary = "Meetings as an iCalendar file (one all-day VEVENT each)",
+    params(MeetingFilter, Page),
+    responses(
+        (status = 200, description = "Meetings as an iCalendar file (one all-day VEVENT each)", content_type = "text/calendar", body = String),
+        ListErrors,
+    )
+)]
 async fn meetings_calendar(
     State(state): State<AppState>,
     uri: Uri,
@@ -154,6 +213,17 @@ async fn meetings_calendar(
     ))
 }
 
+#[utoipa::path(
+    get,
+    path = "/trips/{id}.geojson",
+    tag = "exports",
+    summary = "A trip's legs as GeoJSON",
+    params(("id" = i64, Path, description = "The trip's id")),
+    responses(
+        (status = 200, description = "A trip's legs as GeoJSON", content_type = "application/geo+json", body = serde_json::Value),
+        ReadErrors,
+    )
+)]
 async fn trip_geojson(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Id>,
@@ -163,6 +233,17 @@ async fn trip_geojson(
     Ok(file(GEOJSON, &format!("trip-{id}.geojson"), body))
 }
 
+#[utoipa::path(
+    get,
+    path = "/trips/{id}.ics",
+    tag = "exports",
+    summary = "A trip's meetings and legs as iCalendar",
+    params(("id" = i64, Path, description = "The trip's id")),
+    responses(
+        (status = 200, description = "A trip's meetings and legs as iCalendar", content_type = "text/calendar", body = String),
+        ReadErrors,
+    )
+)]
 async fn trip_calendar(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Id>,

@@ -1,10 +1,11 @@
 //! `/healthz`: the service answers and its store is readable.
 
+use axum::Json;
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
 use serde::Serialize;
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::AppState;
 
@@ -18,10 +19,17 @@ pub struct Health {
 }
 
 /// The routes of this resource.
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/healthz", get(get_health))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(get_health))
 }
 
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    tag = "service",
+    summary = "The service answers and its store is readable",
+    responses((status = 200, description = "Healthy", body = Health))
+)]
 async fn get_health(State(state): State<AppState>) -> Json<Health> {
     Json(Health {
         status: "ok",

@@ -13,6 +13,7 @@ mod health;
 mod legs;
 mod list;
 mod meetings;
+mod openapi;
 mod params;
 mod places;
 mod timeline;
@@ -36,6 +37,7 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
+use utoipa_axum::router::OpenApiRouter;
 
 pub use error::{ApiError, PROBLEM_JSON, Problem};
 pub use etag::{Conditions, Versioned};
@@ -75,9 +77,9 @@ impl AppState {
     }
 }
 
-/// The application's routes, without middleware.
-pub fn routes() -> Router<AppState> {
-    Router::new()
+/// The application's routes and their OpenAPI paths.
+fn described_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .merge(health::routes())
         .merge(trips::routes())
         .merge(legs::routes())
@@ -86,6 +88,19 @@ pub fn routes() -> Router<AppState> {
         .merge(exports::routes())
         .merge(directory::routes())
         .merge(documents::routes())
+}
+
+/// The OpenAPI 3.1 description of the API, as `GET /openapi.json` serves it.
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    openapi::document(described_routes().into_openapi())
+}
+
+/// The application's routes, without middleware: the described routes, `/openapi.json` and
+/// `/docs`, the problem type pages, and the 404 fallback.
+pub fn routes() -> Router<AppState> {
+    let (router, paths) = described_routes().split_for_parts();
+    router
+        .merge(openapi::docs(openapi::document(paths)))
         .route("/problems/{slug}", get(error::describe_problem))
         .fallback(error::no_route)
 }

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 use crate::domain::{Document, Id, Published};
 
 /// How a document arrived.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentOrigin {
     /// Read from the seed directory at start-up.

@@ -10,5 +10,6 @@ mod exports;
 mod legs;
 mod meetings;
 mod middleware;
+mod openapi;
 mod timeline;
 mod trips;
