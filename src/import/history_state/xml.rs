@@ -78,7 +78,8 @@ pub struct FileRecords {
 pub fn read_records(xml: &str, record_tag: &str) -> FileRecords {
     let mut parser = Parser::new(xml, record_tag);
     if let Err(error) = parser.run() {
-        let line = line_at(xml, parser.reader.error_position());
+        let position = parser.reader.error_position();
+        let line = parser.lines.line_at(xml, position);
         parser.out.error = Some(XmlError {
             line,
             message: error.to_string(),
@@ -95,6 +96,31 @@ struct Parser<'x> {
     record: Option<RawRecord>,
     field: Option<Field>,
     out: FileRecords,
+    lines: LineCounter,
+}
+
+/// Line numbers of increasing byte positions, counted incrementally (a file of 500
+/// records is scanned once, not once per record).
+#[derive(Default)]
+struct LineCounter {
+    position: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, xml: &str, position: u64) -> usize {
+        let end = usize::try_from(position).unwrap_or(usize::MAX).min(xml.len());
+        if end < self.position {
+            *self = Self::default();
+        }
+        let newlines = xml.as_bytes()[self.position..end]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        self.line += newlines;
+        self.position = end;
+        self.line + 1
+    }
 }
 
 impl<'x> Parser<'x> {
@@ -107,6 +133,7 @@ impl<'x> Parser<'x> {
             record: None,
             field: None,
             out: FileRecords::default(),
+            lines: LineCounter::default(),
         }
     }
 
@@ -143,12 +170,15 @@ impl<'x> Parser<'x> {
             2 if name == self.record_tag => {
                 self.record = Some(RawRecord {
                     ordinal: self.out.records.len() + 1,
-                    line: line_at(self.xml, position),
+                    line: self.lines.line_at(self.xml, position),
                     attributes: attributes(start)?,
                     fields: Vec::new(),
                 });
             }
-            2 => self.out.strays.push((name, line_at(self.xml, position))),
+            2 => {
+                let line = self.lines.line_at(self.xml, position);
+                self.out.strays.push((name, line));
+            }
             3 if self.record.is_some() => {
                 self.field = Some(Field {
                     name,
@@ -208,16 +238,6 @@ fn attributes(start: &BytesStart<'_>) -> Result<Vec<(String, String)>, quick_xml
             Ok((key, value.into_owned()))
         })
         .collect()
-}
-
-fn line_at(xml: &str, position: u64) -> usize {
-    let end = usize::try_from(position)
-        .unwrap_or(usize::MAX)
-        .min(xml.len());
-    1 + xml.as_bytes()[..end]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
 }
 
 #[cfg(test)]
