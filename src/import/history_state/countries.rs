@@ -17,6 +17,9 @@ pub struct CountryAtTime {
     pub code: Option<String>,
     /// Codes of the countries its places lie in today, most likely first; empty when unknown.
     pub context: Vec<String>,
+    /// Codes of the territories it administered at one time or another (Algiers under
+    /// France, Nassau under the United Kingdom): tried only when `context` finds nothing.
+    pub dependencies: Vec<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
 }
@@ -109,6 +112,27 @@ const HISTORICAL: &[(&str, Option<&str>, &[&str])] = &[
     ("united-states", Some("US"), &["US", "PR", "VI", "GU"]),
 ];
 
+/// Territories administered at some time by a country of the records, by slug: the records
+/// name the colonial power for stops made there before independence ("Dakar, France" in
+/// 1943, "Bathurst, United Kingdom", "St. Thomas, Denmark" before 1917).
+const DEPENDENCIES: &[(&str, &[&str])] = &[
+    (
+        "united-kingdom",
+        &[
+            "BM", "BS", "BB", "TT", "JM", "GM", "KY", "VG", "AI", "MS", "TC", "GI", "HK", "MT",
+            "CY", "KE", "BZ", "GY", "CA",
+        ],
+    ),
+    (
+        "france",
+        &["DZ", "SN", "MQ", "GP", "MF", "BL", "GF", "RE", "PF", "NC", "TN", "MA", "PM"],
+    ),
+    ("spain", &["CU", "PR", "PH"]),
+    ("denmark", &["VI", "GL", "FO", "IS"]),
+    ("netherlands", &["CW", "SX", "AW", "BQ", "SR", "ID"]),
+    ("portugal", &["CV", "AO", "MZ", "GW", "ST", "MO"]),
+];
+
 /// Resolves a record's country: the name as written (in reading order), today's code and
 /// the countries its places now lie in. Names the table above does not cover are looked up
 /// in the gazetteer by name, then by slug; an unknown country keeps its name, no code.
@@ -137,10 +161,16 @@ pub fn resolve_country(country: &CountryRef, gazetteer: &Gazetteer) -> CountryAt
         .as_deref()
         .and_then(|c| gazetteer.country_by_code(c))
         .map(|c| (c.lat, c.lon));
+    let dependencies = DEPENDENCIES
+        .iter()
+        .find(|(slug, _)| *slug == country.slug)
+        .map(|(_, codes)| codes.iter().map(|c| (*c).to_owned()).collect())
+        .unwrap_or_default();
     CountryAtTime {
         name,
         code,
         context,
+        dependencies,
         lat: centre.and_then(|c| c.0),
         lon: centre.and_then(|c| c.1),
     }

@@ -79,23 +79,19 @@ fn is_abbreviation(text: &str) -> bool {
 }
 
 /// Resolves a mention within its country: a city of that country (under the name, then
-/// under the qualifier, which is often the other name: "Mumbai (Bombay)"), else a country
-/// of that name ("Bermuda", "Malta"). A name found only outside the country's context is
-/// not taken: it is another place of the same name. Unresolved, the place keeps its name
-/// and the country, with null coordinates.
+/// under the qualifier, which is often the other name: "Mumbai (Bombay)"), else any place
+/// of that country the gazetteer knows by that name (a site, an island, a region: "Camp
+/// David", "Bali"); then the same within the territories the country administered
+/// ("Dakar, France"); else a country of that name ("Bermuda", "Malta"). A name found only
+/// elsewhere is not taken: it is another place of the same name. Unresolved, the place
+/// keeps its name and the country, with null coordinates.
 pub fn resolve(mention: &Mention, country: &CountryAtTime, gazetteer: &Gazetteer) -> Place {
-    let context: Vec<&str> = country.context.iter().map(String::as_str).collect();
-    let in_context = |place: &Place| {
-        context.is_empty()
-            || place
-                .country_code
-                .as_deref()
-                .is_some_and(|code| context.iter().any(|c| c.eq_ignore_ascii_case(code)))
-    };
-    let names = std::iter::once(mention.name.as_str()).chain(mention.qualifier.as_deref());
-    let found = names
-        .filter_map(|name| gazetteer.city(name, &context).filter(|p| in_context(p)))
-        .find(|p| p.lat.is_some())
+    let found = within(mention, &country.context, gazetteer)
+        .or_else(|| {
+            Some(&country.dependencies)
+                .filter(|codes| !codes.is_empty())
+                .and_then(|codes| within(mention, codes, gazetteer))
+        })
         .or_else(|| country_place(&mention.name, gazetteer));
     match found {
         Some(place) => Place {
@@ -107,6 +103,25 @@ pub fn resolve(mention: &Mention, country: &CountryAtTime, gazetteer: &Gazetteer
         },
         None => unresolved(&mention.name, country),
     }
+}
+
+/// A located place called by the mention's name (or its qualifier) in one of the countries
+/// `codes` (any country when empty): a city first, then any place the gazetteer knows.
+fn within(mention: &Mention, codes: &[String], gazetteer: &Gazetteer) -> Option<Place> {
+    let context: Vec<&str> = codes.iter().map(String::as_str).collect();
+    let located = |place: &Place| {
+        place.lat.is_some()
+            && (context.is_empty()
+                || place
+                    .country_code
+                    .as_deref()
+                    .is_some_and(|code| context.iter().any(|c| c.eq_ignore_ascii_case(code))))
+    };
+    let names = || std::iter::once(mention.name.as_str()).chain(mention.qualifier.as_deref());
+    names()
+        .filter_map(|name| gazetteer.city(name, &context).filter(located))
+        .chain(names().map(|name| gazetteer.resolve(name, &context)).filter(located))
+        .next()
 }
 
 /// The country itself as a place: a stop with no locale (Vatican City), or a visitor's
