@@ -185,6 +185,22 @@ impl Gazetteer {
         self.city_match(name, context).map(|m| m.place)
     }
 
+    /// The site (venue, island, area) or first-level division (US state, UK nation) called
+    /// `name`: one in a `context` country first. `None` when no site or division has that
+    /// name; cities and countries are not areas.
+    pub fn area(&self, name: &str, context: &[&str]) -> Option<&Area> {
+        let entries = self.index.get(key::key(name).as_str())?;
+        let areas: Vec<&Area> = entries
+            .iter()
+            .filter_map(|e| match e.target {
+                Target::Area(i) => Some(&self.areas[i as usize]),
+                _ => None,
+            })
+            .collect();
+        let in_context = |a: &&&Area| context.iter().any(|c| a.code.eq_ignore_ascii_case(c));
+        areas.iter().find(in_context).or(areas.first()).copied()
+    }
+
     /// Like [`Self::city`], with what callers need to be strict: whether `name` is the city's
     /// primary name or only an alternate one, its population, and whether it lies in a
     /// context country.

@@ -7,7 +7,9 @@ use crate::support::{dataset, imported, spec};
 
 #[test]
 fn every_record_is_imported_or_explained() {
-    let Some((_, report)) = imported() else { return };
+    let Some((_, report)) = imported() else {
+        return;
+    };
     assert_eq!(report.records_read, 7535, "{report}");
     assert_eq!((report.travel_records, report.visit_records), (4271, 3264));
     assert!(report.file_errors.is_empty(), "{report}");
@@ -17,12 +19,17 @@ fn every_record_is_imported_or_explained() {
     );
     assert!(report.rejected.iter().all(|r| !r.reason.is_empty()));
     assert_eq!(report.trips, report.store.unwrap().inserted);
-    assert_eq!(report.legs_stated, report.visit_records, "one stated leg per visit");
+    assert_eq!(
+        report.legs_stated, report.visit_records,
+        "one stated leg per visit"
+    );
 }
 
 #[test]
 fn the_same_stop_under_two_ids_is_merged_and_reported() {
-    let Some((_, report)) = imported() else { return };
+    let Some((_, report)) = imported() else {
+        return;
+    };
     let merged: Vec<(&str, &str)> = report
         .duplicates
         .iter()
@@ -43,13 +50,21 @@ fn importing_again_adds_nothing() {
     let Some(path) = dataset() else { return };
     let store = Store::new();
     let first = import_into(&store, &spec(path.clone())).expect("first import");
-    let counts = (store.trips().len(), store.legs().len(), store.meetings().len());
+    let counts = (
+        store.trips().len(),
+        store.legs().len(),
+        store.meetings().len(),
+    );
     let again = import_into(&store, &spec(path)).expect("second import");
     let store_again = again.store.expect("store outcome");
     assert_eq!((store_again.inserted, store_again.updated), (0, 0));
     assert_eq!(store_again.unchanged, first.trips);
     assert_eq!(
-        (store.trips().len(), store.legs().len(), store.meetings().len()),
+        (
+            store.trips().len(),
+            store.legs().len(),
+            store.meetings().len()
+        ),
         counts
     );
 }

@@ -17,7 +17,10 @@ async fn obama_april_2009_stops_form_one_trip_with_inferred_legs() {
     let trip = app.trip_with_record("obama", "obama-barack.xml#2961").await;
     let sources = crate::support::sources(&trip);
     for id in ["#2961", "#2962", "#2963", "#2964", "#2965", "#2966"] {
-        assert!(sources.iter().any(|s| s.ends_with(id)), "{id} in {sources:?}");
+        assert!(
+            sources.iter().any(|s| s.ends_with(id)),
+            "{id} in {sources:?}"
+        );
     }
     assert_eq!(trip["start_date"], "2009-03-31");
     assert_eq!(trip["end_date"], "2009-04-07");
@@ -25,7 +28,10 @@ async fn obama_april_2009_stops_form_one_trip_with_inferred_legs() {
     assert_eq!(trip["traveller"]["role"], "President");
     let countries = trip["countries"].as_array().expect("countries");
     assert!(countries.iter().any(|c| c == "France"), "{countries:?}");
-    assert!(!countries.iter().any(|c| c == "United States"), "{countries:?}");
+    assert!(
+        !countries.iter().any(|c| c == "United States"),
+        "{countries:?}"
+    );
     let trip_id = trip["id"].as_i64().expect("an id").to_string();
     let mut legs: Vec<Value> = app
         .list("/legs", &[("trip_id", trip_id.as_str())])
@@ -37,8 +43,15 @@ async fn obama_april_2009_stops_form_one_trip_with_inferred_legs() {
     assert_eq!(
         names(&legs, "destination"),
         [
-            "London", "Strasbourg", "Baden-Baden", "Kehl", "Prague", "Ankara", "Istanbul",
-            "Baghdad", "Washington"
+            "London",
+            "Strasbourg",
+            "Baden-Baden",
+            "Kehl",
+            "Prague",
+            "Ankara",
+            "Istanbul",
+            "Baghdad",
+            "Washington"
         ]
     );
     assert_eq!(names(&legs, "origin")[0], "Washington");
@@ -56,7 +69,9 @@ async fn obama_april_2009_stops_form_one_trip_with_inferred_legs() {
 async fn a_visit_is_a_trip_of_the_visitor_to_the_united_states() {
     let Some((store, _)) = imported() else { return };
     let app = spawn_app(store).await;
-    let trip = app.trip_with_record("harper", "visits/data/2000.xml#1848").await;
+    let trip = app
+        .trip_with_record("harper", "visits/data/2000.xml#1848")
+        .await;
     assert_eq!(trip["traveller"]["name"], "Stephen Harper");
     assert_eq!(trip["traveller"]["role"], "Prime Minister");
     assert_eq!(trip["summary"], "Working visit.");

@@ -56,7 +56,11 @@ pub async fn spawn_app(store: Store) -> TestApp {
     let stop_signal = async move {
         let _ = stopped.await;
     };
-    tokio::spawn(itinerary::serve(listener, AppState::new(store), stop_signal));
+    tokio::spawn(itinerary::serve(
+        listener,
+        AppState::new(store),
+        stop_signal,
+    ));
     TestApp {
         base,
         client: reqwest::Client::new(),
@@ -110,6 +114,10 @@ impl TestApp {
 pub fn sources(trip: &Value) -> Vec<String> {
     trip["sources"]
         .as_array()
-        .map(|s| s.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        .map(|s| {
+            s.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default()
 }

@@ -125,7 +125,9 @@ const DEPENDENCIES: &[(&str, &[&str])] = &[
     ),
     (
         "france",
-        &["DZ", "SN", "MQ", "GP", "MF", "BL", "GF", "RE", "PF", "NC", "TN", "MA", "PM"],
+        &[
+            "DZ", "SN", "MQ", "GP", "MF", "BL", "GF", "RE", "PF", "NC", "TN", "MA", "PM",
+        ],
     ),
     ("spain", &["CU", "PR", "PH"]),
     ("denmark", &["VI", "GL", "FO", "IS"]),

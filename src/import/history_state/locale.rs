@@ -120,7 +120,11 @@ fn within(mention: &Mention, codes: &[String], gazetteer: &Gazetteer) -> Option<
     let names = || std::iter::once(mention.name.as_str()).chain(mention.qualifier.as_deref());
     names()
         .filter_map(|name| gazetteer.city(name, &context).filter(located))
-        .chain(names().map(|name| gazetteer.resolve(name, &context)).filter(located))
+        .chain(
+            names()
+                .map(|name| gazetteer.resolve(name, &context))
+                .filter(located),
+        )
         .next()
 }
 

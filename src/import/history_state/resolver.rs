@@ -9,7 +9,7 @@ use super::locale::{self, Mention};
 use super::records::{CountryRef, Stop};
 use crate::domain::Place;
 use crate::fold::fold;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, NameQuality};
 
 /// Locale mentions seen, resolved, and the unresolved ones by (name, country) with the
 /// keys of the records naming them.
@@ -137,28 +137,79 @@ impl<'g> Resolver<'g> {
         place
     }
 
-    /// A city of the United States called `name`, if the gazetteer knows one.
-    pub fn us_city(&mut self, name: &str) -> Option<Place> {
-        let key = (name.to_owned(), None, "united-states".to_owned());
+    /// A place of the United States called `name` (qualified by a state when `state` is
+    /// given): a site or area the gazetteer knows ("Camp David"), or a city — a prominent one
+    /// when the name stands alone, since a bare "Imperial" or "Opportunity" is a word, not
+    /// the town of that name. A state the gazetteer knows confines the search to it
+    /// ("Warm Springs (Georgia)"); one it does not know ("Fla.") is ignored.
+    pub fn us_place(&mut self, name: &str, state: Option<&str>) -> Option<Place> {
+        let key = (
+            name.to_owned(),
+            state.map(str::to_owned),
+            "united-states".to_owned(),
+        );
         if let Some(place) = self.places.get(&key) {
             return place.lat.is_some().then(|| place.clone());
         }
-        let found = self
-            .gazetteer
-            .city(name, &["US"])
-            .filter(|p| p.country_code.as_deref() == Some("US") && p.lat.is_some())
-            .map(|p| Place {
-                name: name.to_owned(),
-                country: Some("United States".to_owned()),
-                ..p
-            });
+        let found = self.find_us_place(name, state).map(|p| Place {
+            name: name.to_owned(),
+            country: Some("United States".to_owned()),
+            ..p
+        });
         let stored = found.clone().unwrap_or_else(|| Place::named(name));
         self.places.insert(key, stored);
         found
     }
+
+    fn find_us_place(&self, name: &str, state: Option<&str>) -> Option<Place> {
+        let g = self.gazetteer;
+        let in_us = |p: &Place| {
+            p.lat.is_some() && p.country_code.as_deref().is_some_and(|c| US.contains(&c))
+        };
+        if let Some(state) = state.filter(|s| self.is_us_state(s)) {
+            return Some(g.resolve(&format!("{name} ({state})"), US)).filter(in_us);
+        }
+        if let Some(site) = g.area(name, US).filter(|a| a.site) {
+            return Some(Place {
+                name: name.to_owned(),
+                country: None,
+                country_code: Some(site.code.clone()),
+                lat: Some(site.lat),
+                lon: Some(site.lon),
+            })
+            .filter(in_us);
+        }
+        // a GeoNames alternate name of a US city is often an ordinary word ("Opportunity")
+        g.city_match(name, US)
+            .filter(|city| city.in_context && city.quality != NameQuality::Alternate)
+            .filter(|city| city.population >= PROMINENT || city.capital)
+            .map(|city| city.place)
+            .filter(in_us)
+    }
+
+    /// True when `name` is a state (or other first-level division) of the United States.
+    pub fn is_us_state(&self, name: &str) -> bool {
+        self.gazetteer
+            .area(name, US)
+            .is_some_and(|a| !a.site && US.contains(&a.code.as_str()))
+    }
 }
 
-/// Two places are the same stop when their names fold alike.
+/// The United States and its territories, where visits are received.
+const US: &[&str] = &["US", "PR", "VI", "GU", "AS", "MP"];
+
+/// A city named alone, without its state, is taken when it has at least this many
+/// inhabitants: Houston or Seattle, not Belgrade (Montana) in "en route to Belgrade".
+const PROMINENT: u32 = 50_000;
+
+/// Two places are the same stop when their names fold alike, or when both are located at
+/// the same point ("D.C." and "Washington").
 pub fn same_place(a: &Place, b: &Place) -> bool {
-    fold(&a.name) == fold(&b.name)
+    let located_together = match (a.lat, a.lon, b.lat, b.lon) {
+        (Some(a_lat), Some(a_lon), Some(b_lat), Some(b_lon)) => {
+            (a_lat - b_lat).abs() < 1e-6 && (a_lon - b_lon).abs() < 1e-6
+        }
+        _ => false,
+    };
+    located_together || fold(&a.name) == fold(&b.name)
 }

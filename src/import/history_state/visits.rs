@@ -15,13 +15,19 @@ use super::visitor::parse_visitor;
 use crate::domain::{KeyedDraft, LegDraft, Place, Source, Status, TripDraft};
 use crate::fold::fold;
 
-/// A capitalised phrase after a word that introduces a place ("in New York City", "at
-/// Camp David", "visited Chicago and Houston").
+/// A capitalised phrase after a word that introduces a place, or after a comma in a list
+/// of places ("in New York City", "at Camp David", "visited Chicago, Boston and Houston").
 static PLACE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:in|at|to|visited|visiting|and|near)\s+(?:the\s+)?((?:[A-Z][\p{L}'’.\-]*)(?:\s+[A-Z][\p{L}'’.\-]*){0,3})",
+        r"(?:\b(?:in|at|to|visited|visiting|and|near)|,)\s+(?:the\s+)?((?:[A-Z][\p{L}'’.\-]*)(?:\s+[A-Z][\p{L}'’.\-]*){0,3})",
     )
     .expect("the place phrase pattern is valid")
+});
+
+/// What may follow a place to name its state: "Crawford, Texas", "Peoria (Illinois)".
+static STATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*\(([^()]+)\)|,\s*([A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*)?))")
+        .expect("the state pattern is valid")
 });
 
 /// Words that start a capitalised phrase which is an institution or an event, not a town
@@ -131,7 +137,12 @@ pub fn destinations(description: &str, resolver: &mut Resolver<'_>) -> Vec<Place
         .captures_iter(description)
         .filter_map(|c| c.get(1))
     {
-        if let Some(place) = us_place(phrase.as_str(), resolver)
+        let state = STATE
+            .captures(&description[phrase.end()..])
+            .and_then(|c| c.get(1).or_else(|| c.get(2)))
+            .map(|m| m.as_str().trim())
+            .filter(|s| resolver.is_us_state(s));
+        if let Some(place) = us_place(phrase.as_str(), state, resolver)
             && !places.iter().any(|p| same_place(p, &place))
         {
             places.push(place);
@@ -141,7 +152,7 @@ pub fn destinations(description: &str, resolver: &mut Resolver<'_>) -> Vec<Place
     let home = resolver.home();
     let received = IN_WASHINGTON.iter().any(|signal| folded.contains(signal));
     if places.is_empty() && folded.contains("general assembly") {
-        places.extend(resolver.us_city("New York City"));
+        places.extend(resolver.us_place("New York City", None));
     }
     let has_home = places.iter().any(|p| same_place(p, &home));
     if (places.is_empty() || received) && !has_home {
@@ -150,9 +161,10 @@ pub fn destinations(description: &str, resolver: &mut Resolver<'_>) -> Vec<Place
     places
 }
 
-/// The longest leading run of words (at most four) of `phrase` that names a city of the
+/// The longest leading run of words (at most four) of `phrase` that names a place of the
 /// United States: "Crawford" in "Crawford, Texas", "New York City" in "New York City June".
-fn us_place(phrase: &str, resolver: &mut Resolver<'_>) -> Option<Place> {
+/// The state, when one follows the phrase, qualifies the whole phrase only.
+fn us_place(phrase: &str, state: Option<&str>, resolver: &mut Resolver<'_>) -> Option<Place> {
     let words: Vec<&str> = phrase
         .split_whitespace()
         .map(|w| w.trim_end_matches(['.', ',', ';', ':']))
@@ -160,9 +172,14 @@ fn us_place(phrase: &str, resolver: &mut Resolver<'_>) -> Option<Place> {
     if words.first().is_none_or(|w| NOT_PLACES.contains(w)) {
         return None;
     }
-    (1..=words.len().min(4))
-        .rev()
-        .find_map(|n| resolver.us_city(&words[..n].join(" ")))
+    // a state names where the place is ("Houston, Texas"), not where the visitor went
+    (1..=words.len().min(4)).rev().find_map(|n| {
+        if resolver.is_us_state(&words[..n].join(" ")) {
+            return None;
+        }
+        let qualifier = state.filter(|_| n == words.len());
+        resolver.us_place(&words[..n].join(" "), qualifier)
+    })
 }
 
 #[cfg(test)]
@@ -209,6 +226,46 @@ mod tests {
             "the record states where the visitor came from"
         );
         assert_eq!(trip.legs.len(), 1);
+    }
+
+    #[test]
+    fn places_of_the_united_states_come_in_the_order_named() {
+        let mut resolver = Resolver::new(Gazetteer::global());
+        let mut names = |text: &str| -> Vec<String> {
+            destinations(text, &mut resolver)
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
+        };
+        assert_eq!(
+            names("Private visit; visited Chicago, Boston and Peoria (Illinois)."),
+            ["Chicago", "Boston", "Peoria"]
+        );
+        assert_eq!(
+            names("State visit. Afterwards visited Houston, Texas."),
+            ["Washington", "Houston"]
+        );
+        assert_eq!(
+            names("Informal visit en route to Belgrade; discussed the Opportunity Act."),
+            ["Washington"],
+            "small namesakes of words are not destinations"
+        );
+    }
+
+    #[test]
+    fn a_state_picks_the_town_of_that_state() {
+        let mut resolver = Resolver::new(Gazetteer::global());
+        let places = destinations("Private visit to Peoria (Illinois).", &mut resolver);
+        let peoria = places.iter().find(|p| p.name == "Peoria").expect("Peoria");
+        assert!((peoria.lat.unwrap() - 40.7).abs() < 0.3, "{peoria:?}");
+        let none = destinations(
+            "Met the President at Warm Springs (Georgia).",
+            &mut resolver,
+        );
+        assert!(
+            none.iter().all(|p| p.name != "Warm Springs"),
+            "no namesake from another state: {none:?}"
+        );
     }
 
     #[test]

@@ -109,7 +109,9 @@ struct LineCounter {
 
 impl LineCounter {
     fn line_at(&mut self, xml: &str, position: u64) -> usize {
-        let end = usize::try_from(position).unwrap_or(usize::MAX).min(xml.len());
+        let end = usize::try_from(position)
+            .unwrap_or(usize::MAX)
+            .min(xml.len());
         if end < self.position {
             *self = Self::default();
         }
