@@ -123,6 +123,18 @@ pub struct ImportArgs {
     /// Print the report as JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Database to import into, as for `serve`: importing the same records again writes
+    /// nothing, and what users curated stays.
+    #[arg(
+        long,
+        env = "ITINERARY_DATABASE",
+        default_value = "sqlite://data/itinerary.db",
+        conflicts_with = "in_memory"
+    )]
+    pub database: String,
+    /// Import into memory only, to read the report: nothing is stored.
+    #[arg(long, env = "ITINERARY_IN_MEMORY")]
+    pub in_memory: bool,
 }
 
 /// Settings of `itinerary extract`.

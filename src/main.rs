@@ -47,7 +47,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     let (documents, skipped) = ingest::read_documents(&paths);
     report_skipped(&skipped, args.strict)?;
     let seeds = documents.len();
-    let store = open_store(&args).await?;
+    let store = open_store(&args.database, args.in_memory).await?;
     let loaded = store
         .load_seeds(documents, &timeline::drafts)
         .await
@@ -85,10 +85,10 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
 }
 
 /// The store the service runs on: the database of `--database`, or one in memory.
-async fn open_store(args: &ServeArgs) -> Result<Store, String> {
-    let url = match args.in_memory {
+async fn open_store(database: &str, in_memory: bool) -> Result<Store, String> {
+    let url = match in_memory {
         true => "sqlite::memory:",
-        false => args.database.as_str(),
+        false => database,
     };
     let backend = Backend::open(url).await.map_err(|e| e.to_string())?;
     tracing::info!(
@@ -123,12 +123,17 @@ fn run_import(args: ImportArgs) -> Result<(), String> {
         dataset: args.dataset,
         path: args.path,
     };
-    let store = Store::new();
     let runtime =
         tokio::runtime::Runtime::new().map_err(|e| format!("cannot start runtime: {e}"))?;
-    let report = runtime
-        .block_on(import::import_into(&store, &spec))
-        .map_err(|e| e.to_string())?;
+    let report = runtime.block_on(async {
+        let store = match args.in_memory {
+            true => Store::new(),
+            false => open_store(&args.database, false).await?,
+        };
+        import::import_into(&store, &spec)
+            .await
+            .map_err(|e| e.to_string())
+    })?;
     let text = if args.json {
         serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?
     } else {

@@ -189,7 +189,7 @@ impl Gazetteer {
     /// `name`: one in a `context` country first. `None` when no site or division has that
     /// name; cities and countries are not areas.
     pub fn area(&self, name: &str, context: &[&str]) -> Option<&Area> {
-        let entries = self.index.get(key::key(name).as_str())?;
+        let entries = self.readings(&key::key(name))?;
         let areas: Vec<&Area> = entries
             .iter()
             .filter_map(|e| match e.target {
