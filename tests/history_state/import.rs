@@ -5,9 +5,9 @@ use itinerary::import::import_into;
 
 use crate::support::{dataset, imported, spec};
 
-#[test]
-fn every_record_is_imported_or_explained() {
-    let Some((_, report)) = imported() else {
+#[tokio::test]
+async fn every_record_is_imported_or_explained() {
+    let Some((_, report)) = imported().await else {
         return;
     };
     assert_eq!(report.records_read, 7535, "{report}");
@@ -25,9 +25,9 @@ fn every_record_is_imported_or_explained() {
     );
 }
 
-#[test]
-fn the_same_stop_under_two_ids_is_merged_and_reported() {
-    let Some((_, report)) = imported() else {
+#[tokio::test]
+async fn the_same_stop_under_two_ids_is_merged_and_reported() {
+    let Some((_, report)) = imported().await else {
         return;
     };
     let merged: Vec<(&str, &str)> = report
@@ -45,17 +45,21 @@ fn the_same_stop_under_two_ids_is_merged_and_reported() {
     assert_eq!(report.duplicates.len(), 4, "{merged:?}");
 }
 
-#[test]
-fn importing_again_adds_nothing() {
+#[tokio::test]
+async fn importing_again_adds_nothing() {
     let Some(path) = dataset() else { return };
     let store = Store::new();
-    let first = import_into(&store, &spec(path.clone())).expect("first import");
+    let first = import_into(&store, &spec(path.clone()))
+        .await
+        .expect("first import");
     let counts = (
         store.trips().len(),
         store.legs().len(),
         store.meetings().len(),
     );
-    let again = import_into(&store, &spec(path)).expect("second import");
+    let again = import_into(&store, &spec(path))
+        .await
+        .expect("second import");
     let store_again = again.store.expect("store outcome");
     assert_eq!((store_again.inserted, store_again.updated), (0, 0));
     assert_eq!(store_again.unchanged, first.trips);

@@ -4,5 +4,6 @@
 //! Reads `../shared/datasets/history-state`; skips where it is absent, fails when `CI=true`.
 
 mod import;
+mod reimport;
 mod served;
 mod support;

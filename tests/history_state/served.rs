@@ -12,7 +12,9 @@ fn names(legs: &[Value], end: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn obama_april_2009_stops_form_one_trip_with_inferred_legs() {
-    let Some((store, _)) = imported() else { return };
+    let Some((store, _)) = imported().await else {
+        return;
+    };
     let app = spawn_app(store).await;
     let trip = app.trip_with_record("obama", "obama-barack.xml#2961").await;
     let sources = crate::support::sources(&trip);
@@ -67,7 +69,9 @@ async fn obama_april_2009_stops_form_one_trip_with_inferred_legs() {
 
 #[tokio::test]
 async fn a_visit_is_a_trip_of_the_visitor_to_the_united_states() {
-    let Some((store, _)) = imported() else { return };
+    let Some((store, _)) = imported().await else {
+        return;
+    };
     let app = spawn_app(store).await;
     let trip = app
         .trip_with_record("harper", "visits/data/2000.xml#1848")

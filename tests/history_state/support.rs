@@ -33,10 +33,12 @@ pub fn spec(path: PathBuf) -> ImportSpec {
 }
 
 /// A fresh store with the dataset imported, and the import report; `None` when skipped.
-pub fn imported() -> Option<(Store, ImportReport)> {
+pub async fn imported() -> Option<(Store, ImportReport)> {
     let path = dataset()?;
     let store = Store::new();
-    let report = import_into(&store, &spec(path)).expect("the dataset imports");
+    let report = import_into(&store, &spec(path))
+        .await
+        .expect("the dataset imports");
     Some((store, report))
 }
 
