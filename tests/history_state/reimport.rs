@@ -27,8 +27,22 @@ fn write_dataset(root: &Path, second_locale: &str) {
     std::fs::create_dir_all(&dir).expect("dataset folder");
     let xml = format!(
         "<?xml version=\"1.0\"?>\n<trips>\n{}\n{}\n</trips>\n",
-        stop(1, "1999-05-03", "1999-05-04", "Norway", "Oslo", "Held talks on fisheries."),
-        stop(2, "1999-05-05", "1999-05-05", "Sweden", second_locale, "Opened a consulate.")
+        stop(
+            1,
+            "1999-05-03",
+            "1999-05-04",
+            "Norway",
+            "Oslo",
+            "Held talks on fisheries."
+        ),
+        stop(
+            2,
+            "1999-05-05",
+            "1999-05-05",
+            "Sweden",
+            second_locale,
+            "Opened a consulate."
+        )
     );
     std::fs::write(dir.join("roe-ann.xml"), xml).expect("dataset file");
 }
@@ -76,8 +90,14 @@ async fn a_changed_record_updates_its_items_and_curation_stays() {
         .iter()
         .filter_map(|l| l.destination.as_ref().map(|p| p.name.clone()))
         .collect();
-    assert!(destinations.contains(&"Gothenburg".to_owned()), "{destinations:?}");
-    assert!(!destinations.contains(&"Stockholm".to_owned()), "{destinations:?}");
+    assert!(
+        destinations.contains(&"Gothenburg".to_owned()),
+        "{destinations:?}"
+    );
+    assert!(
+        !destinations.contains(&"Stockholm".to_owned()),
+        "{destinations:?}"
+    );
     let curated = reopened.leg(to_oslo.id).expect("the curated leg stays");
     assert_eq!(curated.mode, Some(itinerary::domain::Mode::Air));
 }
