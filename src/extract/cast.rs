@@ -13,6 +13,9 @@ pub struct Person {
     pub name: String,
     pub role: Option<String>,
     pub country: Option<String>,
+    /// Known only from bare names ("Irpinsky Lipki" may be a building): a participant only
+    /// where the syntax says so ("met X", "with X").
+    pub weak: bool,
 }
 
 /// Index of a person in the cast.
@@ -111,6 +114,7 @@ impl Cast {
             name: name.to_owned(),
             role: mention.role.clone(),
             country: mention.country.clone(),
+            weak: mention.bare,
         });
         self.recency.push(0);
         self.people.len() - 1
@@ -119,6 +123,7 @@ impl Cast {
     /// Fills in what a later mention adds: a longer name, a role, a country.
     fn enrich(&mut self, id: PersonId, name: &str, mention: &PersonMention) {
         let person = &mut self.people[id];
+        person.weak &= mention.bare;
         if name.split_whitespace().count() > person.name.split_whitespace().count() {
             person.name = name.to_owned();
         }

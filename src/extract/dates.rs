@@ -38,6 +38,8 @@ pub enum DateExpr {
     Relative(i64),
     /// Days after the publication date ("today", "this morning" = 0, "yesterday" = -1).
     Published(i64),
+    /// The first or last day of the visit the title's range gives ("his final day").
+    Bound { last: bool },
 }
 
 /// A date phrase found in a sentence.
@@ -67,7 +69,7 @@ fn compile(pattern: String) -> Regex {
 }
 
 /// The families, most specific first. Matches of later rules may not overlap earlier ones.
-static RULES: [DateRule; 7] = [
+static RULES: [DateRule; 8] = [
     DateRule {
         name: "day-range-month",
         pattern: LazyLock::new(|| {
@@ -117,6 +119,13 @@ static RULES: [DateRule; 7] = [
         name: "weekday",
         pattern: LazyLock::new(|| compile(format!(r"\b{WEEKDAY}\b"))),
         build: build_weekday,
+    },
+    DateRule {
+        name: "visit-day",
+        pattern: LazyLock::new(|| {
+            compile(r"(?i)\b(?:the|his|her|its|their|[\w-]+'s)\s+(?P<which>final|last|first|opening|closing)\s+day\b".to_owned())
+        }),
+        build: build_bound,
     },
     DateRule {
         name: "relative-day",
@@ -191,6 +200,13 @@ fn build_cross_month_range(caps: &Captures<'_>) -> Option<DateExpr> {
         first,
         last,
         last_month,
+    })
+}
+
+fn build_bound(caps: &Captures<'_>) -> Option<DateExpr> {
+    let which = caps.name("which")?.as_str().to_lowercase();
+    Some(DateExpr::Bound {
+        last: matches!(which.as_str(), "final" | "last" | "closing"),
     })
 }
 
@@ -442,6 +458,7 @@ impl Calendar {
                 Published::Day(day) => shift(day, days),
                 Published::Month { .. } => None,
             },
+            DateExpr::Bound { last } => self.bounds.map(|(a, b)| if last { b } else { a }),
         }
     }
 

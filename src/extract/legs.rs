@@ -143,7 +143,10 @@ pub fn facts(reading: &Reading<'_>) -> Vec<LegFact> {
 /// The traveller is the one moving: the agent of the verb, or named right after a noun
 /// ("the arrival of Minister X"), or the owner of it ("his first destination").
 fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Trigger) -> bool {
-    if matches!(reading.agent(start), Some(Who::Traveller | Who::Party)) {
+    if matches!(
+        reading.agent(start),
+        Some(Who::Traveller | Who::Party | Who::Entourage)
+    ) {
         return true;
     }
     let after = &reading.text[end..];
@@ -224,6 +227,9 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
                     fact.origin = place;
                 }
             }
+            // "for" names a destination after leaving ("left for", "departed A for B"), not
+            // after going ("went to the Hall for the Atomic Bomb")
+            "for" if fact.motion != Motion::Depart => {}
             "to" | "for" | "into" | "towards" | "toward" | "bound for" => {
                 if fact.destination.is_none() && fact.motion != Motion::Visit {
                     fact.destination = place.filter(PlaceMention::is_destination);
@@ -257,6 +263,16 @@ fn list_after(reading: &Reading<'_>, first: &PlaceMention, stop: usize) -> Vec<P
             .places
             .iter()
             .find(|p| p.start == cursor + sep.end() && p.kind != PlaceKind::Site);
+        // "Rzeszów, Poland": a country after its city qualifies it, it is not a stop
+        let qualifier = next.is_some_and(|p| {
+            p.kind == PlaceKind::Country
+                && sep.as_str().trim() == ","
+                && out.last().unwrap_or(first).place.country_code == p.place.country_code
+        });
+        if qualifier {
+            cursor = next.map_or(cursor, |p| p.end);
+            continue;
+        }
         match next {
             Some(p) => {
                 out.push(p.clone());

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::domain::MeetingKind;
-use crate::extract::cast::PersonId;
+use crate::extract::cast::{Cast, PersonId};
 use crate::extract::places::{PlaceKind, PlaceMention};
 use crate::extract::reading::{Reading, Who};
 
@@ -26,6 +26,15 @@ pub struct MeetingFact {
     pub planned: bool,
     /// "several meetings with A, B and C": one engagement per group named.
     pub copies: usize,
+    /// "his meeting with X", "after meeting with X": possibly an engagement already told.
+    pub definite: bool,
+    /// "left for Quito to take part in the Conference": happens where the leg goes.
+    pub purpose: bool,
+    /// "Prior to leaving, he spoke to the media": where the last leg started.
+    pub before_leaving: bool,
+    /// "during a joint stakeout" naming nobody: with whom the sentence names outside the
+    /// other engagements it tells.
+    pub joint: bool,
     /// "The two leaders gave a joint press encounter": with the counterpart of the engagement
     /// just reported, when the sentence names nobody.
     pub with_counterpart: bool,
@@ -82,7 +91,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Other,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)\b(?:an?\s+)?(?:address|speech|lecture|keynote)\b|\bspeaking\s+to\s+a\s+plenary|\bspoke\s+to\s+a\s+plenary|\b(?:addressed|addressing)\s+(?:the\s+|a\s+)?(?:parliament|national\s+assembly|congress|senate|students|a\s+joint\s+session)\b|\bcall\s+for\s+action\b",
+                r"(?i)\b(?:an?\s+)?(?:address|speech|lecture|keynote)\b|\b(?:speaking|spoke)\s+(?:to|at|before)\s+a\s+plenary(?:\s+session)?|\b(?:addressed|addressing)\s+(?:the\s+|a\s+)?(?:parliament|national\s+assembly|congress|senate|students|a\s+joint\s+session)\b|\bcall\s+for\s+action\b",
             )
         }),
     },
@@ -100,7 +109,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::SiteVisit,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)\b(?:visited|visiting|toured|touring|tour\s+of|tour|went\s+to|also\s+went\s+to|was\s+shown\s+around|shown\s+around|inspected|a\s+visit\s+to|paid\s+a\s+(?:short\s+)?visit\s+to|to\s+view)\b",
+                r"(?i)\b(?:went\s+to\s+(?:view|see|visit|tour|inspect)|visited|visiting|toured|touring|tour\s+of|tour|went\s+to|also\s+went\s+to|was\s+shown\s+around|shown\s+around|inspected|a\s+visit\s+to|paid\s+a\s+(?:short\s+)?visit\s+to|to\s+view)\b",
             )
         }),
     },
@@ -109,7 +118,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Meeting,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)\b(?:met|meets|meet|meeting|meetings|talks|discussions?|courtesy\s+call|t[eê]te-[aà]-t[eê]te|audience|consultations|conferred|briefed\s+(?:him|her))\b",
+                r"(?i)\b(?:met|meets|meet|meeting|meetings|talks|discussions?|courtesy\s+call|t[eê]te-[aà]-t[eê]te|audience\s+with|consultations|conferred|briefed\s+(?:him|her))\b",
             )
         }),
     },
@@ -133,8 +142,70 @@ static REMOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// reported.
 static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)(?:\b(?:the|this|that|these|those|two|both|their|his|her|its|successive)\s+(?:[\w-]+\s+)?|\bafter\s+|\bfollowing\s+|\bof\s+|\bin\s+)$",
+        r"(?i)\b(?:the|this|that|these|those|two|both|their|his|her|its|successive|[\w-]+'s)\s+(?:[\w-]+\s+)?$",
     )
+});
+
+/// "ahead of his meeting", "before the talks": an engagement placed later, told later.
+static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:ahead\s+of|prior\s+to|in\s+preparation\s+for|before)\s+(?:(?:the|his|her|their|its|this|that|[\w-]+'s)\s+)(?:[\w-]+\s+)?$",
+    )
+});
+
+/// "after meeting with", "following the press encounter": an engagement used to place
+/// something in time; a new one only if not told already.
+static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:after|following)\s+(?:(?:the|his|her|their|its|this|that|[\w-]+'s)\s+(?:[\w-]+\s+)?|[\w-]+ing\s+)?$",
+    )
+});
+
+/// Verb forms among the event words: a word before them is their subject, not a determiner.
+const VERB_FORMS: &[&str] = &[
+    "met",
+    "meets",
+    "meet",
+    "conferred",
+    "dined",
+    "dining",
+    "dine",
+    "spoke",
+    "speaking",
+    "speak",
+    "talked",
+    "talking",
+    "talk",
+    "told",
+    "briefed",
+    "addressed",
+    "addressing",
+];
+
+/// "This was followed by a wider meeting": an engagement continuing the one just told.
+static FOLLOWED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^(?:This|That|It|These|Which)\s+(?:was|were)\s+(?:then\s+)?(?:followed|preceded)\s+by\b",
+    )
+});
+
+/// "by attending the Forum": an engagement named as a means.
+static MEANS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\bby\s+(?:attending|taking\s+part\s+in|participating\s+in|joining)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$",
+    )
+});
+
+/// "to take part in the Forum": an engagement that is the purpose of a journey.
+static PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\bto\s+(?:take\s+part\s+in|attend|participate\s+in)\s+(?:the\s+)?(?:[\w-]+,?\s+){0,8}$",
+    )
+});
+
+/// "Prior to leaving, he spoke ...": what happened before the last departure.
+static BEFORE_LEAVING: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^(?:prior\s+to|before)\s+(?:leaving|departing|(?:his|her)\s+departure)\b")
 });
 
 /// "several meetings with A, B and C".
@@ -143,9 +214,12 @@ static SEVERAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The engagements of the traveller in `reading`, in order.
-pub fn facts(reading: &Reading<'_>, companions: &[PersonId]) -> Vec<MeetingFact> {
+pub fn facts(reading: &Reading<'_>, companions: &[PersonId], cast: &Cast) -> Vec<MeetingFact> {
     let spans = event_spans(reading);
     let mut out: Vec<MeetingFact> = Vec::new();
+    if spans.is_empty() {
+        out.extend(in_town(reading));
+    }
     for (k, span) in spans.iter().enumerate() {
         let previous_end = if k == 0 { 0 } else { spans[k - 1].end };
         let (clause_start, clause_end) = reading.clause(span.start);
@@ -158,11 +232,42 @@ pub fn facts(reading: &Reading<'_>, companions: &[PersonId]) -> Vec<MeetingFact>
         if rejects(reading, span) {
             continue;
         }
-        if let Some(fact) = engagement(reading, span, window, companions) {
+        if let Some(fact) = engagement(reading, span, window, companions, cast) {
             out.push(fact);
         }
     }
     out
+}
+
+/// "In the town of Borodianka, he said he was saddened to see ...": being in a town and
+/// telling what is seen there is a site visit.
+fn in_town(reading: &Reading<'_>) -> Option<MeetingFact> {
+    static IN_TOWN: LazyLock<Regex> = LazyLock::new(|| {
+        compile(r"^In\s+the\s+(?:town|city|village|district|camp|settlement)\s+of\s+")
+    });
+    let lead = IN_TOWN.find(reading.text)?;
+    let place = reading
+        .places
+        .iter()
+        .find(|p| p.start == lead.end())?
+        .clone();
+    if reading.main_subject() != Some(Who::Traveller) {
+        return None;
+    }
+    Some(MeetingFact {
+        at: lead.start(),
+        kind: MeetingKind::SiteVisit,
+        participants: Vec::new(),
+        place: Some(place),
+        planned: false,
+        copies: 1,
+        definite: false,
+        purpose: false,
+        before_leaving: false,
+        with_counterpart: false,
+        joint: false,
+        rule: "in-town",
+    })
 }
 
 /// One engagement's words: an event word, with the reception verb before it and the
@@ -290,17 +395,22 @@ fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
         return true;
     }
     let word = reading.text[start..end].to_lowercase();
-    let verb = matches!(
-        word.as_str(),
-        "met" | "meets" | "meet" | "conferred" | "dined" | "dining" | "dine"
-    ) || span.rule == "reception"
-        || span.rule == "site-visit";
+    let first = word.split_whitespace().next().unwrap_or("");
+    let verb = VERB_FORMS.contains(&first) || span.rule == "reception" || span.rule == "site-visit";
+    let noun_kind = matches!(
+        span.kind,
+        MeetingKind::Meeting | MeetingKind::Press | MeetingKind::Meal
+    );
     let with_someone = after.starts_with("with") || after.starts_with("between");
-    if !verb
-        && span.start == start
-        && BACK_REFERENCE.is_match(before)
-        && !with_someone
-        && span.kind != MeetingKind::Conference
+    if MEANS.is_match(before) {
+        // "by attending the Forum he was expressing solidarity": a means, not an event
+        return true;
+    }
+    if FORWARD.is_match(before) {
+        // "ahead of his trilateral meeting": an engagement told later
+        return true;
+    }
+    if !verb && noun_kind && span.start == start && BACK_REFERENCE.is_match(before) && !with_someone
     {
         return true;
     }
@@ -332,7 +442,11 @@ fn visits_a_site(reading: &Reading<'_>, end: usize) -> bool {
         compile(r"^(?:a|an|the|several|two|three|four|some|one|his|her|its|their|[A-Z][\w'-]*)\b")
     });
     let after = reading.text[end..].trim_start();
-    if !OBJECT.is_match(after) {
+    let verb_of_seeing = reading.text[..end]
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| matches!(w, "view" | "see" | "visit" | "tour" | "inspect"));
+    if !OBJECT.is_match(after) && !verb_of_seeing {
         return false;
     }
     match reading.place_after(end) {
@@ -347,6 +461,7 @@ fn engagement(
     span: &Span,
     window: (usize, usize),
     companions: &[PersonId],
+    cast: &Cast,
 ) -> Option<MeetingFact> {
     let start = span.start;
     let opener = reading.subject_start();
@@ -356,23 +471,33 @@ fn engagement(
         window
     };
     let agent = reading.agent(start);
-    let involved = matches!(agent, Some(Who::Traveller | Who::Party))
-        || start >= opener && reading.traveller_in(window.0, window.1);
+    // "Greeting him there, the Rector ...": the traveller as object of an opening participle
+    let involved = matches!(agent, Some(Who::Traveller | Who::Party | Who::Entourage))
+        || reading.traveller_in(window.0, window.1)
+        || FOLLOWED.is_match(&reading.text[..start]);
     if !involved {
         return None;
     }
-    let mut participants = people_in(reading, window, companions);
-    let joint = reading.text[span.start..span.end]
-        .to_lowercase()
-        .contains("joint");
-    if participants.is_empty() && joint {
-        // "a joint stakeout": with the counterpart the sentence names
-        participants = people_in(reading, (0, reading.text.len()), companions);
-    }
-    let with_counterpart = participants.is_empty() && (joint || agent == Some(Who::Party));
+    // the host doing the welcoming or hosting, said before the verb, with those "together
+    // with" them
+    let agent_start = reading.agent_actor(start).map_or(window.0, |a| a.start);
+    let agent_is_person = matches!(agent, Some(Who::Person(_)));
+    let from = if agent_start < window.0 && agent_is_person {
+        agent_start
+    } else {
+        window.0
+    };
+    let participants = people_in(reading, (from, window.1), companions, cast);
+    let joint = participants.is_empty()
+        && reading.text[span.start..span.end]
+            .to_lowercase()
+            .contains("joint");
+    let with_counterpart = participants.is_empty() && agent == Some(Who::Party);
     let place = reading
         .destinations_in(window.0, window.1)
         .find(|p| in_or_at(reading.text, p.start))
+        .or_else(|| where_place(reading, window.0))
+        .or_else(|| reading.opening_place())
         .cloned();
     Some(MeetingFact {
         at: start,
@@ -380,8 +505,13 @@ fn engagement(
         participants,
         place,
         planned: reading.planned_at(start),
-        copies: copies(reading, start, window.1),
+        copies: copies(reading, start, window.1, span.kind),
+        definite: BACK_REFERENCE.is_match(&reading.text[..start])
+            || AFTER.is_match(&reading.text[..start]),
+        purpose: PURPOSE.is_match(&reading.text[..start]),
+        before_leaving: BEFORE_LEAVING.is_match(reading.text),
         with_counterpart,
+        joint,
         rule: span.rule,
     })
 }
@@ -391,17 +521,33 @@ fn people_in(
     reading: &Reading<'_>,
     window: (usize, usize),
     companions: &[PersonId],
+    cast: &Cast,
 ) -> Vec<PersonId> {
     let mut out: Vec<PersonId> = Vec::new();
     for actor in reading.actors_in(window.0, window.1) {
-        if let Who::Person(id) = actor.who
-            && !out.contains(&id)
-            && !companions.contains(&id)
-        {
+        let Who::Person(id) = actor.who else { continue };
+        // a name seen only bare counts where the syntax makes it a person: "met X", "with X"
+        let slot = PERSON_SLOT.is_match(&reading.text[..actor.start]);
+        if !out.contains(&id) && !companions.contains(&id) && (!cast.person(id).weak || slot) {
             out.push(id);
         }
     }
     out
+}
+
+static PERSON_SLOT: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:with|met|by|and|meet|joined|hosted)\s+$"));
+
+/// "was spent in Abuja, Nigeria, where he held meetings": the place a relative clause
+/// starting before `at` refers to.
+fn where_place<'r>(reading: &'r Reading<'_>, at: usize) -> Option<&'r PlaceMention> {
+    static WHERE: LazyLock<Regex> =
+        LazyLock::new(|| compile(r"^(?:,\s*[A-Z][\w' -]+)?,\s*(?:where|at\s+which)\b"));
+    reading
+        .places
+        .iter()
+        .filter(|p| p.end <= at && p.kind != PlaceKind::Site && in_or_at(reading.text, p.start))
+        .rfind(|p| WHERE.is_match(&reading.text[p.end..]))
 }
 
 /// A place introduced by "in"/"at" (possibly "in the town of").
@@ -416,7 +562,15 @@ fn in_or_at(text: &str, at: usize) -> bool {
 
 /// How many separate engagements a plural with a list makes ("several meetings with civil
 /// society, the diplomatic community and colleagues" is three).
-fn copies(reading: &Reading<'_>, start: usize, end: usize) -> usize {
+fn copies(reading: &Reading<'_>, start: usize, end: usize, kind: MeetingKind) -> usize {
+    if kind == MeetingKind::SiteVisit {
+        // "went to a site sheltering ..., and to a transit centre": two visits
+        let rest = &reading.text[start..end.max(start)];
+        return 1
+            + rest.matches(", and to ").count()
+            + rest.matches(" and to the ").count()
+            + rest.matches(" and to a ").count();
+    }
     if !SEVERAL.is_match(&reading.text[..start]) {
         return 1;
     }

@@ -191,7 +191,7 @@ fn read_sentence(story: &mut Story<'_>, p: &Parsed) {
 /// "he", "she", "his": the traveller. "the couple", "the delegation", "the two leaders",
 /// "they": a group with the traveller.
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<one>he|she|him|his|her)\b|\b(?P<group>the\s+couple|(?:the|his|her)\s+delegation|the\s+two\s+(?:leaders|ministers|sides|delegations|of\s+them)|both\s+(?:leaders|ministers|men|sides)|the\s+(?:leaders|ministers|visitors)|they|them|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))\b")
+    Regex::new(r"(?i)\b(?P<one>he|she|him|his|her)\b|\b(?P<own>the\s+couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))\b|\b(?P<group>the\s+two\s+(?:leaders|ministers|sides|delegations|of\s+them)|both\s+(?:leaders|ministers|men|sides)|the\s+(?:leaders|ministers|visitors)|they|them)\b")
         .expect("pronoun pattern compiles")
 });
 
@@ -206,6 +206,8 @@ fn actors(story: &mut Story<'_>, text: &str, people: &[PersonMention]) -> Vec<Ac
         if !inside_name {
             let who = if caps.name("one").is_some() {
                 Who::Traveller
+            } else if caps.name("own").is_some() {
+                Who::Entourage
             } else {
                 Who::Party
             };

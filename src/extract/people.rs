@@ -10,7 +10,7 @@ use crate::extract::lexicon::{
     WEAK_HEADS,
 };
 use crate::extract::segment::{Word, words};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, NameQuality};
 
 /// How a person is referred to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -173,7 +173,9 @@ impl Reader<'_, '_> {
         }
         let (mut country, mut qualified, mut role_start) = (None, false, None);
         for _ in 0..6 {
-            if let Some((c, next)) = self.country_at(j) {
+            // a qualifier belongs to the title only when nothing separates them ("Coming from
+            // Niger, United Nations Secretary-General ...")
+            if let Some((c, next)) = self.country_at(j).filter(|(_, n)| self.joined(n - 1)) {
                 country = Some(c);
                 (j, qualified) = (next, true);
             } else if let Some(next) = self.organisation_at(j) {
@@ -297,6 +299,14 @@ impl Reader<'_, '_> {
             })
             && self.gazetteer.country(&self.text(from, to)).is_none()
             && self.country_at(from).is_none()
+            && !self.is_city(from, to)
+    }
+
+    /// Words `from..to` are a city's own name ("Phnom Penh"), not a person's.
+    fn is_city(&self, from: usize, to: usize) -> bool {
+        self.gazetteer
+            .city_match(&self.text(from, to), &[])
+            .is_some_and(|m| m.quality == NameQuality::Primary)
     }
 
     /// The name starting at word `i`: capitalised words (with particles and generational

@@ -92,7 +92,15 @@ pub fn mentions(
         let (start, mut end) = (found.span.start, found.span.end);
         let excluded = exclude.iter().any(|&(a, b)| start < b && a < end);
         let unvouched = found.ambiguous && !after_cue(sentence, start);
-        let word = sentence[start..end].to_lowercase();
+        let written = &sentence[start..end];
+        let word = written.to_lowercase();
+        // "UN", "AU": an abbreviation, not the town of that name
+        let abbreviation = found.kind == MentionKind::City
+            && written.len() <= 4
+            && written.chars().all(|c| c.is_uppercase() || c == '.');
+        if abbreviation {
+            continue;
+        }
         if excluded
             || found.kind == MentionKind::Demonym
             || unvouched
@@ -111,7 +119,11 @@ pub fn mentions(
             place.name = sentence[start..end].to_owned();
         }
         if let Some(next) = ws.iter().position(|w| w.start >= end) {
-            if let Some(extra) = suffix_words(sentence, &ws, next, FACILITY) {
+            if let Some(venue_end) = venue_name(sentence, &ws, next) {
+                // "the Nagasaki Atomic Bomb Museum": a venue that bears the city's name
+                end = venue_end;
+                kind = PlaceKind::Site;
+            } else if let Some(extra) = suffix_words(sentence, &ws, next, FACILITY) {
                 end = ws[next + extra - 1].end;
                 if kind != PlaceKind::Country {
                     kind = PlaceKind::City;
@@ -137,6 +149,29 @@ const ENGLISH: &[&str] = &[
     "so", "up", "we", "an", "am", "us", "more", "most", "mobile", "union", "reading", "split",
     "nice", "bath", "deal", "march", "may", "young", "man", "hope", "marathon",
 ];
+
+/// Capitalised words from word `at` (joined to the place before) that end in a venue or
+/// body word ("Atomic Bomb Museum", "Peace Memorial Hall"): the end of that venue's name.
+fn venue_name(sentence: &str, ws: &[Word<'_>], at: usize) -> Option<usize> {
+    if at == 0 || !joined(sentence, ws, at - 1) {
+        return None;
+    }
+    let mut j = at;
+    while j < ws.len() && j < at + 4 && ws[j].capitalised() {
+        let key = ws[j].key();
+        if NOT_PERSON.contains(key.as_str())
+            && !AREA.contains(&key.as_str())
+            && !FACILITY.iter().any(|f| f[0] == key)
+        {
+            return Some(ws[j].end);
+        }
+        if !joined(sentence, ws, j) {
+            break;
+        }
+        j += 1;
+    }
+    None
+}
 
 /// A preposition or verb right before byte `at` vouches for a place name there.
 fn after_cue(sentence: &str, at: usize) -> bool {

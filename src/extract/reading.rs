@@ -19,8 +19,10 @@ use crate::extract::segment::Sentence;
 pub enum Who {
     /// The traveller: name, title, "he"/"she".
     Traveller,
-    /// A group with the traveller in it: "the couple", "the delegation", "the two leaders".
+    /// The traveller with a counterpart: "the two leaders", "both ministers", "they".
     Party,
+    /// The traveller's own company: "the couple", "the delegation", "the visit".
+    Entourage,
     /// Another known person.
     Person(PersonId),
     /// A person the text describes but does not identify ("the prime minister", "officials").
@@ -91,16 +93,29 @@ impl<'a> Reading<'a> {
     /// Where the main clause's subject starts: after an opening participial or adverbial
     /// phrase, if the sentence has one.
     pub fn subject_start(&self) -> usize {
-        OPENER.find(self.text).map_or(0, |m| m.end())
+        let Some(m) = OPENER.find(self.text) else {
+            return 0;
+        };
+        // "On arrival he was welcomed by X, ...": a subject inside makes it a clause
+        let subject_inside = self
+            .actors
+            .iter()
+            .any(|a| a.end <= m.end() && !self.governed(a.start));
+        if subject_inside { 0 } else { m.end() }
     }
 
     /// The actor doing what is said at byte `at`: the nearest actor before it in its clause
     /// that is not the object of a preposition ("together with X", "by X"); for a participle
     /// opening the sentence, or a clause without one, the main subject.
     pub fn agent(&self, at: usize) -> Option<Who> {
+        self.agent_actor(at).map(|a| a.who)
+    }
+
+    /// The actor mention behind [`Self::agent`].
+    pub fn agent_actor(&self, at: usize) -> Option<&Actor> {
         let opener = self.subject_start();
         if at < opener {
-            return self.main_subject();
+            return self.main_subject_actor();
         }
         let (start, _) = self.clause(at);
         let from = start.max(opener);
@@ -109,17 +124,19 @@ impl<'a> Reading<'a> {
             .rev()
             .filter(|a| a.end <= at && a.start >= from)
             .find(|a| !self.governed(a.start))
-            .map(|a| a.who)
-            .or_else(|| self.main_subject())
+            .or_else(|| self.main_subject_actor())
     }
 
     /// The subject of the main clause.
     pub fn main_subject(&self) -> Option<Who> {
+        self.main_subject_actor().map(|a| a.who)
+    }
+
+    fn main_subject_actor(&self) -> Option<&Actor> {
         let opener = self.subject_start();
         self.actors
             .iter()
             .find(|a| a.start >= opener && !self.governed(a.start))
-            .map(|a| a.who)
     }
 
     /// True when the words before byte `at` make what follows an object ("with", "by",
@@ -143,13 +160,20 @@ impl<'a> Reading<'a> {
     /// True when the traveller (or a group with the traveller) is mentioned in `start..end`.
     pub fn traveller_in(&self, start: usize, end: usize) -> bool {
         self.actors_in(start, end)
-            .any(|a| matches!(a.who, Who::Traveller | Who::Party))
+            .any(|a| matches!(a.who, Who::Traveller | Who::Party | Who::Entourage))
     }
 
     /// True when what is said at byte `at` is announced, not done: a future or intention
     /// marker in its clause before it.
     pub fn planned_at(&self, at: usize) -> bool {
         let (start, _) = self.clause(at);
+        // "Intending to travel on, she left Moscow": the intention is the opener's own
+        let opener = self.subject_start();
+        let start = if at >= opener {
+            start.max(opener)
+        } else {
+            start
+        };
         let window_start = start.max(at.saturating_sub(90));
         let window = &self.text[floor_char(self.text, window_start)..at];
         PLANNED.is_match(window)
@@ -161,16 +185,24 @@ impl<'a> Reading<'a> {
     pub fn date_at(&self, at: usize) -> Option<&Dated> {
         let (start, end) = self.clause(at);
         let in_clause = |d: &&Dated| d.mention.start >= start && d.mention.end <= end;
-        let resolved = self
+        // the date said before a verb governs it ("On 6 February, she set off ..., reaching
+        // the city on Wednesday"); else the first said after it
+        let before = self
             .dates
             .iter()
-            .filter(|d| d.date.is_some())
-            .filter(in_clause)
-            .min_by_key(|d| d.mention.start.abs_diff(at));
+            .filter(|d| d.date.is_some() && d.mention.start <= at)
+            .rfind(in_clause);
+        let resolved = before.or_else(|| {
+            self.dates
+                .iter()
+                .filter(|d| d.date.is_some() && d.mention.start > at)
+                .find(in_clause)
+        });
+        // a date earlier in the sentence ("Her final day was spent in A, where she met ...")
         let opening = || {
             self.dates
                 .iter()
-                .find(|d| d.date.is_some() && d.mention.end <= self.subject_start().max(1))
+                .rfind(|d| d.date.is_some() && d.mention.end <= at)
         };
         let part_only = || {
             self.dates
@@ -201,6 +233,21 @@ impl<'a> Reading<'a> {
             .iter()
             .any(|a| a.start < unknown.end && unknown.start < a.end);
         (!person).then_some(unknown)
+    }
+
+    /// "In the town of Irpin, he ...": the place an opening phrase sets for the sentence.
+    pub fn opening_place(&self) -> Option<&PlaceMention> {
+        let opener = self.subject_start();
+        let before = self.text[..opener.min(self.text.len())].to_lowercase();
+        if !(before.starts_with("in ")
+            || before.starts_with("at ")
+            || before.starts_with("once in "))
+        {
+            return None;
+        }
+        self.places
+            .iter()
+            .find(|p| p.end <= opener && p.kind != PlaceKind::Site)
     }
 
     /// The places in `start..end` that a traveller can go to (not venues).

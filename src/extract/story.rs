@@ -122,7 +122,7 @@ impl<'d> Story<'d> {
     /// Reads one sentence's facts into legs and meetings, then moves the anchor.
     pub fn read(&mut self, reading: &Reading<'_>, companions: &[PersonId]) {
         let leg_facts = merge_facts(legs::facts(reading));
-        let meeting_facts = meetings::facts(reading, companions);
+        let meeting_facts = meetings::facts(reading, companions, &self.cast);
         if let Some(trace) = self.trace.as_mut() {
             trace.push(describe(
                 reading,
@@ -136,7 +136,11 @@ impl<'d> Story<'d> {
         let mut events: Vec<Event> = leg_facts.into_iter().map(Event::Leg).collect();
         events.extend(meeting_facts.into_iter().map(Event::Meeting));
         events.sort_by_key(Event::at);
+        let first_new = self.meetings.len();
+        let mut joint = Vec::new();
         for event in events {
+            let before = self.meetings.len();
+            let is_joint = matches!(&event, Event::Meeting(fact) if fact.joint);
             let dated = reading.date_at(event.at());
             let date = dated.and_then(|d| d.date);
             if let (Some(d), Some(dated)) = (date, dated) {
@@ -150,7 +154,11 @@ impl<'d> Story<'d> {
                 Event::Leg(fact) => self.leg(reading, fact, when),
                 Event::Meeting(fact) => self.meeting(reading, fact, when),
             }
+            if is_joint {
+                joint.extend(before..self.meetings.len());
+            }
         }
+        self.joint_participants(reading, first_new, &joint);
         let opener = reading.subject_start();
         for d in &reading.dates {
             let opening = d.mention.start < opener.max(3);
@@ -290,6 +298,10 @@ impl<'d> Story<'d> {
                     .map(|l| &mut l.leg)
                     .find(|l| l.status == draft.status);
                 if let Some(last) = last.filter(|l| same_place(l.destination.as_ref(), Some(h))) {
+                    if !origin_stated {
+                        // the origin of a repeat is only where the traveller already is
+                        draft.origin = None;
+                    }
                     fill(last, &draft);
                 }
                 return;
@@ -346,14 +358,32 @@ impl<'d> Story<'d> {
     }
 
     fn meeting(&mut self, reading: &Reading<'_>, fact: MeetingFact, when: When) {
+        let leg_here = self.legs.last().filter(|l| l.sentence == self.index);
+        let purpose_of_leg = fact.purpose && leg_here.is_some();
+        let mut stated = fact.place.as_ref().map(|p| p.place.clone());
+        if purpose_of_leg {
+            // "left for Quito to take part in the Conference": there, still to come
+            stated = leg_here.and_then(|l| l.leg.destination.clone());
+        } else if fact.before_leaving {
+            stated = self.legs.last().and_then(|l| l.leg.origin.clone());
+        }
+        let fact = MeetingFact {
+            planned: fact.planned || purpose_of_leg,
+            ..fact
+        };
         let status = if fact.planned {
             Status::Planned
         } else {
             Status::Completed
         };
-        let stated = fact.place.as_ref().map(|p| p.place.clone());
-        if let (Some(place), false) = (&stated, fact.planned) {
+        if let (Some(place), false, false) = (&stated, fact.planned, fact.before_leaving) {
             self.presence(reading, place, fact.kind, &when);
+        }
+        // "met personnel serving in Libya" while in Tripoli: the city is the place
+        if let (Some(s), Some(here)) = (&stated, &self.location)
+            && self.lies_in(here, s)
+        {
+            stated = Some(here.clone());
         }
         let place = stated.or_else(|| {
             if fact.planned {
@@ -389,7 +419,7 @@ impl<'d> Story<'d> {
             status,
             source: Some(self.source(reading)),
         };
-        if self.duplicate(&draft) {
+        if fact.definite && self.duplicate(&draft) || self.same_press_event(&draft) {
             return;
         }
         for _ in 0..fact.copies.max(1) {
@@ -399,7 +429,7 @@ impl<'d> Story<'d> {
                 sentence: self.index,
             });
         }
-        if !fact.planned {
+        if !fact.planned && !fact.before_leaving {
             self.events_since_leg += 1;
         }
     }
@@ -454,13 +484,58 @@ impl<'d> Story<'d> {
             .collect()
     }
 
-    /// The same engagement reported twice in a row (same kind, day and people).
+    /// A joint press event naming nobody takes the people of its sentence who are not in
+    /// another engagement kept from it ("during a joint stakeout, after meeting with the
+    /// Foreign Minister": the meeting was told before, so the stakeout is with him).
+    fn joint_participants(&mut self, reading: &Reading<'_>, first_new: usize, joint: &[usize]) {
+        let taken: Vec<String> = self.meetings[first_new..]
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !joint.contains(&(first_new + k)))
+            .flat_map(|(_, m)| m.meeting.participants.iter().map(|p| p.name.clone()))
+            .collect();
+        let mut free: Vec<Participant> = Vec::new();
+        for actor in &reading.actors {
+            if let crate::extract::reading::Who::Person(id) = actor.who {
+                let p = self.cast.person(id);
+                if !p.weak && !taken.contains(&p.name) && !free.iter().any(|f| f.name == p.name) {
+                    free.push(Participant {
+                        name: p.name.clone(),
+                        role: p.role.clone(),
+                        country: p.country.clone(),
+                    });
+                }
+            }
+        }
+        for &k in joint {
+            if let Some(m) = self.meetings.get_mut(k)
+                && m.meeting.participants.is_empty()
+            {
+                m.meeting.participants.clone_from(&free);
+            }
+        }
+    }
+
+    /// "At a press encounter, he said ... He told reporters ...": one press event told over
+    /// consecutive sentences.
+    fn same_press_event(&self, draft: &MeetingDraft) -> bool {
+        let Some(last) = self.meetings.last() else {
+            return false;
+        };
+        draft.kind == MeetingKind::Press
+            && draft.participants.is_empty()
+            && last.meeting.kind == MeetingKind::Press
+            && last.meeting.date == draft.date
+            && same_place(last.meeting.place.as_ref(), draft.place.as_ref())
+            && self.index - last.sentence <= 2
+    }
+
+    /// An engagement already told: the same kind on the same day, with no one new.
     fn duplicate(&self, draft: &MeetingDraft) -> bool {
-        self.meetings.iter().rev().take(3).any(|m| {
+        self.meetings.iter().any(|m| {
             let m = &m.meeting;
             m.kind == draft.kind
                 && m.date == draft.date
-                && !draft.participants.is_empty()
                 && draft
                     .participants
                     .iter()
@@ -541,7 +616,10 @@ fn merge_facts(facts: Vec<LegFact>) -> Vec<LegFact> {
                     }
                     _ => fact.destination_is_current,
                 };
-            if same_status && (continues || refines) {
+            // "reached Lviv after travelling from New York": the origin, told after
+            let origin_after =
+                fact.destination.is_none() && last.origin.is_none() && fact.origin.is_some();
+            if same_status && (continues || refines || origin_after) {
                 absorb(last, fact);
                 continue;
             }
