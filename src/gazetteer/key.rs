@@ -19,52 +19,77 @@ pub struct Word {
     pub span: Range<usize>,
 }
 
-/// A folded character with the byte range of the original character it came from.
-struct Folded {
-    c: char,
-    span: Range<usize>,
-}
-
-fn fold_with_offsets(text: &str) -> Vec<Folded> {
-    let mut out = Vec::with_capacity(text.len());
-    let mut buf = String::new();
-    for (start, c) in text.char_indices() {
-        buf.clear();
-        fold_char(c, &mut buf);
-        let span = start..start + c.len_utf8();
-        out.extend(buf.chars().map(|c| Folded {
-            c,
-            span: span.clone(),
-        }));
-    }
-    out
-}
-
 /// Cuts `text` into words. A word is a run of letters and digits, apostrophes included when
 /// they stand between two of them ("Nuku'alofa", "d'Ivoire", "Russia's").
 pub fn words(text: &str) -> Vec<Word> {
-    let chars = fold_with_offsets(text);
-    let alnum = |i: usize| chars.get(i).is_some_and(|f| f.c.is_alphanumeric());
-    let mut words = Vec::new();
-    let mut current: Option<Word> = None;
-    for (i, f) in chars.iter().enumerate() {
-        let inner_apostrophe = f.c == '\'' && i > 0 && alnum(i - 1) && alnum(i + 1);
-        if f.c.is_alphanumeric() || inner_apostrophe {
-            let word = current.get_or_insert_with(|| Word {
-                key: String::new(),
-                span: f.span.start..f.span.end,
-            });
-            word.key.push(f.c);
-            word.span.end = f.span.end;
-        } else if let Some(word) = current.take() {
-            words.push(word);
+    let mut cutter = Cutter::default();
+    let mut folded = String::new();
+    for (start, c) in text.char_indices() {
+        let span = start..start + c.len_utf8();
+        if c.is_ascii() {
+            let c = if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            };
+            cutter.feed(c, &span);
+            continue;
+        }
+        folded.clear();
+        fold_char(c, &mut folded);
+        for c in folded.chars() {
+            cutter.feed(c, &span);
         }
     }
-    words.extend(current);
-    for word in &mut words {
-        normalise(&mut word.key);
+    cutter.finish()
+}
+
+/// The state of [`words`]: the word being read, and an apostrophe after it that belongs to
+/// it only if a letter or digit follows.
+#[derive(Default)]
+struct Cutter {
+    words: Vec<Word>,
+    current: Option<Word>,
+    apostrophe: bool,
+}
+
+impl Cutter {
+    fn feed(&mut self, c: char, span: &Range<usize>) {
+        if c.is_alphanumeric() {
+            match &mut self.current {
+                Some(word) => {
+                    if std::mem::take(&mut self.apostrophe) {
+                        word.key.push('\'');
+                    }
+                    word.key.push(c);
+                    word.span.end = span.end;
+                }
+                None => {
+                    self.current = Some(Word {
+                        key: c.to_string(),
+                        span: span.clone(),
+                    })
+                }
+            }
+        } else if c == '\'' && self.current.is_some() && !self.apostrophe {
+            self.apostrophe = true;
+        } else {
+            self.end_word();
+        }
     }
-    words
+
+    fn end_word(&mut self) {
+        self.apostrophe = false;
+        if let Some(mut word) = self.current.take() {
+            normalise(&mut word.key);
+            self.words.push(word);
+        }
+    }
+
+    fn finish(mut self) -> Vec<Word> {
+        self.end_word();
+        self.words
+    }
 }
 
 /// Spells out the abbreviations place names use in front of a name.
@@ -163,6 +188,20 @@ pub fn without_apostrophes(key: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn words_cut_any_text_on_char_boundaries_like_keys(text in "\\PC{0,40}") {
+            let found = words(&text);
+            for word in &found {
+                prop_assert!(text.is_char_boundary(word.span.start));
+                prop_assert!(text.is_char_boundary(word.span.end));
+                prop_assert!(word.span.start < word.span.end);
+            }
+            prop_assert_eq!(key(&text), join(found.iter().map(|w| w.key.as_str())));
+        }
+    }
 
     #[test]
     fn punctuation_and_case_meet_on_one_key() {

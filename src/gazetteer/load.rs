@@ -200,7 +200,14 @@ impl Builder {
 
     fn finish(mut self) -> Gazetteer {
         self.index.shrink_to_fit();
+        let mut by_code = vec![u16::MAX; 26 * 26];
+        for (i, country) in self.countries.iter().enumerate() {
+            if let (false, Some(slot)) = (country.former, super::code_slot(&country.code)) {
+                by_code[slot] = u16::try_from(i).unwrap_or(u16::MAX);
+            }
+        }
         Gazetteer {
+            by_code,
             countries: self.countries,
             areas: self.areas,
             cities: self.cities,

@@ -157,9 +157,12 @@ impl Gazetteer {
         let entries = self.readings(&c.key)?;
         let single = c.end == i + 1;
         let after_title = i > 0 && stoplist::title(&words[i - 1].key) && adjacent(text, words, i);
+        let first = c.key.split(' ').next().unwrap_or(&c.key);
+        let word_or_person =
+            after_title || stoplist::title(first) || stoplist::never_a_city(&c.key);
         let places: Vec<Entry> = entries
             .iter()
-            .filter(|e| self.plausible(**e, &c.key, after_title))
+            .filter(|e| self.plausible(**e, word_or_person))
             .copied()
             .collect();
         let (entry, kind) = match rank::best_entry(self, &places, &[]) {
@@ -194,19 +197,17 @@ impl Gazetteer {
         })
     }
 
-    /// Whether `entry` may be what the text means by `key` (see [`Self::mentions`]).
-    fn plausible(&self, entry: Entry, key: &str, after_title: bool) -> bool {
+    /// Whether `entry` may be what the text means by `key` (see [`Self::mentions`]);
+    /// `word_or_person`: the key reads as an ordinary word or a person's name, which rules
+    /// out cities and areas.
+    fn plausible(&self, entry: Entry, word_or_person: bool) -> bool {
         match entry.target {
             _ if entry.quality == NameQuality::Demonym => false,
             Target::Country(_) => true,
-            Target::Area(_) => !stoplist::never_a_city(key),
+            Target::Area(_) => !word_or_person,
             Target::City(j) => {
-                let city = &self.cities[j as usize];
-                let first = key.split(' ').next().unwrap_or(key);
-                let word_or_person =
-                    after_title || stoplist::title(first) || stoplist::never_a_city(key);
                 let minor_alternate = entry.quality == NameQuality::Alternate
-                    && city.population < MIN_ALTERNATE_POPULATION;
+                    && self.cities[j as usize].population < MIN_ALTERNATE_POPULATION;
                 !word_or_person && !minor_alternate
             }
         }

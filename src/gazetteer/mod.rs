@@ -128,6 +128,18 @@ pub struct Gazetteer {
     index: FxHashMap<Box<str>, Readings>,
     /// Most words in any key; text scanning looks no further ahead.
     longest: usize,
+    /// Today's country for each two-letter code (see [`code_slot`]); `u16::MAX` for none.
+    by_code: Vec<u16>,
+}
+
+/// Position of an ISO alpha-2 code (any case) in a 26 × 26 table.
+fn code_slot(code: &str) -> Option<usize> {
+    let [a, b] = <[u8; 2]>::try_from(code.as_bytes()).ok()?;
+    let letter = |c: u8| {
+        c.is_ascii_alphabetic()
+            .then(|| usize::from(c.to_ascii_uppercase() - b'A'))
+    };
+    Some(letter(a)? * 26 + letter(b)?)
 }
 
 static GLOBAL: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -163,9 +175,9 @@ impl Gazetteer {
 
     /// Today's country with ISO 3166-1 alpha-2 code `code` (any case).
     pub fn country_by_code(&self, code: &str) -> Option<&Country> {
-        self.countries
-            .iter()
-            .find(|c| !c.former && c.code.eq_ignore_ascii_case(code))
+        let slot = code_slot(code)?;
+        let index = *self.by_code.get(slot)?;
+        self.countries.get(usize::from(index))
     }
 
     /// The country a demonym or adjective refers to ("Russian" → Russian Federation, "Soviet"
