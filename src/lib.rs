@@ -11,7 +11,8 @@
 //! - [`timeline`]: documents extracted and assembled into a store.
 //! - [`export`]: CSV, GeoJSON and iCalendar renderings of the timeline.
 //! - [`overview`]: people met, places visited, counts for charts.
-//! - [`store`]: the in-memory read model.
+//! - [`store`]: the in-memory read model, and the SQL backend (SQLite, PostgreSQL) writes go to
+//!   first.
 //! - [`http`]: the API (axum).
 //! - [`config`], [`telemetry`]: command line and logging.
 

@@ -77,8 +77,6 @@ impl From<StoreError> for ApiError {
             StoreError::VersionMismatch { .. } => Self::PreconditionFailed(error.to_string()),
             StoreError::Invalid(invalid) => Self::Invalid(invalid),
             StoreError::Conflict(detail) => Self::Conflict(detail),
-            // the writer retries a stale write; one still stale after that is a conflict
-            StoreError::Stale(_) => Self::Conflict(error.to_string()),
             StoreError::Database(cause) => Self::Internal(cause.to_string()),
         }
     }

@@ -352,7 +352,7 @@ impl Store {
             removed_legs: changes.removed_legs.clone(),
             removed_meetings: changes.removed_meetings.clone(),
             curated: Vec::new(),
-            next_id: ids.fold(memory.next_id, Id::max),
+            next_id: ids.fold(memory.next_id.max(changes.next_id), Id::max),
             base_revision: memory.revision,
         };
         memory.apply(effect);

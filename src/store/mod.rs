@@ -46,10 +46,6 @@ pub enum StoreError {
     /// No item of that kind has that id.
     #[error("{kind} {id} does not exist")]
     Missing { kind: &'static str, id: Id },
-    /// The database moved on since the write was planned against the model (another process
-    /// wrote): the writer catches up and plans again.
-    #[error("the store moved on since the write was planned (now at change {0})")]
-    Stale(i64),
     /// The client's `If-Match` (or the writer's expectation) names a version that is no
     /// longer current.
     #[error("{kind} {id} has changed: it is at version {actual}, not {expected}")]

@@ -118,3 +118,18 @@ async fn a_postgres_database_of_another_application_is_refused() {
     .expect("list tables");
     assert_eq!(tables, ["invoices"], "nothing was created");
 }
+
+#[tokio::test]
+async fn the_server_refuses_a_file_that_is_not_its_database() {
+    let db = TestDb::sqlite();
+    let path = sqlite_path(&db);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&path, "name,amount\nrent,900\n").expect("write");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let log = crate::server::refused_start(db.url(), dir.path());
+    assert!(log.contains("is not a SQLite database"), "{log}");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "name,amount\nrent,900\n"
+    );
+}

@@ -1,11 +1,13 @@
 //! The store over a durable backend. Writes are serialised by one async mutex per process,
 //! which also holds the change number the model is at; each write then:
 //!
-//! 1. is planned against the model (read lock, released before any `.await`);
-//! 2. is committed to the database, which refuses it when another process wrote since the
-//!    model's change number (`Stale`): the model catches up from the change log and the
-//!    write is planned again;
-//! 3. is applied to the model (write lock), and only then acknowledged.
+//! 1. opens a database transaction that takes the next change number, and with it the lock
+//!    that orders writers of every process;
+//! 2. when another process wrote since the model's change number, catches the model up from
+//!    the change log inside that transaction;
+//! 3. is planned against the model (read lock, released before any `.await`), stored, and
+//!    committed;
+//! 4. is applied to the model (write lock), and only then acknowledged.
 //!
 //! Writes the database plans itself (documents, imports) are read back after their commit
 //! and applied the same way. [`Store::watch`] polls the change log so that writes of other
@@ -22,9 +24,6 @@ use crate::domain::{Document, Id, KeyedDraft, Leg, Meeting, Trip};
 use crate::store::keys::{KeyedItem, KeyedTrip, key_trips};
 use crate::store::sql::{Backend, DocumentWrite, Extractor};
 use crate::store::{ChangeSet, DocumentOrigin, Effect, StoreError, StoredDocument, Upserted};
-
-/// How often a write planned against a model that another process overtook is planned again.
-const ATTEMPTS: usize = 8;
 
 /// How long the change log keeps what each write touched: far longer than any poll interval.
 const LOG_RETENTION: chrono::TimeDelta = chrono::TimeDelta::hours(1);
@@ -122,22 +121,21 @@ impl Durable {
         plan: impl Fn(&Memory) -> Result<(Effect, T), StoreError>,
     ) -> Result<T, StoreError> {
         let mut applied = self.applied.lock().await;
-        for _ in 0..ATTEMPTS {
-            let (effect, written) = plan(&store.read())?;
-            if effect.is_empty() {
-                return Ok(written);
-            }
-            match self.backend.persist(&effect, *applied).await {
-                Ok(seq) => {
-                    store.write().apply(effect);
-                    *applied = seq;
-                    return Ok(written);
-                }
-                Err(StoreError::Stale(_)) => self.catch_up(store, &mut applied).await?,
-                Err(error) => return Err(error),
-            }
+        let mut write = self.backend.begin_write().await?;
+        if write.seq - 1 != *applied {
+            // another process wrote since: catch up while holding the clock, then plan
+            let changes = write.changes_since(*applied).await?;
+            store.apply_changes(&changes);
+            *applied = write.seq - 1;
         }
-        Err(StoreError::Stale(*applied))
+        let (effect, written) = plan(&store.read())?;
+        if effect.is_empty() {
+            return Ok(written);
+        }
+        write.persist(&effect).await?;
+        *applied = write.commit().await?;
+        store.write().apply(effect);
+        Ok(written)
     }
 
     async fn lock(&self) -> MutexGuard<'_, i64> {

@@ -95,34 +95,17 @@ impl Backend {
     #[tracing::instrument(skip_all, fields(backend = self.kind()))]
     pub async fn load(&self) -> Result<Snapshot, StoreError> {
         let mut tx = self.begin_read().await?;
-        let (seq, next_id) = changes::clock(&mut tx).await?;
-        let changes = ChangeSet {
-            seq,
-            next_id,
-            documents: documents::load_all(&mut tx).await?,
-            trips: changes::load_trips(&mut tx, None).await?,
-            legs: changes::load_legs(&mut tx, None).await?,
-            meetings: changes::load_meetings(&mut tx, None).await?,
-            ..ChangeSet::default()
-        };
+        let snapshot = load_all(&mut tx).await?;
         tx.commit().await?;
-        Ok(Snapshot { seq, changes })
+        Ok(snapshot)
     }
 
-    /// Stores a write planned against the in-memory model at change `base` (see
-    /// [`persist::persist`]), in one transaction. Fails with `Stale` when the database moved
-    /// past `base` in the meantime (another process wrote): nothing is written, and the caller
-    /// catches up and plans again. Returns the write's change number once it is committed.
-    pub async fn persist(&self, planned: &Effect, base: i64) -> Result<i64, StoreError> {
-        let now = Utc::now();
+    /// Opens a write: a transaction holding the change clock, so no other process commits
+    /// until it ends. See [`WriteTx`].
+    pub async fn begin_write(&self) -> Result<WriteTx, StoreError> {
         let mut tx = self.begin().await?;
         let seq = changes::tick(&mut tx).await?;
-        if seq - 1 != base {
-            return Err(StoreError::Stale(seq - 1));
-        }
-        persist::persist(&mut tx, seq, planned, now).await?;
-        tx.commit().await?;
-        Ok(seq)
+        Ok(WriteTx { tx, seq })
     }
 
     /// What changed after `seq`: the items the change log names, as they are now (an item
@@ -192,5 +175,54 @@ impl Backend {
         let documents = documents::load_all(&mut tx).await?;
         tx.commit().await?;
         Ok(documents)
+    }
+}
+
+/// Everything in the database, read in `tx`.
+async fn load_all(tx: &mut Tx) -> Result<Snapshot, StoreError> {
+    let (seq, next_id) = changes::clock(tx).await?;
+    let changes = ChangeSet {
+        seq,
+        next_id,
+        documents: documents::load_all(tx).await?,
+        trips: changes::load_trips(tx, None).await?,
+        legs: changes::load_legs(tx, None).await?,
+        meetings: changes::load_meetings(tx, None).await?,
+        ..ChangeSet::default()
+    };
+    Ok(Snapshot { seq, changes })
+}
+
+/// A write in progress: a transaction that took the next change number, `seq`, and with it
+/// the lock that orders writers. A writer whose model is behind `seq - 1` catches up inside
+/// it ([`WriteTx::changes_since`]), plans its write against the caught-up model, then
+/// [`WriteTx::persist`]s and [`WriteTx::commit`]s. Dropped uncommitted, it rolls back.
+pub struct WriteTx {
+    tx: Tx,
+    /// The change number this write commits as.
+    pub seq: i64,
+}
+
+impl WriteTx {
+    /// What other processes committed after `base` (see [`Backend::changes_since`]); all of
+    /// it, whole, when the log no longer reaches back that far.
+    pub async fn changes_since(&mut self, base: i64) -> Result<ChangeSet, StoreError> {
+        match changes::since(&mut self.tx, base).await? {
+            Some(changes) => Ok(changes),
+            None => Ok(load_all(&mut self.tx).await?.changes),
+        }
+    }
+
+    /// Stores a write planned against the model at change `seq - 1` (see
+    /// [`persist::persist`]).
+    pub async fn persist(&mut self, planned: &Effect) -> Result<(), StoreError> {
+        persist::persist(&mut self.tx, self.seq, planned, Utc::now()).await?;
+        Ok(())
+    }
+
+    /// Commits; the write is durable when this returns `Ok`.
+    pub async fn commit(self) -> Result<i64, StoreError> {
+        self.tx.commit().await?;
+        Ok(self.seq)
     }
 }
