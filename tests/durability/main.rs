@@ -6,6 +6,7 @@
 mod backend;
 mod concurrent;
 mod crash;
+mod documents;
 mod instances;
 mod refusal;
 mod restart;
