@@ -3,6 +3,10 @@
 
 mod support;
 
+/// This binary runs the suite over a store in memory only; `tests/api_sqlite` runs it again
+/// over SQLite.
+const ON_SQLITE: bool = false;
+
 mod access;
 mod directory;
 mod errors;

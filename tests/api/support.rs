@@ -3,9 +3,10 @@
 
 use chrono::NaiveDate;
 use itinerary::domain::{
-    LegDraft, MeetingDraft, MeetingKind, Mode, PartOfDay, Participant, Place, Source, Status,
-    Traveller, TripDraft,
+    KeyedDraft, LegDraft, MeetingDraft, MeetingKind, Mode, PartOfDay, Participant, Place, Source,
+    Status, Traveller, TripDraft,
 };
+use itinerary::store::sql::Backend;
 use itinerary::{AppState, Store};
 use reqwest::{Client, Method, RequestBuilder, Response};
 use serde_json::{Value, json};
@@ -44,12 +45,24 @@ pub async fn spawn_state(state: AppState) -> TestApp {
 
 /// A server over [`sample_store`].
 pub async fn spawn_sample() -> TestApp {
-    spawn_app(sample_store()).await
+    spawn_app(sample_store().await).await
 }
 
 /// A server over an empty store.
 pub async fn spawn_empty() -> TestApp {
-    spawn_app(Store::new()).await
+    spawn_app(new_store().await).await
+}
+
+/// An empty store: in memory only, or over SQLite when the suite runs on it
+/// (`tests/api_sqlite`: an in-memory database, so every write takes the whole SQL path).
+pub async fn new_store() -> Store {
+    if !crate::ON_SQLITE {
+        return Store::new();
+    }
+    let backend = Backend::open("sqlite::memory:")
+        .await
+        .expect("a SQLite database");
+    Store::open(backend).await.expect("an empty store")
 }
 
 impl TestApp {
@@ -297,7 +310,7 @@ fn meeting(
 /// Łódź → Vilnius (planned, undated); meetings in Kraków with Jan Nowak (1 March, afternoon)
 /// and Zofia Wójcik (2 March, meal), a press event in Łódź (3 March).
 /// Trip 8, 2021-02-27..03-05: Amman → Tōkyō (air, 27 Feb), meeting Kenji Satō in Tōkyō (5 March).
-pub fn sample_store() -> Store {
+pub async fn sample_store() -> Store {
     let lisboa = place("Lisboa", "Portugal", "PT");
     let krakow = place("Kraków", "Poland", "PL");
     let lodz = place("Łódź", "Poland", "PL");
@@ -375,7 +388,15 @@ pub fn sample_store() -> Store {
         meetings: vec![with_sato],
         sources: Vec::new(),
     };
-    let store = Store::new();
-    store.insert_drafts(vec![ana, omar]);
+    let store = new_store().await;
+    if crate::ON_SQLITE {
+        let drafts = vec![
+            KeyedDraft::new("sample#ana", ana),
+            KeyedDraft::new("sample#omar", omar),
+        ];
+        store.import_keyed(drafts).await.expect("the sample stored");
+    } else {
+        store.insert_drafts(vec![ana, omar]);
+    }
     store
 }
