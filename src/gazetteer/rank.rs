@@ -254,11 +254,11 @@ fn resolve_key(g: &Gazetteer, key: &str, name: &str, context: &[&str]) -> Option
 /// Resolves a list of places written in one field ("Moscow, Leningrad, Kiev", "Mexico,
 /// D.F., Cuernavaca", "Sydney (Nova Scotia), Campobello Island"): the longest run of
 /// comma-separated parts that is a known name or a qualified name is one place; every other
-/// part is a place of its own. Empty parts are skipped.
+/// part is a place of its own ("and" before the last one dropped). Empty parts are skipped.
 pub(super) fn resolve_list(g: &Gazetteer, text: &str, context: &[&str]) -> Vec<Place> {
     let parts: Vec<&str> = split_outside_parentheses(text)
         .into_iter()
-        .map(str::trim)
+        .map(|p| strip_conjunction(p.trim()))
         .filter(|p| !p.is_empty())
         .collect();
     let mut places = Vec::new();
@@ -289,6 +289,18 @@ fn resolve_run(g: &Gazetteer, parts: &[&str], context: &[&str]) -> (usize, Place
     }
     let place = resolve(g, parts[0], context).unwrap_or_else(|| Place::named(parts[0]));
     (1, place)
+}
+
+/// "and Omaha (Nebraska)" → "Omaha (Nebraska)": the last item of a list.
+fn strip_conjunction(part: &str) -> &str {
+    ["and ", "or "]
+        .iter()
+        .find_map(|c| {
+            part.get(..c.len())
+                .filter(|h| h.eq_ignore_ascii_case(c))
+                .map(|_| &part[c.len()..])
+        })
+        .map_or(part, str::trim_start)
 }
 
 /// Splits at commas that are not inside parentheses.

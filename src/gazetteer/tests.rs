@@ -355,6 +355,17 @@ fn lists_split_into_places_but_keep_qualified_names_together() {
             own("Hong Kong", "HK")
         ]
     );
+    assert_eq!(
+        resolved(
+            "Boston, St. Louis (Missouri), and Omaha (Nebraska)",
+            &["US"]
+        ),
+        [
+            own("Boston", "US"),
+            own("St. Louis (Missouri)", "US"),
+            own("Omaha (Nebraska)", "US")
+        ]
+    );
     assert_eq!(resolved(" , ", &[]), []);
 }
 
