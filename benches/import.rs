@@ -1,5 +1,5 @@
-//! Import speed: the whole history-state dataset (7,535 records) into an empty in-memory
-//! store, and the server's start-up work with `--in-memory` (seed documents stored and
+//! Import speed: the whole history-state dataset (7,535 records) read into trip drafts, and
+//! into an empty in-memory store, and the server's start-up work with `--in-memory` (seed documents stored and
 //! extracted, then the import, both through an in-memory SQLite database as `serve` does).
 //! Targets: under 1 s and under 2 s. Reads `../shared/datasets/history-state`; without it
 //! there is nothing to measure and the benchmarks say so.
@@ -7,7 +7,8 @@
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use itinerary::import::{Dataset, ImportSpec, import_into};
+use itinerary::gazetteer::Gazetteer;
+use itinerary::import::{Dataset, ImportSpec, history_state, import_into};
 use itinerary::store::sql::Backend;
 use itinerary::{Store, ingest, timeline};
 use tokio::runtime::Runtime;
@@ -27,6 +28,14 @@ fn spec() -> Option<ImportSpec> {
 
 fn runtime() -> Runtime {
     Runtime::new().expect("a tokio runtime")
+}
+
+fn read_history_state(c: &mut Criterion) {
+    let Some(spec) = spec() else { return };
+    let gazetteer = Gazetteer::global();
+    c.bench_function("read history-state into trip drafts", |b| {
+        b.iter(|| history_state::import(&spec.path, gazetteer).expect("the dataset reads"))
+    });
 }
 
 fn import_history_state(c: &mut Criterion) {
@@ -69,6 +78,6 @@ fn start_up(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(10);
-    targets = import_history_state, start_up
+    targets = read_history_state, import_history_state, start_up
 }
 criterion_main!(benches);

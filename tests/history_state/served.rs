@@ -92,3 +92,92 @@ async fn a_visit_is_a_trip_of_the_visitor_to_the_united_states() {
     assert_eq!(legs[0]["destination"]["name"], "Washington");
     assert_eq!(legs[0]["inferred"], false);
 }
+
+#[tokio::test]
+async fn trips_filter_by_traveller_and_country() {
+    let Some((store, _)) = imported().await else {
+        return;
+    };
+    let app = spawn_app(store).await;
+    let trips = app
+        .list("/trips", &[("traveller", "blinken"), ("country", "japan")])
+        .await;
+    assert_eq!(trips.len(), 8, "Blinken's trips through Japan");
+    for trip in &trips {
+        assert_eq!(trip["traveller"]["name"], "Antony John Blinken");
+        let countries = trip["countries"].as_array().expect("countries");
+        assert!(countries.iter().any(|c| c == "Japan"), "{trip}");
+    }
+    let first = &trips[0];
+    assert_eq!(first["start_date"], "2021-03-15");
+    let sources = crate::support::sources(first);
+    assert!(
+        sources
+            .iter()
+            .any(|s| s.ends_with("blinken-antony-j.xml#4019")),
+        "the merged duplicate is a source too: {sources:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_timeline_shows_a_week_of_travel_in_order() {
+    let Some((store, _)) = imported().await else {
+        return;
+    };
+    let app = spawn_app(store).await;
+    let days = app
+        .get(
+            "/timeline",
+            &[
+                ("from", "2009-03-30"),
+                ("to", "2009-04-05"),
+                ("traveller", "obama"),
+            ],
+        )
+        .await;
+    let days = days.as_array().expect("days");
+    let dates: Vec<&str> = days.iter().filter_map(|d| d["date"].as_str()).collect();
+    assert_eq!(
+        dates,
+        ["2009-03-31", "2009-04-03", "2009-04-04", "2009-04-05"]
+    );
+    let first = &days[0]["events"][0];
+    assert_eq!(first["type"], "leg");
+    assert_eq!(first["origin"]["name"], "Washington");
+    assert_eq!(first["destination"]["name"], "London");
+    let arrivals: Vec<&str> = days
+        .iter()
+        .flat_map(|d| d["events"].as_array().into_iter().flatten())
+        .filter(|e| e["type"] == "leg")
+        .filter_map(|e| e["destination"]["name"].as_str())
+        .collect();
+    assert_eq!(
+        arrivals,
+        ["London", "Strasbourg", "Baden-Baden", "Prague", "Ankara"]
+    );
+}
+
+#[tokio::test]
+async fn a_visit_goes_to_the_place_its_description_names() {
+    let Some((store, _)) = imported().await else {
+        return;
+    };
+    let app = spawn_app(store).await;
+    let trip = app
+        .trip_with_record("harper", "visits/data/2000.xml#1970")
+        .await;
+    let trip_id = trip["id"].as_i64().expect("an id").to_string();
+    let legs = app.get(&format!("/trips/{trip_id}/legs"), &[]).await;
+    let legs = legs.as_array().expect("legs");
+    let route: Vec<(&str, &str)> = legs
+        .iter()
+        .map(|l| {
+            (
+                l["origin"]["name"].as_str().unwrap_or("?"),
+                l["destination"]["name"].as_str().unwrap_or("?"),
+            )
+        })
+        .collect();
+    assert_eq!(route, [("Canada", "New York City")]);
+    assert_eq!(legs[0]["destination"]["country_code"], "US");
+}

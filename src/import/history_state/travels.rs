@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::countries::reading_order;
 use super::meetings::record_meetings;
 use super::records::{RecordKey, Stop};
 use super::resolver::{Resolver, same_place};
@@ -187,9 +188,10 @@ fn summary(stops: &[MergedStop]) -> Option<String> {
         .iter()
         .map(|m| &m.stop)
         .filter(|s| !s.remarks.is_empty())
-        .map(|s| match s.locale.as_str() {
-            "" => format!("{}: {}", s.country.name, s.remarks),
-            locale => format!("{locale} ({}): {}", s.country.name, s.remarks),
+        .map(|s| (s, reading_order(&s.country.name)))
+        .map(|(s, country)| match s.locale.as_str() {
+            "" => format!("{country}: {}", s.remarks),
+            locale => format!("{locale} ({country}): {}", s.remarks),
         })
         .collect();
     (!parts.is_empty()).then(|| parts.join(" "))
