@@ -42,6 +42,8 @@ pub struct LegFact {
     pub destination_is_current: bool,
     /// Stops listed after the first ("visits to A, B and C"): legs in that order.
     pub then: Vec<PlaceMention>,
+    /// No place at all: the movement only dates the narrative.
+    pub placeless: bool,
     pub rule: &'static str,
 }
 
@@ -88,7 +90,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Visit,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)\b(?:(?:began|begin|begins|beginning|started|start|paid|pay|pays|paying|made|make|makes|making|is\s+on|was\s+on|on|undertook|undertake|for)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|journey)\s+(?:to|of)|with\s+(?:(?:a\s+)?(?:stops?|visits?|stopovers?)\s+(?:in|to|at)))\b",
+                r"(?i)\b(?:(?:began|begin|begins|beginning|started|start|paid|pay|pays|paying|made|make|makes|making|is\s+on|was\s+on|on|undertook|undertake|for)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|journey)\s+(?:to|of)|with\s+(?:(?:a\s+)?(?:stops?|visits?|stopovers?)\s+(?:in|to|at))|^(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to)\b",
             )
         }),
     },
@@ -128,9 +130,14 @@ pub fn facts(reading: &Reading<'_>) -> Vec<LegFact> {
     }
     hits.sort_by_key(|(s, _, _)| *s);
     let mut out = Vec::new();
+    // "A visit to X began with the arrival of Minister Y": the visit is the traveller's
+    let arrival_of_traveller = hits
+        .iter()
+        .any(|&(_, end, t)| t.name == "arrive" && of_traveller(reading, end));
     for (k, &(start, end, trigger)) in hits.iter().enumerate() {
         let limit = hits.get(k + 1).map_or(reading.text.len(), |h| h.0);
-        if !moves_traveller(reading, start, end, trigger) {
+        let vouched = arrival_of_traveller && trigger.name == "visit-noun";
+        if !vouched && !moves_traveller(reading, start, end, trigger) {
             continue;
         }
         if let Some(fact) = frame(reading, start, end, limit, trigger) {
@@ -143,21 +150,56 @@ pub fn facts(reading: &Reading<'_>) -> Vec<LegFact> {
 /// The traveller is the one moving: the agent of the verb, or named right after a noun
 /// ("the arrival of Minister X"), or the owner of it ("his first destination").
 fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Trigger) -> bool {
+    if TIME_REFERENCE.is_match(&reading.text[..start]) {
+        // "ahead of Bush's arrival in Benin": a movement used to place something in time
+        return false;
+    }
     if matches!(
         reading.agent(start),
         Some(Who::Traveller | Who::Party | Who::Entourage)
     ) {
         return true;
     }
-    let after = &reading.text[end..];
-    let of_traveller = after.trim_start().starts_with("of ")
+    let before = reading.text[..start].trim_end().to_lowercase();
+    let owned = before.ends_with("his") || before.ends_with("her") || before.ends_with("'s");
+    (trigger.name != "visit" && of_traveller(reading, end))
+        || owned && trigger.motion != Motion::Travel
+}
+
+/// "the arrival of Minister X": the traveller named right after the word ending at `end`.
+fn of_traveller(reading: &Reading<'_>, end: usize) -> bool {
+    reading.text[end..].trim_start().starts_with("of ")
         && reading
             .actors
             .iter()
-            .any(|a| a.start >= end && a.start <= end + 8 && matches!(a.who, Who::Traveller));
-    let before = reading.text[..start].trim_end().to_lowercase();
-    let owned = before.ends_with("his") || before.ends_with("her") || before.ends_with("'s");
-    (trigger.name != "visit" && of_traveller) || owned && trigger.motion != Motion::Travel
+            .any(|a| a.start >= end && a.start <= end + 8 && matches!(a.who, Who::Traveller))
+}
+
+/// "the island", "the capital": a place named by what it is, already known (but "the city
+/// of Les Cayes" names it).
+fn anaphoric(after: &str) -> bool {
+    static ANAPHORIC: LazyLock<Regex> = LazyLock::new(|| {
+        compile(r"^\s*the\s+(?:island|country|city|capital|town|region|kingdom|republic)\b")
+    });
+    ANAPHORIC
+        .find(after)
+        .is_some_and(|m| !after[m.end()..].trim_start().starts_with("of "))
+}
+
+/// "ahead of his arrival", "after the visit of": a movement named to date something else.
+static TIME_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:ahead\s+of|prior\s+to|before|after|following|since|during|upon|on)\s+(?:(?:the|his|her|their|[\w-]+'s)\s+)(?:[\w-]+\s+)?$",
+    )
+});
+
+/// "Bush was holding talks ..., before continuing by air to Tanzania": what follows an
+/// action still going on when the text was written is still to come.
+fn after_ongoing(reading: &Reading<'_>, start: usize) -> bool {
+    static ONGOING: LazyLock<Regex> = LazyLock::new(|| {
+        compile(r"(?i)\b(?:is|are|was|were)\s+(?:\w+\s+)?\w+ing\b[^.;]*\bbefore\s+$")
+    });
+    ONGOING.is_match(&reading.text[..start])
 }
 
 /// Reads the places around a trigger, up to `limit` (the next trigger) or the clause end.
@@ -177,15 +219,19 @@ fn frame(
         destination: None,
         via: Vec::new(),
         mode: mode(&reading.text[start..stop]),
-        planned: reading.planned_at(start),
+        planned: reading.planned_at(start) || after_ongoing(reading, start),
         destination_is_current: false,
         then: Vec::new(),
+        placeless: false,
         rule: trigger.name,
     };
     let object = reading
         .place_after(end)
         .filter(|p| p.start <= end + 40 && p.start < stop);
     let phrase = reading.text[start..end].to_lowercase();
+    if phrase.ends_with(" to") && object.is_none() && anaphoric(&reading.text[end..]) {
+        fact.destination_is_current = true;
+    }
     match trigger.motion {
         Motion::Depart => fact.origin = object,
         Motion::Arrive | Motion::Visit => fact.destination = object,
@@ -200,10 +246,12 @@ fn frame(
 }
 
 /// A fact is kept when it names somewhere, or says the traveller is "there"/"here".
-fn keep(fact: LegFact) -> Option<LegFact> {
+fn keep(mut fact: LegFact) -> Option<LegFact> {
     let somewhere =
         fact.origin.is_some() || fact.destination.is_some() || fact.destination_is_current;
-    somewhere.then_some(fact)
+    // "set out on Saturday on a tour": no place, but the day the journey starts
+    fact.placeless = !somewhere;
+    Some(fact)
 }
 
 fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut LegFact) {
@@ -230,6 +278,12 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
             // "for" names a destination after leaving ("left for", "departed A for B"), not
             // after going ("went to the Hall for the Atomic Bomb")
             "for" if fact.motion != Motion::Depart => {}
+            "to" | "for" | "into" | "towards" | "toward" | "bound for"
+                if anaphoric(&reading.text[at..]) =>
+            {
+                // "came to the island": where the traveller is going is where they are
+                fact.destination_is_current |= fact.destination.is_none();
+            }
             "to" | "for" | "into" | "towards" | "toward" | "bound for" => {
                 if fact.destination.is_none() && fact.motion != Motion::Visit {
                     fact.destination = place.filter(PlaceMention::is_destination);

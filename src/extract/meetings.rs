@@ -11,6 +11,7 @@ use regex::Regex;
 
 use crate::domain::MeetingKind;
 use crate::extract::cast::{Cast, PersonId};
+use crate::extract::lexicon::NOT_PERSON;
 use crate::extract::places::{PlaceKind, PlaceMention};
 use crate::extract::reading::{Reading, Who};
 
@@ -109,7 +110,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::SiteVisit,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)\b(?:went\s+to\s+(?:view|see|visit|tour|inspect)|visited|visiting|toured|touring|tour\s+of|tour|went\s+to|also\s+went\s+to|was\s+shown\s+around|shown\s+around|inspected|a\s+visit\s+to|paid\s+a\s+(?:short\s+)?visit\s+to|to\s+view)\b",
+                r"(?i)\b(?:went\s+to\s+(?:view|see|visit|tour|inspect)|visited|visiting|toured|touring\s+(?:the|a)|(?:a|the)\s+(?:guided\s+)?tour\s+of|gave\s+(?:him|her|them)\s+a\s+tour|went\s+to|also\s+went\s+to|was\s+shown\s+around|shown\s+around|inspected|a\s+visit\s+to|paid\s+a\s+(?:short\s+)?visit\s+to|to\s+view)\b",
             )
         }),
     },
@@ -451,6 +452,11 @@ fn visits_a_site(reading: &Reading<'_>, end: usize) -> bool {
     }
     match reading.place_after(end) {
         Some(p) if p.start <= end + 12 => p.kind == PlaceKind::Site,
+        // "touring Africa": a capitalised object is a venue only with a venue's word
+        _ if after.starts_with(|c: char| c.is_uppercase()) => after
+            .split_whitespace()
+            .take(5)
+            .any(|w| NOT_PERSON.contains(w.trim_end_matches([',', '.']).to_lowercase().as_str())),
         _ => true,
     }
 }

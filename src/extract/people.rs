@@ -10,7 +10,7 @@ use crate::extract::lexicon::{
     WEAK_HEADS,
 };
 use crate::extract::segment::{Word, words};
-use crate::gazetteer::{Gazetteer, NameQuality};
+use crate::gazetteer::{Gazetteer, MentionKind, NameQuality};
 
 /// How a person is referred to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,7 +118,9 @@ impl Reader<'_, '_> {
                     out.push(mention);
                     i = next.max(i + 1);
                 }
-                None => i += 1,
+                // a capitalised run that is not a name ("Sri Lanka") is skipped whole, so
+                // that its last word is not read as a surname
+                None => i = self.run_end(i).max(i + 1),
             }
         }
         out
@@ -292,8 +294,25 @@ impl Reader<'_, '_> {
     }
 
     /// A two-or-more-word run that reads as a person's name, not an organisation or place.
+    /// The end of the capitalised run starting at word `i`.
+    fn run_end(&self, i: usize) -> usize {
+        let mut j = i;
+        while self.word(j).is_some_and(Word::capitalised) && (j == i || self.joined(j - 1)) {
+            j += 1;
+        }
+        j
+    }
+
     fn looks_like_person(&self, from: usize, to: usize) -> bool {
+        let text = self.text(from, to);
+        let names_a_place = self.gazetteer.mentions(&text).iter().any(|m| {
+            matches!(
+                m.kind,
+                MentionKind::Country | MentionKind::FormerCountry | MentionKind::City
+            ) && !m.ambiguous
+        });
         to - from >= 2
+            && !names_a_place
             && self.ws[from..to].iter().all(|w| {
                 !NOT_PERSON.contains(key(w).as_str()) && !is_title_word(w) && w.capitalised()
             })

@@ -48,6 +48,41 @@ const FACILITY: &[&[&str]] = &[
     &["air", "force", "base"],
 ];
 
+/// Month and day names: "from Jan. 18" starts a date, not a place.
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Nouns of venues not in the organisation list ("transit centre", "refugee settlement").
 const VENUES: &[&str] = &[
     "transit",
@@ -226,7 +261,7 @@ fn joined(sentence: &str, ws: &[Word<'_>], i: usize) -> bool {
 pub fn unknown_at(sentence: &str, at: usize) -> Option<PlaceMention> {
     let ws = words(sentence);
     let i = ws.iter().position(|w| w.start >= at)?;
-    if !ws[i].capitalised() || ws[i].start > at + 1 {
+    if !ws[i].capitalised() || ws[i].start > at + 1 || CALENDAR.contains(&ws[i].key().as_str()) {
         return None;
     }
     let mut j = i + 1;

@@ -237,17 +237,15 @@ impl<'a> Reading<'a> {
 
     /// "In the town of Irpin, he ...": the place an opening phrase sets for the sentence.
     pub fn opening_place(&self) -> Option<&PlaceMention> {
-        let opener = self.subject_start();
-        let before = self.text[..opener.min(self.text.len())].to_lowercase();
-        if !(before.starts_with("in ")
-            || before.starts_with("at ")
-            || before.starts_with("once in "))
-        {
-            return None;
-        }
-        self.places
-            .iter()
-            .find(|p| p.end <= opener && p.kind != PlaceKind::Site)
+        // "On Wednesday, in the capital, Vientiane, Clinton held talks": before the subject
+        let subject = self
+            .main_subject_actor()
+            .map_or(self.subject_start(), |a| a.start);
+        self.places.iter().find(|p| {
+            p.end <= subject
+                && p.kind != PlaceKind::Site
+                && IN_OR_AT.is_match(&self.text[..p.start])
+        })
     }
 
     /// The places in `start..end` that a traveller can go to (not venues).
@@ -257,6 +255,14 @@ impl<'a> Reading<'a> {
             .filter(move |p| p.start >= start && p.end <= end && p.kind != PlaceKind::Site)
     }
 }
+
+/// "in", "at", "in the town of", "in the capital," right before a place.
+static IN_OR_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:in|at)\s+(?:the\s+)?(?:(?:town|city|village|capital|district)(?:\s+of)?,?\s+)?$",
+    )
+    .expect("in-or-at pattern compiles")
+});
 
 /// Words between a preposition and the place it introduces.
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {

@@ -183,6 +183,9 @@ impl<'d> Story<'d> {
     }
 
     fn leg(&mut self, reading: &Reading<'_>, fact: LegFact, when: When) {
+        if fact.placeless {
+            return;
+        }
         let planned = fact.planned;
         let here = if planned {
             self.planned_location
@@ -204,11 +207,14 @@ impl<'d> Story<'d> {
             .filter(|p| p.kind != PlaceKind::Site)
             .map(|p| p.place.clone());
         if destination.is_none() && fact.destination_is_current {
-            destination = reading
+            // "arriving there", "came to the island": where the traveller is, else the
+            // dateline's place for "arrived here"
+            let dateline = reading
                 .sentence
                 .dateline
                 .as_deref()
                 .map(|d| self.gazetteer.resolve(&title_case(d), &self.context_refs()));
+            destination = here.clone().or(dateline);
         }
         let mode = fact.mode;
         let via: Vec<Place> = fact.via.clone();
@@ -274,9 +280,12 @@ impl<'d> Story<'d> {
                 return;
             }
         }
+        if planned && self.plan_again(&draft) {
+            return;
+        }
         let Some(destination) = draft.destination.clone() else {
-            // a departure alone: kept until its arrival is told
-            if draft.origin.is_some() && !planned {
+            // a departure alone ("left Moscow."): kept until its arrival is told
+            if origin_stated && !planned {
                 self.push_leg(draft, rule);
             }
             return;
@@ -291,13 +300,10 @@ impl<'d> Story<'d> {
         if let Some(h) = &here {
             // arriving where the traveller already is: the same movement told again
             if same_place(Some(h), Some(&destination)) || self.lies_in(h, &destination) {
-                let last = self
-                    .legs
-                    .iter_mut()
-                    .rev()
-                    .map(|l| &mut l.leg)
-                    .find(|l| l.status == draft.status);
-                if let Some(last) = last.filter(|l| same_place(l.destination.as_ref(), Some(h))) {
+                let last = self.legs.iter_mut().rev().map(|l| &mut l.leg).find(|l| {
+                    l.status == draft.status && same_place(l.destination.as_ref(), Some(h))
+                });
+                if let Some(last) = last {
                     if !origin_stated {
                         // the origin of a repeat is only where the traveller already is
                         draft.origin = None;
@@ -332,6 +338,24 @@ impl<'d> Story<'d> {
         }
         self.push_leg(draft, rule);
         self.arrive(planned);
+    }
+
+    /// A planned leg to a place already planned: the same intention told again; it only
+    /// adds what the first telling lacked.
+    fn plan_again(&mut self, draft: &LegDraft) -> bool {
+        let earlier = self.legs.iter_mut().map(|l| &mut l.leg).find(|l| {
+            l.status == Status::Planned
+                && same_place(l.destination.as_ref(), draft.destination.as_ref())
+        });
+        match earlier {
+            Some(leg) => {
+                let origin = leg.origin.clone();
+                fill(leg, draft);
+                leg.origin = origin.or_else(|| draft.origin.clone());
+                true
+            }
+            None => false,
+        }
     }
 
     fn push_leg(&mut self, draft: LegDraft, rule: &'static str) {
@@ -641,6 +665,9 @@ fn absorb(last: &mut LegFact, fact: LegFact) {
     if last.mode.is_none() {
         last.mode = fact.mode;
     }
+    last.destination_is_current |= fact.destination_is_current;
+    last.placeless =
+        last.origin.is_none() && last.destination.is_none() && !last.destination_is_current;
 }
 
 /// Fills what `last` lacks from `more`: origin, date, part of day, mode, stopovers.
