@@ -181,3 +181,30 @@ async fn a_visit_goes_to_the_place_its_description_names() {
     assert_eq!(route, [("Canada", "New York City")]);
     assert_eq!(legs[0]["destination"]["country_code"], "US");
 }
+
+#[tokio::test]
+async fn the_legs_of_a_traveller_draw_on_a_map() {
+    let Some((store, _)) = imported().await else {
+        return;
+    };
+    let app = spawn_app(store).await;
+    let map = app
+        .get(
+            "/legs.geojson",
+            &[("traveller", "clinton"), ("limit", "1000")],
+        )
+        .await;
+    assert_eq!(map["type"], "FeatureCollection");
+    let features = map["features"].as_array().expect("features");
+    let lines: Vec<&serde_json::Value> = features
+        .iter()
+        .filter(|f| f["geometry"]["type"] == "LineString")
+        .collect();
+    assert!(lines.len() > 400, "{} lines", lines.len());
+    assert!(lines.iter().all(|f| f["properties"]["inferred"] == true));
+    let unlocated = map["unlocated"].as_array().map_or(0, Vec::len);
+    assert!(
+        unlocated * 20 < lines.len(),
+        "{unlocated} legs without coordinates"
+    );
+}
