@@ -23,6 +23,13 @@ async fn every_record_is_imported_or_explained() {
         report.legs_stated, report.visit_records,
         "one stated leg per visit"
     );
+    assert!(
+        report.resolution_percent() >= 98.0,
+        "{:.1}% of locales placed: {:?}",
+        report.resolution_percent(),
+        report.unresolved
+    );
+    assert!(report.unknown_countries.is_empty(), "{report}");
 }
 
 #[tokio::test]
