@@ -761,6 +761,7 @@ mod tests {
         let doc = Document::parse("t.txt", " date 2022-05-01 Text.".into()).unwrap();
         let extraction = DocumentExtraction {
             document: doc.name.clone(),
+            title: None,
             traveller: None,
             legs,
             meetings,

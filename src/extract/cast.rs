@@ -67,6 +67,18 @@ impl Cast {
         &self.people
     }
 
+    /// Adds a person known beforehand (the traveller of a record) and returns their id.
+    pub fn add_known(&mut self, traveller: &crate::domain::Traveller) -> PersonId {
+        self.people.push(Person {
+            name: traveller.name.clone(),
+            role: traveller.role.clone(),
+            country: None,
+            weak: false,
+        });
+        self.recency.push(0);
+        self.people.len() - 1
+    }
+
     /// Resolves a mention to a person, adding a new person when a name is new. A bare
     /// name or a description that fits nobody known resolves to `None`.
     pub fn observe(&mut self, mention: &PersonMention) -> Option<PersonId> {
@@ -181,7 +193,8 @@ impl Cast {
             let person = &self.people[id];
             let country_ok = match (&mention.country, &person.country) {
                 (Some(a), Some(b)) => fold(a) == fold(b),
-                (Some(_), None) => Some(id) == self.traveller || role != "leader",
+                // "Sweden's Minister for Foreign Affairs" is not a minister of unknown country
+                (Some(_), None) => Some(id) == self.traveller,
                 _ => true,
             };
             country_ok && role_fits(&role, &self.office(id))

@@ -306,6 +306,13 @@ fn event_spans(reading: &Reading<'_>) -> Vec<Span> {
                 last.end = end;
                 continue;
             }
+            // "Summit Meeting", "tête-à-tête meeting": "meeting" names the event before it
+            let word = reading.text[start..end].to_lowercase();
+            let trailing_meeting = gap.trim().is_empty() && word.starts_with("meeting");
+            if trailing_meeting {
+                last.end = end;
+                continue;
+            }
             if adjacent && last.kind == kind || joins_light {
                 last.end = end;
                 if joins_light {

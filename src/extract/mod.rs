@@ -12,6 +12,7 @@
 //! 6. [`story`]: the narrative state that chains legs and places meetings;
 //! 7. [`assemble`](fn@assemble): documents grouped into trips.
 
+pub mod assemble;
 pub mod cast;
 pub mod dates;
 pub mod legs;
@@ -28,7 +29,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::domain::{Document, LegDraft, MeetingDraft, Traveller, TripDraft};
+pub use assemble::assemble;
+
+use crate::domain::{Document, LegDraft, MeetingDraft, Traveller};
 use crate::gazetteer::Gazetteer;
 use cast::{Cast, PersonId, canonical_role};
 use dates::Calendar;
@@ -42,6 +45,8 @@ use traveller::Sighting;
 #[derive(Clone, Debug, PartialEq)]
 pub struct DocumentExtraction {
     pub document: String,
+    /// The document's title line, when it has one.
+    pub title: Option<String>,
     pub traveller: Option<Traveller>,
     pub legs: Vec<LegDraft>,
     pub meetings: Vec<MeetingDraft>,
@@ -56,6 +61,7 @@ impl DocumentExtraction {
     fn empty(doc: &Document, note: &str) -> Self {
         Self {
             document: doc.name.clone(),
+            title: doc.title.clone(),
             traveller: None,
             legs: Vec::new(),
             meetings: Vec::new(),
@@ -85,6 +91,9 @@ pub fn extract_with(
     gazetteer: &Gazetteer,
     trace: bool,
 ) -> (DocumentExtraction, Vec<String>) {
+    if !reads_as_english(doc.body()) {
+        return (DocumentExtraction::empty(doc, "not English"), Vec::new());
+    }
     let parsed: Vec<Parsed> = segment::sentences(doc)
         .into_iter()
         .map(|sentence| {
@@ -111,13 +120,14 @@ pub fn extract_with(
     story.trace = trace.then(Vec::new);
     story.context = context_countries(&parsed, gazetteer);
     for p in parsed.iter().filter(|p| !p.sentence.heading) {
-        read_sentence(&mut story, p);
+        read_sentence(&mut story, p, false);
     }
     let person = story.cast.person(traveller).clone();
     let lines = story.trace.take().unwrap_or_default();
     let (legs, meetings, notes) = story.finish();
     let extraction = DocumentExtraction {
         document: doc.name.clone(),
+        title: doc.title.clone(),
         traveller: Some(Traveller {
             name: person.name,
             role: person.role,
@@ -129,6 +139,27 @@ pub fn extract_with(
         notes,
     };
     (extraction, lines)
+}
+
+/// English function words: in English prose about one word in five is one of them.
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "in", "a", "on", "for", "with", "was", "is", "by", "at", "from",
+    "he", "she", "his", "her", "that", "as", "an", "were", "had", "has", "will", "who",
+];
+
+/// Text in another language yields nothing: too few English function words to be English
+/// (short texts are given the benefit of the doubt).
+fn reads_as_english(body: &str) -> bool {
+    let words: Vec<String> = body
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let common = words
+        .iter()
+        .filter(|w| ENGLISH_WORDS.contains(&w.as_str()))
+        .count();
+    words.len() < 12 || common * 25 >= words.len()
 }
 
 /// Builds the cast from every mention and picks the traveller.
@@ -163,9 +194,21 @@ fn context_countries(parsed: &[Parsed], gazetteer: &Gazetteer) -> Vec<String> {
     codes
 }
 
-fn read_sentence(story: &mut Story<'_>, p: &Parsed) {
+/// Reads one sentence into the story. With `implied_subject`, a sentence without a subject
+/// ("Met with ...") has the traveller as its subject.
+fn read_sentence(story: &mut Story<'_>, p: &Parsed, implied_subject: bool) {
     let text = p.sentence.text.as_str();
-    let actors = actors(story, text, &p.people);
+    let mut actors = actors(story, text, &p.people);
+    if implied_subject {
+        actors.insert(
+            0,
+            Actor {
+                start: 0,
+                end: 0,
+                who: Who::Traveller,
+            },
+        );
+    }
     // a bare word that names nobody known ("Hatay") may still be a place
     let names: Vec<(usize, usize)> = p
         .people
@@ -266,34 +309,103 @@ fn companions(cast: &Cast) -> Vec<PersonId> {
         .collect()
 }
 
-/// Groups the extractions of several documents into trips, deterministically: the same
-/// documents in any order give the same trips.
-pub fn assemble(extractions: &[DocumentExtraction]) -> Vec<TripDraft> {
-    extractions
-        .iter()
-        .filter_map(|e| {
-            let traveller = e.traveller.clone()?;
-            Some(TripDraft {
-                traveller,
-                title: None,
-                summary: None,
-                legs: e.legs.clone(),
-                meetings: e.meetings.clone(),
-                sources: vec![e.document.clone()],
-            })
-        })
-        .collect()
+/// Meetings in a short remark whose implied subject is the traveller ("Met with Prime
+/// Minister Harper. Attended the G-20 Summit."), as in records of official travel, read with
+/// the same rules as documents. Dates default to `date`, places to `place`. Each meeting's
+/// source gives the sentence and its byte span in `remark` (the document name is left empty
+/// for the caller to fill).
+pub fn meetings_in_remark(
+    remark: &str,
+    date: chrono::NaiveDate,
+    place: Option<&crate::domain::Place>,
+    traveller: &Traveller,
+    gazetteer: &Gazetteer,
+) -> Vec<MeetingDraft> {
+    let doc = Document {
+        name: String::new(),
+        published: crate::domain::Published::Day(date),
+        title: None,
+        text: remark.to_owned(),
+        body_start: 0,
+    };
+    let mut cast = Cast::new();
+    cast.traveller = Some(cast.add_known(traveller));
+    let mut calendar = Calendar::new(doc.published);
+    calendar.anchor = Some(date);
+    let mut story = Story::new(&doc, gazetteer, calendar, cast);
+    story.location = place.cloned();
+    for mut sentence in segment::sentences(&doc) {
+        // a remark line without a full stop is still a statement, not a headline
+        sentence.heading = false;
+        let people = people::mentions(&sentence.text, gazetteer);
+        read_sentence(&mut story, &Parsed { sentence, people }, true);
+    }
+    let (_, meetings, _) = story.finish();
+    meetings.into_iter().map(|m| m.meeting).collect()
 }
 
-/// Meetings in a short remark whose implied subject is the traveller ("Met with Prime
-/// Minister Harper. Attended the G-20 Summit."), as in records of official travel. Dates
-/// default to `date`, places to `place`.
-pub fn meetings_in_remark(
-    _remark: &str,
-    _date: chrono::NaiveDate,
-    _place: Option<&crate::domain::Place>,
-    _traveller: &Traveller,
-    _gazetteer: &Gazetteer,
-) -> Vec<MeetingDraft> {
-    Vec::new()
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::MeetingKind;
+
+    fn remark(text: &str) -> Vec<MeetingDraft> {
+        let date = chrono::NaiveDate::from_ymd_opt(2009, 4, 2).expect("valid date");
+        let traveller = Traveller {
+            name: "Jane Doe".into(),
+            role: Some("Secretary of State".into()),
+        };
+        let place = crate::domain::Place::named("London");
+        meetings_in_remark(text, date, Some(&place), &traveller, Gazetteer::global())
+    }
+
+    /// A meeting as the test sees it: kind and participant names.
+    type Seen = (MeetingKind, Vec<String>);
+
+    fn summary(meetings: &[MeetingDraft]) -> Vec<Seen> {
+        meetings
+            .iter()
+            .map(|m| {
+                (
+                    m.kind,
+                    m.participants.iter().map(|p| p.name.clone()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn remarks_have_the_traveller_as_implied_subject() {
+        let cases: &[(&str, Vec<Seen>)] = &[
+            (
+                "Met with Prime Minister Tom Olsen.",
+                vec![(MeetingKind::Meeting, vec!["Tom Olsen".into()])],
+            ),
+            (
+                "Met with Queen Ingrid II and Prime Minister Olsen.",
+                vec![(
+                    MeetingKind::Meeting,
+                    vec!["Ingrid II".into(), "Olsen".into()],
+                )],
+            ),
+            (
+                "Attended the G-20 Economic Summit Meeting.",
+                vec![(MeetingKind::Conference, vec![])],
+            ),
+            (
+                "Met with NATO Allies and partners.",
+                vec![(MeetingKind::Meeting, vec![])],
+            ),
+            ("Discussed trade policy", vec![]),
+        ];
+        for (text, expected) in cases {
+            let found = remark(text);
+            assert_eq!(summary(&found), *expected, "{text}");
+            for m in &found {
+                let source = m.source.as_ref().expect("a source");
+                assert_eq!(&text[source.start..source.end], source.sentence);
+                assert_eq!(m.place.as_ref().map(|p| p.name.as_str()), Some("London"));
+            }
+        }
+    }
 }

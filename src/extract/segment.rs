@@ -283,7 +283,8 @@ fn full_stop_ends(before: &str, next: &str) -> bool {
         .unwrap_or("");
     let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
     let lower = word.to_lowercase();
-    if TITLES.contains(&lower.as_str()) {
+    // "H.E. Ms. Ingrid Berg": a courtesy title before a name
+    if TITLES.contains(&lower.as_str()) || lower == "h.e" {
         return false;
     }
     if MONTHS.contains(&lower.as_str()) {

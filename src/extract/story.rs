@@ -634,8 +634,12 @@ fn merge_facts(facts: Vec<LegFact>) -> Vec<LegFact> {
                 last.destination.is_none() || fact.origin.is_none() && fact.destination.is_none();
             let refines = fact.origin.is_none()
                 && match (&last.destination, &fact.destination) {
+                    // "to Ukraine, reaching Kyiv"; "to the Gulf, with visits to Oman": the
+                    // later place is the more precise
                     (Some(a), Some(b)) => {
                         a.kind == PlaceKind::Country && b.kind != PlaceKind::Country
+                            || matches!(a.kind, PlaceKind::Region | PlaceKind::Unknown)
+                                && matches!(b.kind, PlaceKind::Country | PlaceKind::City)
                             || a.place.name == b.place.name
                     }
                     _ => fact.destination_is_current,
@@ -689,15 +693,18 @@ fn fill(last: &mut LegDraft, more: &LegDraft) {
     }
 }
 
-/// Two places are the same: equal names after folding, or equal coordinates.
+/// Two places are the same: equal names after folding, or two cities at equal coordinates
+/// (a country's coordinates are its capital's, yet the country is not its capital).
 pub fn same_place(a: Option<&Place>, b: Option<&Place>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            crate::fold::fold(&a.name) == crate::fold::fold(&b.name)
-                || a.lat.is_some() && a.lat == b.lat && a.lon == b.lon
-        }
-        _ => false,
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    if crate::fold::fold(&a.name) == crate::fold::fold(&b.name) {
+        return true;
     }
+    let gazetteer = Gazetteer::global();
+    let country = |p: &Place| gazetteer.country(&p.name).is_some();
+    a.lat.is_some() && a.lat == b.lat && a.lon == b.lon && !country(a) && !country(b)
 }
 
 /// `inner` lies in `outer` when `outer` is a country and `inner` is in it.
