@@ -10,22 +10,49 @@ use crate::store::Store;
 /// Extracts `documents` and assembles their trips: what a durable store runs inside the
 /// transaction that stores documents (see `store::sql::Extractor`).
 pub fn drafts(documents: &[Document]) -> Vec<TripDraft> {
+    extract::assemble(&extract_documents(documents))
+}
+
+/// Extracts every document, on all cores when there are many: extraction is pure and the
+/// gazetteer is shared, so documents are split into one chunk per core. The order of the
+/// result is the order of `documents`.
+pub fn extract_documents(documents: &[Document]) -> Vec<DocumentExtraction> {
     let gazetteer = Gazetteer::global();
-    let extractions: Vec<DocumentExtraction> = documents
-        .iter()
-        .map(|doc| extract::extract(doc, gazetteer))
-        .collect();
-    extract::assemble(&extractions)
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || documents.len() < 64 {
+        return documents
+            .iter()
+            .map(|doc| extract::extract(doc, gazetteer))
+            .collect();
+    }
+    let chunk = documents.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = documents
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|doc| extract::extract(doc, gazetteer))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| {
+                // a panic in a worker is re-raised here, as if extraction ran inline
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Extracts `documents` and assembles their trips into `store`. Returns the per-document
 /// extractions, for reporting. A document where nothing was found is logged as a warning.
 pub fn load(store: &Store, documents: &[Document]) -> Vec<DocumentExtraction> {
-    let gazetteer = Gazetteer::global();
-    let extractions: Vec<DocumentExtraction> = documents
-        .iter()
-        .map(|doc| extract::extract(doc, gazetteer))
-        .collect();
+    let extractions = extract_documents(documents);
     for extraction in &extractions {
         if extraction.legs.is_empty() && extraction.meetings.is_empty() {
             tracing::warn!(doc.name = %extraction.document, "found no leg or meeting in {}", extraction.document);

@@ -8,7 +8,7 @@ use chrono::{Days, NaiveDate};
 
 use crate::domain::{LegDraft, MeetingDraft, Place, Status, Traveller, TripDraft};
 use crate::extract::DocumentExtraction;
-use crate::extract::story::{lies_in_place, same_place};
+use crate::extract::story::{fill, lies_in_place, same_place};
 use crate::fold::fold;
 use crate::gazetteer::Gazetteer;
 
@@ -147,7 +147,7 @@ impl Journey {
 
     fn add_leg(&mut self, leg: &LegDraft, gazetteer: &Gazetteer) {
         if let Some(known) = self.legs.iter_mut().find(|k| same_leg(k, leg)) {
-            fill_leg(known, leg);
+            fill(known, leg);
             return;
         }
         let done_plan = self.legs.iter_mut().find(|k| {
@@ -216,24 +216,6 @@ fn same_leg(a: &LegDraft, b: &LegDraft) -> bool {
         && same_place(a.destination.as_ref(), b.destination.as_ref())
         && origin
         && date
-}
-
-fn fill_leg(known: &mut LegDraft, more: &LegDraft) {
-    if known.origin.is_none() {
-        known.origin.clone_from(&more.origin);
-    }
-    if known.date.is_none() {
-        known.date = more.date;
-        known.part_of_day = more.part_of_day;
-    }
-    if known.mode.is_none() {
-        known.mode = more.mode;
-    }
-    for v in &more.via {
-        if !known.via.iter().any(|w| same_place(Some(w), Some(v))) {
-            known.via.push(v.clone());
-        }
-    }
 }
 
 /// Two tellings of one engagement: same kind and day, the same people named.

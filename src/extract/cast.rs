@@ -16,6 +16,8 @@ pub struct Person {
     /// Known only from bare names ("Irpinsky Lipki" may be a building): a participant only
     /// where the syntax says so ("met X", "with X").
     pub weak: bool,
+    /// The folded words of `name`, kept for matching.
+    words: Vec<String>,
 }
 
 /// Index of a person in the cast.
@@ -74,6 +76,7 @@ impl Cast {
             role: traveller.role.clone(),
             country: None,
             weak: false,
+            words: name_words(&traveller.name),
         });
         self.recency.push(0);
         self.people.len() - 1
@@ -127,6 +130,7 @@ impl Cast {
             role: mention.role.clone(),
             country: mention.country.clone(),
             weak: mention.bare,
+            words: name_words(name),
         });
         self.recency.push(0);
         self.people.len() - 1
@@ -138,6 +142,7 @@ impl Cast {
         person.weak &= mention.bare;
         if name.split_whitespace().count() > person.name.split_whitespace().count() {
             person.name = name.to_owned();
+            person.words = name_words(name);
         }
         if person.role.is_none() {
             person.role.clone_from(&mention.role);
@@ -151,9 +156,9 @@ impl Cast {
     /// other's ("Frank-Walter Steinmeier" and "Steinmeier" are one).
     fn find_named(&self, name: &str) -> Option<PersonId> {
         let words = name_words(name);
-        self.by_recency().find(|&id| {
-            let other = name_words(&self.people[id].name);
-            words == other
+        self.most_recent(|id| {
+            let other = &self.people[id].words;
+            words == *other
                 || words.last() == other.last()
                     && (words.iter().all(|w| other.contains(w))
                         || other.iter().all(|w| words.contains(w)))
@@ -172,13 +177,8 @@ impl Cast {
     /// over another word ("Xi" is Xi Jinping, "Lavrov" is Sergey Lavrov).
     fn find_surname(&self, name: &str) -> Option<PersonId> {
         let key = fold(name);
-        let last = self
-            .by_recency()
-            .find(|&id| name_words(&self.people[id].name).last() == Some(&key));
-        last.or_else(|| {
-            self.by_recency()
-                .find(|&id| name_words(&self.people[id].name).contains(&key))
-        })
+        let last = self.most_recent(|id| self.people[id].words.last() == Some(&key));
+        last.or_else(|| self.most_recent(|id| self.people[id].words.contains(&key)))
     }
 
     fn described(&mut self, mention: &PersonMention) -> Option<PersonId> {
@@ -205,7 +205,7 @@ impl Cast {
         {
             return Some(t);
         }
-        self.by_recency().find(|&id| fits(id))
+        self.most_recent(fits)
     }
 
     /// A description that names the traveller's own title ("the Secretary-General").
@@ -223,10 +223,11 @@ impl Cast {
             .unwrap_or_default()
     }
 
-    fn by_recency(&self) -> impl Iterator<Item = PersonId> + '_ {
-        let mut ids: Vec<PersonId> = (0..self.people.len()).collect();
-        ids.sort_by_key(|&id| std::cmp::Reverse(self.recency[id]));
-        ids.into_iter()
+    /// The most recently mentioned person for whom `fits` holds.
+    fn most_recent(&self, fits: impl Fn(PersonId) -> bool) -> Option<PersonId> {
+        (0..self.people.len())
+            .filter(|&id| fits(id))
+            .max_by_key(|&id| (self.recency[id], std::cmp::Reverse(id)))
     }
 }
 

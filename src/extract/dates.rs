@@ -74,7 +74,7 @@ static RULES: [DateRule; 8] = [
         name: "day-range-month",
         pattern: LazyLock::new(|| {
             compile(format!(
-                r"\b(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|to|and)\s*(?P<last>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+                r"(?-u:\b)(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|to|and)\s*(?P<last>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?(?-u:\b)"
             ))
         }),
         build: build_range,
@@ -83,7 +83,7 @@ static RULES: [DateRule; 8] = [
         name: "month-day-range",
         pattern: LazyLock::new(|| {
             compile(format!(
-                r"\b{MONTH}\s+(?P<first>\d{{1,2}})\s*(?:-|to)\s*(?P<last>\d{{1,2}})\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+                r"(?-u:\b){MONTH}\s+(?P<first>\d{{1,2}})\s*(?:-|to)\s*(?P<last>\d{{1,2}})(?-u:\b)(?:,?\s+(?P<year>(?:19|20)\d\d))?"
             ))
         }),
         build: build_range,
@@ -92,7 +92,7 @@ static RULES: [DateRule; 8] = [
         name: "day-month-range",
         pattern: LazyLock::new(|| {
             compile(format!(
-                r"\b(?P<first>\d{{1,2}})\s+{MONTH}(?:,?\s+(?P<firstyear>(?:19|20)\d\d))?\s*(?:-|to|until)\s*(?P<last>\d{{1,2}})\s+(?P<lastmonth>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+                r"(?-u:\b)(?P<first>\d{{1,2}})\s+{MONTH}(?:,?\s+(?P<firstyear>(?:19|20)\d\d))?\s*(?:-|to|until)\s*(?P<last>\d{{1,2}})\s+(?P<lastmonth>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<year>(?:19|20)\d\d))?(?-u:\b)"
             ))
         }),
         build: build_cross_month_range,
@@ -101,7 +101,7 @@ static RULES: [DateRule; 8] = [
         name: "weekday-day-month",
         pattern: LazyLock::new(|| {
             compile(format!(
-                r"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+                r"(?-u:\b)(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?(?-u:\b)"
             ))
         }),
         build: build_day,
@@ -110,20 +110,20 @@ static RULES: [DateRule; 8] = [
         name: "weekday-month-day",
         pattern: LazyLock::new(|| {
             compile(format!(
-                r"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?(?:[^:.\d]|$)"
+                r"(?-u:\b)(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>(?:19|20)\d\d))?(?:[^:.\d]|$)"
             ))
         }),
         build: build_day,
     },
     DateRule {
         name: "weekday",
-        pattern: LazyLock::new(|| compile(format!(r"\b{WEEKDAY}\b"))),
+        pattern: LazyLock::new(|| compile(format!(r"(?-u:\b){WEEKDAY}(?-u:\b)"))),
         build: build_weekday,
     },
     DateRule {
         name: "visit-day",
         pattern: LazyLock::new(|| {
-            compile(r"(?i)\b(?:the|his|her|its|their|[\w-]+'s)\s+(?P<which>final|last|first|opening|closing)\s+day\b".to_owned())
+            compile(r"(?i)(?-u:\b)(?:the|his|her|its|their|[\w-]+'s)\s+(?P<which>final|last|first|opening|closing)\s+day(?-u:\b)".to_owned())
         }),
         build: build_bound,
     },
@@ -131,7 +131,7 @@ static RULES: [DateRule; 8] = [
         name: "relative-day",
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)\b(?P<rel>(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|afternoon|evening)|(?:the\s+)?next\s+(?:day|morning)|the\s+day\s+after|a\s+day\s+later|(?P<n>two|three)\s+days\s+later|the\s+(?:previous|preceding)\s+(?:day|evening)|the\s+day\s+before|later\s+(?:that|the\s+same|in\s+the)\s+day|earlier\s+(?:that|the\s+same|in\s+the)\s+day|the\s+same\s+(?:day|morning|afternoon|evening)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|tomorrow)\b"
+                r"(?i)(?-u:\b)(?P<rel>(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|afternoon|evening)|(?:the\s+)?next\s+(?:day|morning)|the\s+day\s+after|a\s+day\s+later|(?P<n>two|three)\s+days\s+later|the\s+(?:previous|preceding)\s+(?:day|evening)|the\s+day\s+before|later\s+(?:that|the\s+same|in\s+the)\s+day|earlier\s+(?:that|the\s+same|in\s+the)\s+day|the\s+same\s+(?:day|morning|afternoon|evening)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|tomorrow)(?-u:\b)"
                     .to_owned(),
             )
         }),
@@ -236,7 +236,7 @@ fn build_relative(caps: &Captures<'_>) -> Option<DateExpr> {
 /// "early on", "late in the evening", "overnight").
 static PART_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?P<hour>\d{1,2})(?:[:.](?P<min>\d\d))?\s*(?P<meridiem>a\.?\s?m\b\.?|p\.?\s?m\b\.?)|(?P<early>early\s+(?:in\s+the\s+)?morning|early\s+on\b|in\s+the\s+early\s+morning|at\s+dawn)|(?P<word>morning|midday|noon|lunchtime|afternoon|evening|overnight|night|tonight))",
+        r"(?i)(?-u:\b)(?:(?P<hour>\d{1,2})(?:[:.](?P<min>\d\d))?\s*(?P<meridiem>a\.?\s?m(?-u:\b)\.?|p\.?\s?m(?-u:\b)\.?)|(?P<early>early\s+(?:in\s+the\s+)?morning|early\s+on(?-u:\b)|in\s+the\s+early\s+morning|at\s+dawn)|(?P<word>morning|midday|noon|lunchtime|afternoon|evening|overnight|night|tonight))",
     )
     .expect("part-of-day pattern compiles")
 });
@@ -283,7 +283,8 @@ fn part_of(caps: &Captures<'_>) -> Option<PartOfDay> {
 /// A part of day said on its own ("in the afternoon") is a mention of the anchor day.
 pub fn mentions(sentence: &str) -> Vec<DateMention> {
     let mut found: Vec<DateMention> = Vec::new();
-    for rule in &RULES {
+    let cues = Cues::of(sentence);
+    for rule in RULES.iter().filter(|r| cues.allow(r.name)) {
         for caps in rule.pattern.captures_iter(sentence) {
             let Some(whole) = caps.get(0) else { continue };
             let end = whole
@@ -307,8 +308,57 @@ pub fn mentions(sentence: &str) -> Vec<DateMention> {
         }
     }
     found.sort_by_key(|m| m.start);
-    attach_parts(sentence, &mut found);
+    if cues.digit || cues.time_word {
+        attach_parts(sentence, &mut found);
+    }
     found
+}
+
+/// What a sentence contains that date rules need, found once, so that rules that cannot
+/// match are not run: most sentences have no date at all.
+struct Cues {
+    digit: bool,
+    day: bool,
+    time_word: bool,
+}
+
+impl Cues {
+    fn of(sentence: &str) -> Self {
+        let lower = sentence.to_ascii_lowercase();
+        let words = [
+            "morning",
+            "noon",
+            "lunchtime",
+            "afternoon",
+            "evening",
+            "night",
+            "early",
+            "dawn",
+            "today",
+            "tomorrow",
+            "later",
+            "earlier",
+            "next",
+            "following",
+            "previous",
+            "preceding",
+            "same",
+            "that ",
+        ];
+        Self {
+            digit: sentence.bytes().any(|b| b.is_ascii_digit()),
+            day: lower.contains("day"),
+            time_word: words.iter().any(|w| lower.contains(w)),
+        }
+    }
+
+    fn allow(&self, rule: &str) -> bool {
+        match rule {
+            "weekday" | "visit-day" => self.day,
+            "relative-day" => self.day || self.time_word,
+            _ => self.digit,
+        }
+    }
 }
 
 /// Gives each part-of-day phrase to the date phrase it touches, or makes it a mention of its

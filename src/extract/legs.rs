@@ -11,7 +11,7 @@ use regex::Regex;
 
 use crate::domain::{Mode, Place};
 use crate::extract::places::{PlaceKind, PlaceMention};
-use crate::extract::reading::{Reading, Who};
+use crate::extract::reading::{Reading, Who, tail};
 
 /// What a trigger word says about the movement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,7 +63,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Depart,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)\b(?:departed|departing|departs|depart|left|leaving|leaves|set\s+off|setting\s+off|sets\s+off|set\s+out|setting\s+out|took\s+off)\b",
+                r"(?i)(?-u:\b)(?:departed|departing|departs|depart|left|leaving|leaves|set\s+off|setting\s+off|sets\s+off|set\s+out|setting\s+out|took\s+off)(?-u:\b)",
             )
         }),
     },
@@ -72,7 +72,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Arrive,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)\b(?:arrived|arriving|arrives|arrive|arrival|reached|reaching|reaches|reach|landed|landing|lands|got\s+to|gets\s+to|came\s+to|comes\s+to|come\s+to|coming\s+to|touched\s+down|(?:first|next|final|last)\s+(?:destination|stop)\s+(?:was|is|will\s+be))\b",
+                r"(?i)(?-u:\b)(?:arrived|arriving|arrives|arrive|arrival|reached|reaching|reaches|reach|landed|landing|lands|got\s+to|gets\s+to|came\s+to|comes\s+to|come\s+to|coming\s+to|touched\s+down|(?:first|next|final|last)\s+(?:destination|stop)\s+(?:was|is|will\s+be))(?-u:\b)",
             )
         }),
     },
@@ -81,7 +81,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Travel,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)\b(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her))\b",
+                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her))(?-u:\b)",
             )
         }),
     },
@@ -90,7 +90,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Visit,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)\b(?:(?:began|begin|begins|beginning|started|start|paid|pay|pays|paying|made|make|makes|making|is\s+on|was\s+on|on|undertook|undertake|for)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|journey)\s+(?:to|of)|with\s+(?:(?:a\s+)?(?:stops?|visits?|stopovers?)\s+(?:in|to|at))|^(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to)\b",
+                r"(?i)(?-u:\b)(?:(?:began|begin|begins|beginning|started|start|paid|pay|pays|paying|made|make|makes|making|is\s+on|was\s+on|on|undertook|undertake|for)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|journey)\s+(?:to|of)|with\s+(?:(?:a\s+)?(?:stops?|visits?|stopovers?)\s+(?:in|to|at))|^(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to)(?-u:\b)",
             )
         }),
     },
@@ -98,7 +98,7 @@ static TRIGGERS: [Trigger; 5] = [
         name: "visit",
         motion: Motion::Visit,
         pattern: LazyLock::new(|| {
-            compile(r"(?i)\b(?:visited|visiting|visits|visit|toured|touring|tour)\b")
+            compile(r"(?i)(?-u:\b)(?:visited|visiting|visits|visit|toured|touring|tour)(?-u:\b)")
         }),
     },
 ];
@@ -106,14 +106,14 @@ static TRIGGERS: [Trigger; 5] = [
 /// Prepositions in a leg's frame.
 static FRAME: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?P<prep>from|to|for|into|towards|toward|via|through|in|at|there|here|by\s+way\s+of|bound\s+for|(?:with\s+)?(?:a\s+)?(?:short\s+)?(?:overnight\s+)?(?:stop-?over|layover|stop)\s+(?:in|at)|stopping\s+(?:over\s+)?in|transiting\s+(?:through\s+)?)\b",
+        r"(?i)(?-u:\b)(?P<prep>from|to|for|into|towards|toward|via|through|in|at|there|here|by\s+way\s+of|bound\s+for|(?:with\s+)?(?:a\s+)?(?:short\s+)?(?:overnight\s+)?(?:stop-?over|layover|stop)\s+(?:in|at)|stopping\s+(?:over\s+)?in|transiting\s+(?:through\s+)?)(?-u:\b)",
     )
 });
 
 /// The means of travel a sentence names.
 static MODE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?P<heli>helicopters?)\b|\b(?P<road>by\s+(?:road|car|land|motorcade|bus|convoy)|drove|driving|overland)\b|\b(?P<rail>by\s+(?:train|rail)|train)\b|\b(?P<sea>by\s+(?:sea|boat|ship|ferry)|sailed)\b|\b(?P<air>by\s+(?:air|plane)|flew|flown|flying|fly|flies|flights?|plane|aircraft|jet|airlift)\b",
+        r"(?i)(?-u:\b)(?P<heli>helicopters?)(?-u:\b)|(?-u:\b)(?P<road>by\s+(?:road|car|land|motorcade|bus|convoy)|drove|driving|overland)(?-u:\b)|(?-u:\b)(?P<rail>by\s+(?:train|rail)|train)(?-u:\b)|(?-u:\b)(?P<sea>by\s+(?:sea|boat|ship|ferry)|sailed)(?-u:\b)|(?-u:\b)(?P<air>by\s+(?:air|plane)|flew|flown|flying|fly|flies|flights?|plane|aircraft|jet|airlift)(?-u:\b)",
     )
 });
 
@@ -150,7 +150,7 @@ pub fn facts(reading: &Reading<'_>) -> Vec<LegFact> {
 /// The traveller is the one moving: the agent of the verb, or named right after a noun
 /// ("the arrival of Minister X"), or the owner of it ("his first destination").
 fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Trigger) -> bool {
-    if TIME_REFERENCE.is_match(&reading.text[..start]) {
+    if TIME_REFERENCE.is_match(tail(&reading.text[..start], 80)) {
         // "ahead of Bush's arrival in Benin": a movement used to place something in time
         return false;
     }
@@ -179,7 +179,7 @@ fn of_traveller(reading: &Reading<'_>, end: usize) -> bool {
 /// of Les Cayes" names it).
 fn anaphoric(after: &str) -> bool {
     static ANAPHORIC: LazyLock<Regex> = LazyLock::new(|| {
-        compile(r"^\s*the\s+(?:island|country|city|capital|town|region|kingdom|republic)\b")
+        compile(r"^\s*the\s+(?:island|country|city|capital|town|region|kingdom|republic)(?-u:\b)")
     });
     ANAPHORIC
         .find(after)
@@ -189,7 +189,7 @@ fn anaphoric(after: &str) -> bool {
 /// "ahead of his arrival", "after the visit of": a movement named to date something else.
 static TIME_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:ahead\s+of|prior\s+to|before|after|following|since|during|upon|on)\s+(?:(?:the|his|her|their|[\w-]+'s)\s+)(?:[\w-]+\s+)?$",
+        r"(?i)(?-u:\b)(?:ahead\s+of|prior\s+to|before|after|following|since|during|upon|on)\s+(?:(?:the|his|her|their|[\w-]+'s)\s+)(?:[\w-]+\s+)?$",
     )
 });
 
@@ -197,9 +197,11 @@ static TIME_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// action still going on when the text was written is still to come.
 fn after_ongoing(reading: &Reading<'_>, start: usize) -> bool {
     static ONGOING: LazyLock<Regex> = LazyLock::new(|| {
-        compile(r"(?i)\b(?:is|are|was|were)\s+(?:\w+\s+)?\w+ing\b[^.;]*\bbefore\s+$")
+        compile(
+            r"(?i)(?-u:\b)(?:is|are|was|were)\s+(?:\w+\s+)?\w+ing(?-u:\b)[^.;]*(?-u:\b)before\s+$",
+        )
     });
-    ONGOING.is_match(&reading.text[..start])
+    ONGOING.is_match(tail(&reading.text[..start], 200))
 }
 
 /// Reads the places around a trigger, up to `limit` (the next trigger) or the clause end.
@@ -367,6 +369,142 @@ pub fn mode(text: &str) -> Option<Mode> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{Document, Status};
+    use crate::extract::extract;
+    use crate::gazetteer::Gazetteer;
+
+    /// A leg as the table sees it: origin, destination, date, mode, status.
+    type Seen = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<Mode>,
+        Status,
+    );
+
+    fn legs(sentence: &str) -> Vec<Seen> {
+        let doc = Document::parse("t.txt", format!(" date 2021-05-07 {sentence}")).expect("doc");
+        extract(&doc, Gazetteer::global())
+            .legs
+            .into_iter()
+            .map(|l| {
+                (
+                    l.origin.map(|p| p.name),
+                    l.destination.map(|p| p.name),
+                    l.date.map(|d| d.to_string()),
+                    l.mode,
+                    l.status,
+                )
+            })
+            .collect()
+    }
+
+    fn leg(
+        from: Option<&str>,
+        to: &str,
+        date: Option<&str>,
+        mode: Option<Mode>,
+        status: Status,
+    ) -> Seen {
+        (
+            from.map(Into::into),
+            Some(to.into()),
+            date.map(Into::into),
+            mode,
+            status,
+        )
+    }
+
+    #[test]
+    fn movements_in_the_forms_texts_use() {
+        use Status::{Completed, Planned};
+        let cases: Vec<(&str, Vec<Seen>)> = vec![
+            (
+                "Foreign Minister Ana Ruiz flew from Oslo to Lima on Monday, 3 May.",
+                vec![leg(
+                    Some("Oslo"),
+                    "Lima",
+                    Some("2021-05-03"),
+                    Some(Mode::Air),
+                    Completed,
+                )],
+            ),
+            (
+                "On 3 May, President Tomas Vik departed Lima for Quito, Ecuador.",
+                vec![leg(
+                    Some("Lima"),
+                    "Quito",
+                    Some("2021-05-03"),
+                    None,
+                    Completed,
+                )],
+            ),
+            (
+                "Coming from Quito, Secretary-General Ana Ruiz reached Bogotá on 4 May.",
+                vec![leg(
+                    Some("Quito"),
+                    "Bogotá",
+                    Some("2021-05-04"),
+                    None,
+                    Completed,
+                )],
+            ),
+            (
+                "On 4 May, Minister Ana Ruiz continued by road from Nairobi into Uganda, reaching Kampala late in the evening.",
+                vec![leg(
+                    Some("Nairobi"),
+                    "Kampala",
+                    Some("2021-05-04"),
+                    Some(Mode::Road),
+                    Completed,
+                )],
+            ),
+            (
+                "Minister Ana Ruiz will travel to Ghana, Togo and Benin from 10 to 14 May.",
+                vec![
+                    leg(None, "Ghana", Some("2021-05-10"), None, Planned),
+                    leg(Some("Ghana"), "Togo", None, None, Planned),
+                    leg(Some("Togo"), "Benin", None, None, Planned),
+                ],
+            ),
+            (
+                "On 5 May, Minister Ana Ruiz flew by helicopter from Accra to the town of Kalba.",
+                vec![leg(
+                    Some("Accra"),
+                    "Kalba",
+                    Some("2021-05-05"),
+                    Some(Mode::Helicopter),
+                    Completed,
+                )],
+            ),
+            (
+                "Minister Ana Ruiz spoke by telephone with the President of Peru.",
+                vec![],
+            ),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(legs(sentence), expected, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn stopovers_are_kept_as_via() {
+        let doc = Document::parse(
+            "t.txt",
+            " date 2021-05-07 Secretary-General Ana Ruiz reached Nairobi on 4 May after travelling from Geneva via Cairo.".into(),
+        )
+        .expect("doc");
+        let legs = extract(&doc, Gazetteer::global()).legs;
+        assert_eq!(legs.len(), 1);
+        assert_eq!(
+            legs[0]
+                .via
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>(),
+            ["Cairo"]
+        );
+    }
 
     #[test]
     fn modes_prefer_the_specific_vehicle() {

@@ -1,13 +1,14 @@
 //! Word lists of the extraction rules: titles, honorifics, name particles, and the words
 //! that mark organisations and places. Lookups are hash sets built once. No dependencies.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 /// A set of lower-case words given as a whitespace-separated list, hashed on first use.
 pub struct WordSet {
     list: &'static str,
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl WordSet {

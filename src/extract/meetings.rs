@@ -13,7 +13,7 @@ use crate::domain::MeetingKind;
 use crate::extract::cast::{Cast, PersonId};
 use crate::extract::lexicon::NOT_PERSON;
 use crate::extract::places::{PlaceKind, PlaceMention};
-use crate::extract::reading::{Reading, Who};
+use crate::extract::reading::{Reading, Who, tail};
 
 /// An engagement read from one sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,14 +58,14 @@ static EVENTS: [EventWord; 9] = [
     EventWord {
         name: "town-hall",
         kind: MeetingKind::TownHall,
-        pattern: LazyLock::new(|| compile(r"(?i)\btown[\s-]?hall(?:\s+meeting)?s?\b")),
+        pattern: LazyLock::new(|| compile(r"(?i)(?-u:\b)town[\s-]?hall(?:\s+meeting)?s?(?-u:\b)")),
     },
     EventWord {
         name: "meal",
         kind: MeetingKind::Meal,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)\b(?:(?:working|state|official|private|joint|black-tie)\s+(?:[\w-]+\s+)?)?(?:lunch(?:eon)?|dinner|breakfast(?:\s+meeting)?|banquet|supper|brunch|meal)s?\b|\b(?:dined|dining|dine)\b",
+                r"(?i)(?-u:\b)(?:(?:working|state|official|private|joint|black-tie)\s+(?:[\w-]+\s+)?)?(?:lunch(?:eon)?|dinner|breakfast(?:\s+meeting)?|banquet|supper|brunch|meal)s?(?-u:\b)|(?-u:\b)(?:dined|dining|dine)(?-u:\b)",
             )
         }),
     },
@@ -74,7 +74,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Press,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)\b(?:joint\s+)?(?:press|news|media)\s+(?:conference|encounter|briefing|stakeout|availability|point|event|remarks)s?\b|\b(?:joint\s+)?stakeout\b|\b(?:arrival\s+)?remarks\s+to\s+the\s+(?:press|media)\b|\b(?:spoke|speaking|speak|talked|talking|talk)\s+(?:briefly\s+)?(?:with|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:press|media|reporters|journalists|correspondents)\b|\b(?:told|briefed)\s+(?:the\s+)?(?:press|media|reporters|journalists)\b|\binterview\b",
+                r"(?i)(?-u:\b)(?:joint\s+)?(?:press|news|media)\s+(?:conference|encounter|briefing|stakeout|availability|point|event|remarks)s?(?-u:\b)|(?-u:\b)(?:joint\s+)?stakeout(?-u:\b)|(?-u:\b)(?:arrival\s+)?remarks\s+to\s+the\s+(?:press|media)(?-u:\b)|(?-u:\b)(?:spoke|speaking|speak|talked|talking|talk)\s+(?:briefly\s+)?(?:with|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:press|media|reporters|journalists|correspondents)(?-u:\b)|(?-u:\b)(?:told|briefed)\s+(?:the\s+)?(?:press|media|reporters|journalists)(?-u:\b)|(?-u:\b)interview(?-u:\b)",
             )
         }),
     },
@@ -83,7 +83,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Ceremony,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)\b(?:[\w-]+\s+)?ceremon(?:y|ies)\b|\bwreath(?:-laying)?\b|\bguard\s+of\s+honou?r\b|\bhonou?r\s+guard\b|\b(?:grand|warm|official|formal|ceremonial)\s+welcome\b",
+                r"(?i)(?-u:\b)(?:[\w-]+\s+)?ceremon(?:y|ies)(?-u:\b)|(?-u:\b)wreath(?:-laying)?(?-u:\b)|(?-u:\b)guard\s+of\s+honou?r(?-u:\b)|(?-u:\b)honou?r\s+guard(?-u:\b)|(?-u:\b)(?:grand|warm|official|formal|ceremonial)\s+welcome(?-u:\b)",
             )
         }),
     },
@@ -92,7 +92,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Other,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)\b(?:an?\s+)?(?:address|speech|lecture|keynote)\b|\b(?:speaking|spoke)\s+(?:to|at|before)\s+a\s+plenary(?:\s+session)?|\b(?:addressed|addressing)\s+(?:the\s+|a\s+)?(?:parliament|national\s+assembly|congress|senate|students|a\s+joint\s+session)\b|\bcall\s+for\s+action\b",
+                r"(?i)(?-u:\b)(?:an?\s+)?(?:address|speech|lecture|keynote)(?-u:\b)|(?-u:\b)(?:speaking|spoke)\s+(?:to|at|before)\s+a\s+plenary(?:\s+session)?|(?-u:\b)(?:addressed|addressing)\s+(?:the\s+|a\s+)?(?:parliament|national\s+assembly|congress|senate|students|a\s+joint\s+session)(?-u:\b)|(?-u:\b)call\s+for\s+action(?-u:\b)",
             )
         }),
     },
@@ -101,7 +101,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Conference,
         pattern: LazyLock::new(|| {
             compile(
-                r"\b(?:[Ss]ummit|[Cc]onference|[Ff]orum|[Ss]ymposium|[Cc]onvention|[Ss]ession|[Ff]oreign\s+[Mm]inisters'\s+Meeting|[Mm]inisterial\s+[Mm]eeting|[Gg]eneral\s+[Dd]ebate|Congress)\b",
+                r"(?-u:\b)(?:[Ss]ummit|[Cc]onference|[Ff]orum|[Ss]ymposium|[Cc]onvention|[Ss]ession|[Ff]oreign\s+[Mm]inisters'\s+Meeting|[Mm]inisterial\s+[Mm]eeting|[Gg]eneral\s+[Dd]ebate|Congress)(?-u:\b)",
             )
         }),
     },
@@ -110,7 +110,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::SiteVisit,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)\b(?:went\s+to\s+(?:view|see|visit|tour|inspect)|visited|visiting|toured|touring\s+(?:the|a)|(?:a|the)\s+(?:guided\s+)?tour\s+of|gave\s+(?:him|her|them)\s+a\s+tour|went\s+to|also\s+went\s+to|was\s+shown\s+around|shown\s+around|inspected|a\s+visit\s+to|paid\s+a\s+(?:short\s+)?visit\s+to|to\s+view)\b",
+                r"(?i)(?-u:\b)(?:went\s+to\s+(?:view|see|visit|tour|inspect)|visited|visiting|toured|touring\s+(?:the|a)|(?:a|the)\s+(?:guided\s+)?tour\s+of|gave\s+(?:him|her|them)\s+a\s+tour|went\s+to|also\s+went\s+to|was\s+shown\s+around|shown\s+around|inspected|a\s+visit\s+to|paid\s+a\s+(?:short\s+)?visit\s+to|to\s+view)(?-u:\b)",
             )
         }),
     },
@@ -119,7 +119,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Meeting,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)\b(?:met|meets|meet|meeting|meetings|talks|discussions?|courtesy\s+call|t[eê]te-[aà]-t[eê]te|audience\s+with|consultations|conferred|briefed\s+(?:him|her))\b",
+                r"(?i)(?-u:\b)(?:met|meets|meet|meeting|meetings|talks|discussions?|courtesy\s+call|t[eê]te-[aà]-t[eê]te|audience\s+with|consultations|conferred|briefed\s+(?:him|her))(?-u:\b)",
             )
         }),
     },
@@ -127,7 +127,9 @@ static EVENTS: [EventWord; 9] = [
         name: "reception",
         kind: MeetingKind::Ceremony,
         pattern: LazyLock::new(|| {
-            compile(r"(?i)\b(?:welcomed|greeted|greet|greeting|received|hosted|joined)\b")
+            compile(
+                r"(?i)(?-u:\b)(?:welcomed|greeted|greet|greeting|received|hosted|joined)(?-u:\b)",
+            )
         }),
     },
 ];
@@ -135,7 +137,7 @@ static EVENTS: [EventWord; 9] = [
 /// What is not an engagement in person.
 static REMOTE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:telephone|phone|video|virtual|videoconference|online|by\s+video|message|letter|call\s+with)\b",
+        r"(?i)(?-u:\b)(?:telephone|phone|video|virtual|videoconference|online|by\s+video|message|letter|call\s+with)(?-u:\b)",
     )
 });
 
@@ -143,14 +145,14 @@ static REMOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// reported.
 static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:the|this|that|these|those|two|both|their|his|her|its|successive|[\w-]+'s)\s+(?:[\w-]+\s+)?$",
+        r"(?i)(?-u:\b)(?:the|this|that|these|those|two|both|their|his|her|its|successive|[\w-]+'s)\s+(?:[\w-]+\s+)?$",
     )
 });
 
 /// "ahead of his meeting", "before the talks": an engagement placed later, told later.
 static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:ahead\s+of|prior\s+to|in\s+preparation\s+for|before)\s+(?:(?:the|his|her|their|its|this|that|[\w-]+'s)\s+)(?:[\w-]+\s+)?$",
+        r"(?i)(?-u:\b)(?:ahead\s+of|prior\s+to|in\s+preparation\s+for|before)\s+(?:(?:the|his|her|their|its|this|that|[\w-]+'s)\s+)(?:[\w-]+\s+)?$",
     )
 });
 
@@ -158,7 +160,7 @@ static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
 /// something in time; a new one only if not told already.
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:after|following)\s+(?:(?:the|his|her|their|its|this|that|[\w-]+'s)\s+(?:[\w-]+\s+)?|[\w-]+ing\s+)?$",
+        r"(?i)(?-u:\b)(?:after|following)\s+(?:(?:the|his|her|their|its|this|that|[\w-]+'s)\s+(?:[\w-]+\s+)?|[\w-]+ing\s+)?$",
     )
 });
 
@@ -186,32 +188,32 @@ const VERB_FORMS: &[&str] = &[
 /// "This was followed by a wider meeting": an engagement continuing the one just told.
 static FOLLOWED: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"^(?:This|That|It|These|Which)\s+(?:was|were)\s+(?:then\s+)?(?:followed|preceded)\s+by\b",
+        r"^(?:This|That|It|These|Which)\s+(?:was|were)\s+(?:then\s+)?(?:followed|preceded)\s+by(?-u:\b)",
     )
 });
 
 /// "by attending the Forum": an engagement named as a means.
 static MEANS: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\bby\s+(?:attending|taking\s+part\s+in|participating\s+in|joining)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$",
+        r"(?i)(?-u:\b)by\s+(?:attending|taking\s+part\s+in|participating\s+in|joining)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$",
     )
 });
 
 /// "to take part in the Forum": an engagement that is the purpose of a journey.
 static PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\bto\s+(?:take\s+part\s+in|attend|participate\s+in)\s+(?:the\s+)?(?:[\w-]+,?\s+){0,8}$",
+        r"(?i)(?-u:\b)to\s+(?:take\s+part\s+in|attend|participate\s+in)\s+(?:the\s+)?(?:[\w-]+,?\s+){0,8}$",
     )
 });
 
 /// "Prior to leaving, he spoke ...": what happened before the last departure.
 static BEFORE_LEAVING: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)^(?:prior\s+to|before)\s+(?:leaving|departing|(?:his|her)\s+departure)\b")
+    compile(r"(?i)^(?:prior\s+to|before)\s+(?:leaving|departing|(?:his|her)\s+departure)(?-u:\b)")
 });
 
 /// "several meetings with A, B and C".
 static SEVERAL: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)\b(?:several|separate|multiple|a\s+series\s+of|a\s+number\s+of)\s+$")
+    compile(r"(?i)(?-u:\b)(?:several|separate|multiple|a\s+series\s+of|a\s+number\s+of)\s+$")
 });
 
 /// The engagements of the traveller in `reading`, in order.
@@ -366,7 +368,7 @@ fn last_break(text: &str, from: usize, to: usize) -> Option<usize> {
 }
 
 static RELATIVE: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)^[^;.]*,\s+(?:where|at\s+which|during\s+which)\b[^;,]*$"));
+    LazyLock::new(|| compile(r"(?i)^[^;.]*,\s+(?:where|at\s+which|during\s+which)(?-u:\b)[^;,]*$"));
 
 static BREAK: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i),|;|\s+(?:before|after|and\s+then|then)\s+"));
@@ -387,7 +389,7 @@ fn event_hits(text: &str) -> Vec<(usize, usize, &'static EventWord)> {
 
 static ARRIVAL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:airport|on\s+arrival|upon\s+arrival|on\s+(?:his|her)\s+arrival|on\s+arriving|tarmac)\b",
+        r"(?i)(?-u:\b)(?:airport|on\s+arrival|upon\s+arrival|on\s+(?:his|her)\s+arrival|on\s+arriving|tarmac)(?-u:\b)",
     )
 });
 
@@ -395,7 +397,7 @@ static ARRIVAL: LazyLock<Regex> = LazyLock::new(|| {
 /// phone call, a site visit to a city (that is a leg).
 fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
     let (start, end) = span.head;
-    let before = &reading.text[..span.start];
+    let before = tail(&reading.text[..span.start], 120);
     let after = reading.text[span.end..].trim_start();
     let (clause_start, clause_end) = reading.clause(start);
     if REMOTE.is_match(&reading.text[clause_start..clause_end]) && span.kind == MeetingKind::Meeting
@@ -447,7 +449,9 @@ fn receives_someone(reading: &Reading<'_>, end: usize) -> bool {
 /// city or country, which would make it a leg, or a verb ("went to see").
 fn visits_a_site(reading: &Reading<'_>, end: usize) -> bool {
     static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-        compile(r"^(?:a|an|the|several|two|three|four|some|one|his|her|its|their|[A-Z][\w'-]*)\b")
+        compile(
+            r"^(?:a|an|the|several|two|three|four|some|one|his|her|its|their|[A-Z][\w'-]*)(?-u:\b)",
+        )
     });
     let after = reading.text[end..].trim_start();
     let verb_of_seeing = reading.text[..end]
@@ -487,7 +491,7 @@ fn engagement(
     // "Greeting him there, the Rector ...": the traveller as object of an opening participle
     let involved = matches!(agent, Some(Who::Traveller | Who::Party | Who::Entourage))
         || reading.traveller_in(window.0, window.1)
-        || FOLLOWED.is_match(&reading.text[..start]);
+        || FOLLOWED.is_match(tail(&reading.text[..start], 60));
     if !involved {
         return None;
     }
@@ -519,9 +523,9 @@ fn engagement(
         place,
         planned: reading.planned_at(start),
         copies: copies(reading, start, window.1, span.kind),
-        definite: BACK_REFERENCE.is_match(&reading.text[..start])
-            || AFTER.is_match(&reading.text[..start]),
-        purpose: PURPOSE.is_match(&reading.text[..start]),
+        definite: BACK_REFERENCE.is_match(tail(&reading.text[..start], 60))
+            || AFTER.is_match(tail(&reading.text[..start], 60)),
+        purpose: PURPOSE.is_match(tail(&reading.text[..start], 120)),
         before_leaving: BEFORE_LEAVING.is_match(reading.text),
         with_counterpart,
         joint,
@@ -540,7 +544,7 @@ fn people_in(
     for actor in reading.actors_in(window.0, window.1) {
         let Who::Person(id) = actor.who else { continue };
         // a name seen only bare counts where the syntax makes it a person: "met X", "with X"
-        let slot = PERSON_SLOT.is_match(&reading.text[..actor.start]);
+        let slot = PERSON_SLOT.is_match(tail(&reading.text[..actor.start], 20));
         if !out.contains(&id) && !companions.contains(&id) && (!cast.person(id).weak || slot) {
             out.push(id);
         }
@@ -549,13 +553,13 @@ fn people_in(
 }
 
 static PERSON_SLOT: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)\b(?:with|met|by|and|meet|joined|hosted)\s+$"));
+    LazyLock::new(|| compile(r"(?i)(?-u:\b)(?:with|met|by|and|meet|joined|hosted)\s+$"));
 
 /// "was spent in Abuja, Nigeria, where he held meetings": the place a relative clause
 /// starting before `at` refers to.
 fn where_place<'r>(reading: &'r Reading<'_>, at: usize) -> Option<&'r PlaceMention> {
     static WHERE: LazyLock<Regex> =
-        LazyLock::new(|| compile(r"^(?:,\s*[A-Z][\w' -]+)?,\s*(?:where|at\s+which)\b"));
+        LazyLock::new(|| compile(r"^(?:,\s*[A-Z][\w' -]+)?,\s*(?:where|at\s+which)(?-u:\b)"));
     reading
         .places
         .iter()
@@ -567,10 +571,10 @@ fn where_place<'r>(reading: &'r Reading<'_>, at: usize) -> Option<&'r PlaceMenti
 fn in_or_at(text: &str, at: usize) -> bool {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         compile(
-            r"(?i)\b(?:in|at)\s+(?:the\s+)?(?:(?:town|city|village|capital|district)(?:\s+of)?,?\s+)?$",
+            r"(?i)(?-u:\b)(?:in|at)\s+(?:the\s+)?(?:(?:town|city|village|capital|district)(?:\s+of)?,?\s+)?$",
         )
     });
-    BEFORE.is_match(&text[..at])
+    BEFORE.is_match(tail(&text[..at], 60))
 }
 
 /// How many separate engagements a plural with a list makes ("several meetings with civil
@@ -584,7 +588,7 @@ fn copies(reading: &Reading<'_>, start: usize, end: usize, kind: MeetingKind) ->
             + rest.matches(" and to the ").count()
             + rest.matches(" and to a ").count();
     }
-    if !SEVERAL.is_match(&reading.text[..start]) {
+    if !SEVERAL.is_match(tail(&reading.text[..start], 40)) {
         return 1;
     }
     let rest = &reading.text[start..end];
@@ -593,4 +597,79 @@ fn copies(reading: &Reading<'_>, start: usize, end: usize, kind: MeetingKind) ->
     };
     let list = &rest[with + 6..];
     1 + list.matches(", ").count() + list.matches(" and ").count()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::{Document, MeetingKind, Status};
+    use crate::extract::extract;
+    use crate::gazetteer::Gazetteer;
+
+    /// A meeting as the table sees it: kind, participants, status.
+    type Seen = (MeetingKind, Vec<String>, Status);
+
+    fn meetings(text: &str) -> Vec<Seen> {
+        let doc = Document::parse("t.txt", format!(" date 2021-05-07 {text}")).expect("doc");
+        extract(&doc, Gazetteer::global())
+            .meetings
+            .into_iter()
+            .map(|m| {
+                (
+                    m.kind,
+                    m.participants.into_iter().map(|p| p.name).collect(),
+                    m.status,
+                )
+            })
+            .collect()
+    }
+
+    fn seen(kind: MeetingKind, names: &[&str], status: Status) -> Seen {
+        (
+            kind,
+            names.iter().map(|n| (*n).to_owned()).collect(),
+            status,
+        )
+    }
+
+    #[test]
+    fn engagements_in_the_forms_texts_use() {
+        use MeetingKind::{Meal, Meeting, Press, SiteVisit};
+        use Status::{Completed, Planned};
+        let cases: Vec<(&str, Vec<Seen>)> = vec![
+            (
+                "On 3 May, Foreign Minister Ana Ruiz met President Tomas Vik and Prime Minister Lena Berg in Lima.",
+                vec![seen(Meeting, &["Tomas Vik", "Lena Berg"], Completed)],
+            ),
+            (
+                "In Oslo, Foreign Minister Ana Ruiz was received by King Harald Moe for a tête-à-tête meeting.",
+                vec![seen(Meeting, &["Harald Moe"], Completed)],
+            ),
+            (
+                "Prime Minister Lena Berg hosted Foreign Minister Ana Ruiz and her delegation for a working dinner in Oslo.",
+                vec![seen(Meal, &["Lena Berg"], Completed)],
+            ),
+            (
+                "Foreign Minister Ana Ruiz met Minister Jon Dahl in Oslo. The two ministers then held a joint press conference.",
+                vec![
+                    seen(Meeting, &["Jon Dahl"], Completed),
+                    seen(Press, &["Jon Dahl"], Completed),
+                ],
+            ),
+            (
+                "Foreign Minister Ana Ruiz arrived in Oslo, where she visited a refugee camp.",
+                vec![seen(SiteVisit, &[], Completed)],
+            ),
+            (
+                "Foreign Minister Ana Ruiz flew to Oslo. She will meet President Tomas Vik on Friday.",
+                vec![seen(Meeting, &["Tomas Vik"], Planned)],
+            ),
+            (
+                "Foreign Minister Ana Ruiz spoke by telephone with President Tomas Vik.",
+                vec![],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(meetings(text), expected, "{text}");
+        }
+    }
 }

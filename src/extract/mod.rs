@@ -72,10 +72,23 @@ impl DocumentExtraction {
     }
 }
 
-/// One sentence with its person mentions.
+/// One sentence with the gazetteer's names and the person mentions in it.
 struct Parsed {
     sentence: Sentence,
+    names: Vec<crate::gazetteer::PlaceMention>,
     people: Vec<PersonMention>,
+}
+
+impl Parsed {
+    fn new(sentence: Sentence, gazetteer: &Gazetteer) -> Self {
+        let names = gazetteer.mentions(&sentence.text);
+        let people = people::mentions_in(&sentence.text, gazetteer, &names);
+        Self {
+            sentence,
+            names,
+            people,
+        }
+    }
 }
 
 /// Extracts the traveller, legs and meetings of one document. Never fails: a text where
@@ -96,10 +109,7 @@ pub fn extract_with(
     }
     let parsed: Vec<Parsed> = segment::sentences(doc)
         .into_iter()
-        .map(|sentence| {
-            let people = people::mentions(&sentence.text, gazetteer);
-            Parsed { sentence, people }
-        })
+        .map(|sentence| Parsed::new(sentence, gazetteer))
         .collect();
     let mut cast = Cast::new();
     let Some(traveller) = choose_traveller(&parsed, &mut cast) else {
@@ -118,7 +128,7 @@ pub fn extract_with(
     }
     let mut story = Story::new(doc, gazetteer, calendar, cast);
     story.trace = trace.then(Vec::new);
-    story.context = context_countries(&parsed, gazetteer);
+    story.context = context_countries(&parsed);
     for p in parsed.iter().filter(|p| !p.sentence.heading) {
         read_sentence(&mut story, p, false);
     }
@@ -180,11 +190,11 @@ fn choose_traveller(parsed: &[Parsed], cast: &mut Cast) -> Option<PersonId> {
 }
 
 /// The ISO codes of the countries a document names, in order of first mention.
-fn context_countries(parsed: &[Parsed], gazetteer: &Gazetteer) -> Vec<String> {
+fn context_countries(parsed: &[Parsed]) -> Vec<String> {
     let mut codes: Vec<String> = Vec::new();
     for p in parsed {
-        for place in places::mentions(&p.sentence.text, gazetteer, &[], &[]) {
-            if let Some(code) = place.place.country_code
+        for name in &p.names {
+            if let Some(code) = name.place.country_code.clone()
                 && !codes.contains(&code)
             {
                 codes.push(code);
@@ -217,14 +227,8 @@ fn read_sentence(story: &mut Story<'_>, p: &Parsed, implied_subject: bool) {
         .map(|m| (m.name_start, m.end))
         .collect();
     let context: Vec<&str> = story.context.iter().map(String::as_str).collect();
-    let places = places::mentions(text, story.gazetteer, &context, &names);
-    let mut reading = Reading {
-        sentence: &p.sentence,
-        text,
-        dates: Vec::new(),
-        places,
-        actors,
-    };
+    let places = places::mentions_in(text, story.gazetteer, &context, &names, &p.names);
+    let mut reading = Reading::new(&p.sentence, actors, places);
     let raw = dates::mentions(text);
     reading.dates = story.resolve_dates(&reading, raw);
     let companions = companions(&story.cast);
@@ -234,7 +238,7 @@ fn read_sentence(story: &mut Story<'_>, p: &Parsed, implied_subject: bool) {
 /// "he", "she", "his": the traveller. "the couple", "the delegation", "the two leaders",
 /// "they": a group with the traveller.
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<one>he|she|him|his|her)\b|\b(?P<own>the\s+couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))\b|\b(?P<group>the\s+two\s+(?:leaders|ministers|sides|delegations|of\s+them)|both\s+(?:leaders|ministers|men|sides)|the\s+(?:leaders|ministers|visitors)|they|them)\b")
+    Regex::new(r"(?i)(?-u:\b)(?P<one>he|she|him|his|her)(?-u:\b)|(?-u:\b)(?P<own>the\s+couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))(?-u:\b)|(?-u:\b)(?P<group>the\s+two\s+(?:leaders|ministers|sides|delegations|of\s+them)|both\s+(?:leaders|ministers|men|sides)|the\s+(?:leaders|ministers|visitors)|they|them)(?-u:\b)")
         .expect("pronoun pattern compiles")
 });
 
@@ -337,8 +341,7 @@ pub fn meetings_in_remark(
     for mut sentence in segment::sentences(&doc) {
         // a remark line without a full stop is still a statement, not a headline
         sentence.heading = false;
-        let people = people::mentions(&sentence.text, gazetteer);
-        read_sentence(&mut story, &Parsed { sentence, people }, true);
+        read_sentence(&mut story, &Parsed::new(sentence, gazetteer), true);
     }
     let (_, meetings, _) = story.finish();
     meetings.into_iter().map(|m| m.meeting).collect()

@@ -10,7 +10,7 @@ use crate::extract::lexicon::{
     WEAK_HEADS,
 };
 use crate::extract::segment::{Word, words};
-use crate::gazetteer::{Gazetteer, MentionKind, NameQuality};
+use crate::gazetteer::{Gazetteer, MentionKind, NameQuality, PlaceMention as GazetteerMention};
 
 /// How a person is referred to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,26 +41,25 @@ pub struct PersonMention {
     pub bare: bool,
 }
 
-fn key(word: &Word<'_>) -> String {
+fn key<'w>(word: &'w Word<'_>) -> &'w str {
     word.key()
 }
 
 fn is_head(word: &Word<'_>) -> bool {
     let k = key(word);
-    HEADS.contains(k.as_str()) && !MODIFIERS.contains(k.as_str())
+    HEADS.contains(k) && !MODIFIERS.contains(k)
         || k.ends_with("-general")
         || k == "secretary-general"
 }
 
 fn is_modifier(word: &Word<'_>) -> bool {
-    MODIFIERS.contains(key(word).as_str())
+    MODIFIERS.contains(key(word))
 }
 
 fn is_honorific(word: &Word<'_>) -> bool {
     let k = key(word);
     word.capitalised()
-        && (HONORIFICS.contains(k.as_str())
-            || word.text.ends_with('.') && ABBREVIATED.contains(k.as_str()))
+        && (HONORIFICS.contains(k) || word.text.ends_with('.') && ABBREVIATED.contains(k))
 }
 
 fn is_title_word(word: &Word<'_>) -> bool {
@@ -92,16 +91,64 @@ struct Reader<'s, 'g> {
     sentence: &'s str,
     ws: Vec<Word<'s>>,
     gazetteer: &'g Gazetteer,
+    /// The gazetteer's names in the sentence.
+    found: &'g [GazetteerMention],
+    /// For each word, the country a demonym or country name starting there names, and the
+    /// index of the word after it.
+    countries: Vec<Option<(String, usize)>>,
 }
 
 /// The people named or described in `sentence`, in text order.
 pub fn mentions(sentence: &str, gazetteer: &Gazetteer) -> Vec<PersonMention> {
+    let found = gazetteer.mentions(sentence);
+    mentions_in(sentence, gazetteer, &found)
+}
+
+/// Like [`mentions`], with the gazetteer's names in `sentence` already found.
+pub fn mentions_in(
+    sentence: &str,
+    gazetteer: &Gazetteer,
+    found: &[GazetteerMention],
+) -> Vec<PersonMention> {
+    let ws = words(sentence);
+    let countries = countries_by_word(&ws, found);
     let reader = Reader {
         sentence,
-        ws: words(sentence),
+        ws,
         gazetteer,
+        found,
+        countries,
     };
     reader.scan()
+}
+
+/// Where each country name or demonym starts (by word) and the word after it (past a
+/// possessive "'s").
+fn countries_by_word(ws: &[Word<'_>], found: &[GazetteerMention]) -> Vec<Option<(String, usize)>> {
+    let mut out = vec![None; ws.len()];
+    for m in found {
+        let country = matches!(
+            m.kind,
+            MentionKind::Country | MentionKind::FormerCountry | MentionKind::Demonym
+        );
+        let Some(first) = ws.iter().position(|w| w.start == m.span.start) else {
+            continue;
+        };
+        if !country {
+            continue;
+        }
+        let last = ws
+            .iter()
+            .position(|w| w.end >= m.span.end)
+            .unwrap_or(ws.len() - 1);
+        let name = m
+            .place
+            .country
+            .clone()
+            .unwrap_or_else(|| m.place.name.clone());
+        out[first] = Some((name, last + 1));
+    }
+    out
 }
 
 impl Reader<'_, '_> {
@@ -142,24 +189,7 @@ impl Reader<'_, '_> {
     /// A country named by words `i..` (a demonym, a country name, "Country's"), and the
     /// index after it.
     fn country_at(&self, i: usize) -> Option<(String, usize)> {
-        if !self.word(i)?.capitalised() {
-            return None;
-        }
-        for len in (1..=4).rev() {
-            if i + len > self.ws.len() || (i..i + len - 1).any(|k| !self.joined(k)) {
-                continue;
-            }
-            let raw = self.text(i, i + len);
-            let name = raw.strip_suffix("'s").unwrap_or(&raw);
-            let found = self
-                .gazetteer
-                .country(name)
-                .or_else(|| self.gazetteer.demonym(name));
-            if let Some(c) = found {
-                return Some((c.name.clone(), i + len));
-            }
-        }
-        None
+        self.countries.get(i)?.clone()
     }
 
     /// A title starting at word `i`: [the|his|her] then qualifiers (a demonym, "Country's",
@@ -169,7 +199,7 @@ impl Reader<'_, '_> {
         let mut j = i;
         let determiner = self
             .word(j)
-            .is_some_and(|w| matches!(key(w).as_str(), "the" | "his" | "her" | "their" | "its"));
+            .is_some_and(|w| matches!(key(w), "the" | "his" | "her" | "their" | "its"));
         if determiner {
             j += 1;
         }
@@ -190,7 +220,7 @@ impl Reader<'_, '_> {
             }
         }
         let head = self.word(j).filter(|w| is_head(w))?;
-        let weak = WEAK_HEADS.contains(key(head).as_str());
+        let weak = WEAK_HEADS.contains(key(head));
         if weak && !head.capitalised() && !determiner && !qualified {
             return None;
         }
@@ -203,7 +233,7 @@ impl Reader<'_, '_> {
         // body's name
         let named_body = self
             .word(j)
-            .is_some_and(|w| w.capitalised() && NOT_PERSON.contains(key(w).as_str()));
+            .is_some_and(|w| w.capitalised() && NOT_PERSON.contains(key(w)));
         if named_body && self.joined(j - 1) {
             return None;
         }
@@ -249,8 +279,8 @@ impl Reader<'_, '_> {
         self.word(k).is_some_and(|w| {
             let key = key(w);
             w.capitalised()
-                && (PORTFOLIOS.contains(key.as_str())
-                    || NOT_PERSON.contains(key.as_str())
+                && (PORTFOLIOS.contains(key)
+                    || NOT_PERSON.contains(key)
                     || is_title_word(w)
                     || self.gazetteer.demonym(w.text).is_some())
         })
@@ -261,7 +291,7 @@ impl Reader<'_, '_> {
     fn of_chain(&self, mut j: usize) -> (usize, Option<String>) {
         let mut country = None;
         while let Some(w) = self.word(j) {
-            if !matches!(key(w).as_str(), "of" | "for" | "in" | "to") || !self.joined(j - 1) {
+            if !matches!(key(w), "of" | "for" | "in" | "to") || !self.joined(j - 1) {
                 break;
             }
             let mut k = j + 1;
@@ -304,19 +334,21 @@ impl Reader<'_, '_> {
     }
 
     fn looks_like_person(&self, from: usize, to: usize) -> bool {
-        let text = self.text(from, to);
-        let names_a_place = self.gazetteer.mentions(&text).iter().any(|m| {
-            matches!(
-                m.kind,
-                MentionKind::Country | MentionKind::FormerCountry | MentionKind::City
-            ) && !m.ambiguous
+        let (start, end) = self.span(from, to);
+        let names_a_place = self.found.iter().any(|m| {
+            m.span.start < end
+                && start < m.span.end
+                && matches!(
+                    m.kind,
+                    MentionKind::Country | MentionKind::FormerCountry | MentionKind::City
+                )
+                && !m.ambiguous
         });
         to - from >= 2
             && !names_a_place
-            && self.ws[from..to].iter().all(|w| {
-                !NOT_PERSON.contains(key(w).as_str()) && !is_title_word(w) && w.capitalised()
-            })
-            && self.gazetteer.country(&self.text(from, to)).is_none()
+            && self.ws[from..to]
+                .iter()
+                .all(|w| !NOT_PERSON.contains(key(w)) && !is_title_word(w) && w.capitalised())
             && self.country_at(from).is_none()
             && !self.is_city(from, to)
     }
@@ -334,14 +366,13 @@ impl Reader<'_, '_> {
         let mut j = i;
         while let Some(w) = self.word(j) {
             let k = key(w);
-            let particle = PARTICLES.contains(k.as_str())
-                && j > i
-                && self.word(j + 1).is_some_and(Word::capitalised);
+            let particle =
+                PARTICLES.contains(k) && j > i && self.word(j + 1).is_some_and(Word::capitalised);
             let name_word = w.capitalised()
                 && !is_title_word(w)
                 && !is_honorific(w)
-                && !NOT_PERSON.contains(k.as_str())
-                && !NOT_NAME.contains(k.as_str())
+                && !NOT_PERSON.contains(k)
+                && !NOT_NAME.contains(k)
                 && w.text.chars().any(char::is_lowercase) | (w.text.chars().count() <= 3);
             let date = j + 1 < self.ws.len()
                 && self.ws[j + 1]
@@ -477,7 +508,7 @@ impl Reader<'_, '_> {
     /// President of Poland") gives it a role.
     fn bare(&self, i: usize) -> Option<(PersonMention, usize)> {
         let w = self.word(i)?;
-        if !w.capitalised() || NOT_NAME.contains(key(w).as_str()) {
+        if !w.capitalised() || NOT_NAME.contains(key(w)) {
             return None;
         }
         let end = self.name_at(i)?;
@@ -486,7 +517,7 @@ impl Reader<'_, '_> {
         }
         // "the Red Cross", "Humanitarian Contact Group": an organisation's name
         let after_org = self.word(end).is_some_and(|w| {
-            w.capitalised() && NOT_PERSON.contains(key(w).as_str()) && self.joined(end - 1)
+            w.capitalised() && NOT_PERSON.contains(key(w)) && self.joined(end - 1)
         });
         let after_the = i > 0 && key(&self.ws[i - 1]) == "the" && self.joined(i - 1);
         if after_org || after_the {
@@ -554,14 +585,11 @@ impl Reader<'_, '_> {
         if self.word(j).is_some_and(|w| key(w) == "who")
             && self
                 .word(j + 1)
-                .is_some_and(|w| matches!(key(w).as_str(), "is" | "was"))
+                .is_some_and(|w| matches!(key(w), "is" | "was"))
         {
             j += 2;
         }
-        if self
-            .word(j)
-            .is_some_and(|w| matches!(key(w).as_str(), "a" | "an"))
-        {
+        if self.word(j).is_some_and(|w| matches!(key(w), "a" | "an")) {
             j += 1;
         }
         let title = self.title_at(j)?;

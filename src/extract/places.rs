@@ -121,9 +121,26 @@ pub fn mentions(
     context: &[&str],
     exclude: &[(usize, usize)],
 ) -> Vec<PlaceMention> {
+    mentions_in(
+        sentence,
+        gazetteer,
+        context,
+        exclude,
+        &gazetteer.mentions(sentence),
+    )
+}
+
+/// Like [`mentions`], with the gazetteer's names in `sentence` already found.
+pub fn mentions_in(
+    sentence: &str,
+    gazetteer: &Gazetteer,
+    context: &[&str],
+    exclude: &[(usize, usize)],
+    names: &[crate::gazetteer::PlaceMention],
+) -> Vec<PlaceMention> {
     let ws = words(sentence);
     let mut out = Vec::new();
-    for found in gazetteer.mentions(sentence) {
+    for found in names.iter().cloned() {
         let (start, mut end) = (found.span.start, found.span.end);
         let excluded = exclude.iter().any(|&(a, b)| start < b && a < end);
         let unvouched = found.ambiguous && !after_cue(sentence, start);
@@ -194,9 +211,7 @@ fn venue_name(sentence: &str, ws: &[Word<'_>], at: usize) -> Option<usize> {
     let mut j = at;
     while j < ws.len() && j < at + 4 && ws[j].capitalised() {
         let key = ws[j].key();
-        if NOT_PERSON.contains(key.as_str())
-            && !AREA.contains(&key.as_str())
-            && !FACILITY.iter().any(|f| f[0] == key)
+        if NOT_PERSON.contains(key) && !AREA.contains(&key) && !FACILITY.iter().any(|f| f[0] == key)
         {
             return Some(ws[j].end);
         }
@@ -244,7 +259,7 @@ fn suffix_words(sentence: &str, ws: &[Word<'_>], at: usize, suffixes: &[&[&str]]
 /// Word `at` is an area word ("province") right after the previous word.
 fn area_word(sentence: &str, ws: &[Word<'_>], at: usize) -> bool {
     ws.get(at)
-        .is_some_and(|w| AREA.contains(&w.key().as_str()) && joined(sentence, ws, at - 1))
+        .is_some_and(|w| AREA.contains(&w.key()) && joined(sentence, ws, at - 1))
 }
 
 fn joined(sentence: &str, ws: &[Word<'_>], i: usize) -> bool {
@@ -259,9 +274,12 @@ fn joined(sentence: &str, ws: &[Word<'_>], i: usize) -> bool {
 /// named after a person ("Tribhuvan International Airport") is a venue, not a destination.
 /// `None` when no capitalised word starts there.
 pub fn unknown_at(sentence: &str, at: usize) -> Option<PlaceMention> {
+    // a name and its facility or area words: the next few words are enough
+    let stop = crate::extract::reading::floor_char(sentence, (at + 96).min(sentence.len()));
+    let sentence = &sentence[..stop];
     let ws = words(sentence);
     let i = ws.iter().position(|w| w.start >= at)?;
-    if !ws[i].capitalised() || ws[i].start > at + 1 || CALENDAR.contains(&ws[i].key().as_str()) {
+    if !ws[i].capitalised() || ws[i].start > at + 1 || CALENDAR.contains(&ws[i].key()) {
         return None;
     }
     let mut j = i + 1;
@@ -273,13 +291,11 @@ pub fn unknown_at(sentence: &str, at: usize) -> Option<PlaceMention> {
         .iter()
         .any(|w| NOT_PERSON.contains(w.key().trim_end_matches("'s")) || w.key().ends_with("'s"));
     // "Bulumkutu transit centre": a venue named after its place
-    let venue_after = ws[j..].iter().take(2).any(|w| {
-        !w.capitalised()
-            && NOT_PERSON.contains(w.key().as_str())
-            && !AREA.contains(&w.key().as_str())
-    }) || ws
-        .get(j)
-        .is_some_and(|w| VENUES.contains(&w.key().as_str()));
+    let venue_after = ws[j..]
+        .iter()
+        .take(2)
+        .any(|w| !w.capitalised() && NOT_PERSON.contains(w.key()) && !AREA.contains(&w.key()))
+        || ws.get(j).is_some_and(|w| VENUES.contains(&w.key()));
     let mut kind = if organisation || venue_after {
         PlaceKind::Site
     } else {

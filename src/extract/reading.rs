@@ -52,38 +52,63 @@ pub struct Reading<'a> {
     pub dates: Vec<Dated>,
     pub places: Vec<PlaceMention>,
     pub actors: Vec<Actor>,
+    /// Clause breaks (byte ranges), found once.
+    breaks: Vec<(usize, usize)>,
+    /// Where the main subject starts, found once the actors are known.
+    opener: usize,
 }
 
 /// Words that announce what has not happened yet ("will meet", "is due to", "intends to").
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:will|would|shall|'ll|(?:is|are|was|were)\s+(?:also\s+)?(?:due|expected|scheduled|set|slated|going|planning|to\s+be)\b|(?:is|are|was|were)\s+to\b|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intended\s+to|intending\s+to|with\s+the\s+intention\s+of|hopes?\s+to|aims?\s+to|expects?\s+to|to\s+be\s+held|schedule\s+includes|programme\s+(?:that\s+)?will|itinerary\s+includes|upcoming|next\s+week|later\s+this\s+(?:week|month))",
+        r"(?i)(?-u:\b)(?:will|would|shall|'ll|(?:is|are|was|were)\s+(?:also\s+)?(?:due|expected|scheduled|set|slated|going|planning|to\s+be)(?-u:\b)|(?:is|are|was|were)\s+to(?-u:\b)|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intended\s+to|intending\s+to|with\s+the\s+intention\s+of|hopes?\s+to|aims?\s+to|expects?\s+to|to\s+be\s+held|schedule\s+includes|programme\s+(?:that\s+)?will|itinerary\s+includes|upcoming|next\s+week|later\s+this\s+(?:week|month))",
     )
     .expect("planned pattern compiles")
 });
 
 /// Clause boundaries: semicolons, and commas or conjunctions before a new verb phrase.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|,\s+(?:where|after\s+which|before|after|following\s+which|whereupon|and\s+then|and\s+later|then|while|during\s+which|at\s+which)\b|\s+and\s+(?:then\s+|later\s+|also\s+|afterwards\s+)?(?:he|she|they)\b|\s+and\s+(?:then|later|afterwards)\b")
+    Regex::new(r"(?i);|,\s+(?:where|after\s+which|before|after|following\s+which|whereupon|and\s+then|and\s+later|then|while|during\s+which|at\s+which)(?-u:\b)|\s+and\s+(?:then\s+|later\s+|also\s+|afterwards\s+)?(?:he|she|they)(?-u:\b)|\s+and\s+(?:then|later|afterwards)(?-u:\b)")
         .expect("clause pattern compiles")
 });
 
 /// Phrases that open a sentence before its subject ("Speaking to the press, ...").
 static OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[A-Za-z]+ing|having|after|before|following|on|in|at|during|once|upon|with|accompanied|together|prior|later|earlier|next|then|afterwards|according|as|when|while|coming|together)\b[^,]*,")
+    Regex::new(r"(?i)^(?:[A-Za-z]+ing|having|after|before|following|on|in|at|during|once|upon|with|accompanied|together|prior|later|earlier|next|then|afterwards|according|as|when|while|coming|together)(?-u:\b)[^,]*,")
         .expect("opener pattern compiles")
 });
 
 impl<'a> Reading<'a> {
     /// The clause around byte `at`: from the last boundary before it to the next after it.
+    /// A reading of `sentence` with the actors, places and dates found in it (dates may be
+    /// resolved and set afterwards).
+    pub fn new(sentence: &'a Sentence, actors: Vec<Actor>, places: Vec<PlaceMention>) -> Self {
+        let text = sentence.text.as_str();
+        let breaks = CLAUSE_BREAK
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        let mut reading = Self {
+            sentence,
+            text,
+            dates: Vec::new(),
+            places,
+            actors,
+            breaks,
+            opener: 0,
+        };
+        reading.opener = reading.find_opener();
+        reading
+    }
+
     pub fn clause(&self, at: usize) -> (usize, usize) {
         let mut start = 0;
         let mut end = self.text.len();
-        for m in CLAUSE_BREAK.find_iter(self.text) {
-            if m.end() <= at {
-                start = m.start();
-            } else if m.start() >= at {
-                end = end.min(m.start());
+        for &(b_start, b_end) in &self.breaks {
+            if b_end <= at {
+                start = b_start;
+            } else if b_start >= at {
+                end = end.min(b_start);
                 break;
             }
         }
@@ -93,6 +118,10 @@ impl<'a> Reading<'a> {
     /// Where the main clause's subject starts: after an opening participial or adverbial
     /// phrase, if the sentence has one.
     pub fn subject_start(&self) -> usize {
+        self.opener
+    }
+
+    fn find_opener(&self) -> usize {
         let Some(m) = OPENER.find(self.text) else {
             return 0;
         };
@@ -244,7 +273,7 @@ impl<'a> Reading<'a> {
         self.places.iter().find(|p| {
             p.end <= subject
                 && p.kind != PlaceKind::Site
-                && IN_OR_AT.is_match(&self.text[..p.start])
+                && IN_OR_AT.is_match(tail(&self.text[..p.start], 60))
         })
     }
 
@@ -259,7 +288,7 @@ impl<'a> Reading<'a> {
 /// "in", "at", "in the town of", "in the capital," right before a place.
 static IN_OR_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:in|at)\s+(?:the\s+)?(?:(?:town|city|village|capital|district)(?:\s+of)?,?\s+)?$",
+        r"(?i)(?-u:\b)(?:in|at)\s+(?:the\s+)?(?:(?:town|city|village|capital|district)(?:\s+of)?,?\s+)?$",
     )
     .expect("in-or-at pattern compiles")
 });
@@ -269,6 +298,12 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:(?:the|a|nearby|neighbouring|neighboring|southern|northern|eastern|western|central|south-eastern|south-western|north-eastern|north-western|capital|city|town|village|port|island|province|region|state|of|its|his|her|their)\s+|[A-Z][a-z]+(?:an|ian|ese|i)\s+capital\s+)*")
         .expect("lead-in pattern compiles")
 });
+
+/// The last `len` bytes (at most) of `text`, on a char boundary: enough for patterns anchored
+/// at the end, which would otherwise be tried at every position of a long text.
+pub fn tail(text: &str, len: usize) -> &str {
+    &text[floor_char(text, text.len().saturating_sub(len))..]
+}
 
 /// The largest char boundary at or below `at`.
 pub fn floor_char(text: &str, mut at: usize) -> usize {

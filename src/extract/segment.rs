@@ -56,6 +56,16 @@ fn normalise(original: &str, base: usize) -> Normalised {
     let mut chars = original.char_indices().peekable();
     let mut cluster = String::new();
     while let Some((at, c)) = chars.next() {
+        // plain ASCII needs no composition: the common case, kept cheap
+        let plain = c.is_ascii() && c != '\t' && c != '\r';
+        let next_combines = chars
+            .peek()
+            .is_some_and(|&(_, n)| !n.is_ascii() && canonical_combining_class(n) != 0);
+        if plain && !next_combines {
+            text.push(c);
+            origin.push(base + at);
+            continue;
+        }
         cluster.clear();
         cluster.push(c);
         while let Some(&(_, next)) = chars.peek() {
@@ -304,12 +314,14 @@ fn full_stop_ends(before: &str, next: &str) -> bool {
 
 /// A word of a normalised sentence: letters and digits with inner hyphens, apostrophes and
 /// dots ("Ki-moon", "O'Dea", "U.S"), and the full stop of an abbreviation ("Mr.", "H.E.").
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Word<'a> {
     pub text: &'a str,
     /// Byte range in the sentence.
     pub start: usize,
     pub end: usize,
+    /// The word without an abbreviation's full stop, lower-cased, computed once.
+    lower: String,
 }
 
 impl Word<'_> {
@@ -319,8 +331,8 @@ impl Word<'_> {
     }
 
     /// The word without an abbreviation's full stop, lower-cased.
-    pub fn key(&self) -> String {
-        self.text.trim_end_matches('.').to_lowercase()
+    pub fn key(&self) -> &str {
+        &self.lower
     }
 }
 
@@ -353,19 +365,31 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 /// Ends a word at `end`; keeps a following full stop when the word is an abbreviation.
 fn finish_word(text: &str, start: usize, end: usize, next: char) -> Word<'_> {
     let body = &text[start..end];
+    let short = body.len() <= 6;
     let abbreviation = body.contains('.')
         || body.chars().count() == 1 && body.chars().all(char::is_uppercase)
-        || TITLES.contains(&body.to_lowercase().as_str())
-        || MONTHS.contains(&body.to_lowercase().as_str());
+        || short && TITLES.iter().any(|t| t.eq_ignore_ascii_case(body))
+        || short && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(body));
     let end = if next == '.' && abbreviation {
         end + 1
     } else {
         end
     };
+    let word = &text[start..end];
+    let bare = word.trim_end_matches('.');
+    let lower = if bare
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        bare.to_lowercase()
+    } else {
+        bare.to_owned()
+    };
     Word {
-        text: &text[start..end],
+        text: word,
         start,
         end,
+        lower,
     }
 }
 

@@ -675,7 +675,7 @@ fn absorb(last: &mut LegFact, fact: LegFact) {
 }
 
 /// Fills what `last` lacks from `more`: origin, date, part of day, mode, stopovers.
-fn fill(last: &mut LegDraft, more: &LegDraft) {
+pub fn fill(last: &mut LegDraft, more: &LegDraft) {
     if last.origin.is_none() {
         last.origin.clone_from(&more.origin);
     }
@@ -730,7 +730,7 @@ fn backfill_places(meetings: &mut [RuledMeeting]) {
 /// "He said that today ...": a date inside reported speech.
 fn reported_speech(before: &str) -> bool {
     static SAID: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:said|says|warned|stressed|noted|added|told|believes|hoped)\b[^.]*$")
+        Regex::new(r"(?i)(?-u:\b)(?:said|says|warned|stressed|noted|added|told|believes|hoped)(?-u:\b)[^.]*$")
             .expect("speech pattern compiles")
     });
     SAID.is_match(before)

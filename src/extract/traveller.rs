@@ -20,26 +20,28 @@ pub struct Sighting<'a> {
 
 /// A verb of travel right after the subject (past an appositive between commas).
 static TRAVELS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,[^,.;]{0,90},|\s*,)?\s*(?:(?:has|had|have|will|would|is|was|also|then|subsequently|first|later|finally|already|due|expected|set|to|soon|now|today)\s+)*(?:set\s+(?:off|out)|arrived|arrives|arriving|reached|reaches|landed|lands|flew|flies|travell?ed|travels|departed|departs|left|leaves|visited|visits|began|begins|make|made|makes|came|comes|went|goes|go|travel|visit|tour|toured|tours|got\s+to|returned|headed|continued|proceeded|was\s+given\s+(?:a|an)\s+(?:\w+\s+)?welcome|was\s+(?:warmly\s+)?(?:welcomed|received|greeted)|who\s+(?:was|is)\s+(?:in|visiting|on)|who\s+(?:arrived|travell?ed|flew))\b")
+    Regex::new(r"^(?:\s*,[^,.;]{0,90},|\s*,)?\s*(?:(?:has|had|have|will|would|is|was|also|then|subsequently|first|later|finally|already|due|expected|set|to|soon|now|today)\s+)*(?:set\s+(?:off|out)|arrived|arrives|arriving|reached|reaches|landed|lands|flew|flies|travell?ed|travels|departed|departs|left|leaves|visited|visits|began|begins|make|made|makes|came|comes|went|goes|go|travel|visit|tour|toured|tours|got\s+to|returned|headed|continued|proceeded|was\s+given\s+(?:a|an)\s+(?:\w+\s+)?welcome|was\s+(?:warmly\s+)?(?:welcomed|received|greeted)|who\s+(?:was|is)\s+(?:in|visiting|on)|who\s+(?:arrived|travell?ed|flew))(?-u:\b)")
         .expect("travel pattern compiles")
 });
 
 /// A verb of talks right after the subject.
 static MEETS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,[^,.;]{0,90},|\s*,)?\s*(?:(?:has|had|will|is|was|also|then|later|first|due\s+to|expected\s+to)\s+)*(?:met|meets|meet|held|holds|hold|spoke|speaks|attended|attends|paid|pays)\b")
+    Regex::new(r"^(?:\s*,[^,.;]{0,90},|\s*,)?\s*(?:(?:has|had|will|is|was|also|then|later|first|due\s+to|expected\s+to)\s+)*(?:met|meets|meet|held|holds|hold|spoke|speaks|attended|attends|paid|pays)(?-u:\b)")
         .expect("meeting pattern compiles")
 });
 
 /// Words before a name that make it the visitor ("visiting", "the arrival of").
 static VISITOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bvisiting|\barrival\s+of|\bvisit\s+(?:of|by)|\btrip\s+by|\bwelcomed|\breceived|\bgreeted|\bhosted|\bmet\s+with)\s*(?:the\s+)?$")
+    Regex::new(r"(?i)(?:(?-u:\b)visiting|(?-u:\b)arrival\s+of|(?-u:\b)visit\s+(?:of|by)|(?-u:\b)trip\s+by|(?-u:\b)welcomed|(?-u:\b)received|(?-u:\b)greeted|(?-u:\b)hosted|(?-u:\b)met\s+with)\s*(?:the\s+)?$")
         .expect("visitor pattern compiles")
 });
 
 /// Words before a name that make it the host ("welcomed by", "hosted by").
 static HOST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:welcomed|received|greeted|hosted|met|invited)\s+(?:\w+\s+){0,3}by\s*$")
-        .expect("host pattern compiles")
+    Regex::new(
+        r"(?i)(?-u:\b)(?:welcomed|received|greeted|hosted|met|invited)\s+(?:\w+\s+){0,3}by\s*$",
+    )
+    .expect("host pattern compiles")
 });
 
 /// Scores every person seen and returns the best, if anyone shows evidence of travelling.
@@ -64,7 +66,7 @@ pub fn choose(sightings: &[Sighting<'_>], cast: &Cast) -> Option<PersonId> {
 
 fn evidence(s: &Sighting<'_>) -> i32 {
     let after = &s.sentence[s.mention.end..];
-    let before = &s.sentence[..s.mention.start];
+    let before = crate::extract::reading::tail(&s.sentence[..s.mention.start], 60);
     let mut score = 1;
     if TRAVELS_AFTER.is_match(after) {
         score += 4;
