@@ -184,13 +184,15 @@ impl Journey {
         }
     }
 
-    /// "António Guterres in Türkiye, Russian Federation, Poland, Ukraine".
+    /// "António Guterres in Russian Federation, Poland, Ukraine": the countries the trip goes
+    /// to (leg destinations, then meeting places), as the trip's `countries` lists them; the
+    /// country a first leg leaves from is where the traveller was before, not a visit.
     fn generated_title(&self) -> String {
         let mut countries: Vec<String> = Vec::new();
         let visited = self
             .legs
             .iter()
-            .flat_map(|l| l.origin.iter().chain(l.destination.iter()))
+            .filter_map(|l| l.destination.as_ref())
             .chain(self.meetings.iter().filter_map(|m| m.place.as_ref()));
         for country in visited.filter_map(|p| p.country.clone()) {
             if !countries.contains(&country) {
