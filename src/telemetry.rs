@@ -1,5 +1,8 @@
 //! Logging: `RUST_LOG` filters, `LOG_FORMAT=json` switches to one JSON object per line.
-//! Logs go to stderr so that `itinerary extract` keeps stdout for its JSON.
+//! Logs go to stderr so that `itinerary extract` keeps stdout for its JSON; colours only
+//! when stderr is a terminal, so files, pipes and container logs stay plain text.
+
+use std::io::IsTerminal;
 
 use tracing_subscriber::EnvFilter;
 
@@ -10,7 +13,8 @@ pub fn init() {
     let json = std::env::var("LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal());
     if json {
         builder.json().init();
     } else {
