@@ -10,22 +10,38 @@ pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     let mut folded = String::new();
+    let mut push = |c: char, out: &mut String| {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            return;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    };
     for c in text.chars() {
+        if c.is_ascii() {
+            // what `fold_char` gives, without its buffer
+            push(ascii_folded(c), &mut out);
+            continue;
+        }
         folded.clear();
         fold_char(c, &mut folded);
         for c in folded.chars() {
-            if c.is_whitespace() {
-                pending_space = !out.is_empty();
-                continue;
-            }
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c);
+            push(c, &mut out);
         }
     }
     out
+}
+
+/// The folded form of an ASCII character.
+fn ascii_folded(c: char) -> char {
+    match c {
+        '`' => '\'',
+        c => c.to_ascii_lowercase(),
+    }
 }
 
 /// Appends the folded form of one character of the original text to `out`: lower-cased,
@@ -34,10 +50,7 @@ pub fn fold(text: &str) -> String {
 /// callers that need offsets back into the original text fold character by character.
 pub fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
-        out.push(match c {
-            '`' => '\'',
-            c => c.to_ascii_lowercase(),
-        });
+        out.push(ascii_folded(c));
         return;
     }
     for c in std::iter::once(c).nfd().filter(|c| !is_combining_mark(*c)) {

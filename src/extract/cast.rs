@@ -246,16 +246,17 @@ fn name_words(name: &str) -> Vec<String> {
 /// assembly".
 pub fn canonical_role(role: &str, country: Option<&str>) -> String {
     let folded = fold(role);
-    let words: Vec<&str> = folded
+    let mut text = String::with_capacity(folded.len());
+    for word in folded
         .split_whitespace()
         .filter(|w| !matches!(*w, "the" | "his" | "her" | "its" | "federal" | "visiting"))
-        .collect();
-    let text = words.join(" ");
-    let split = [" of ", " for ", " in ", " to "]
-        .iter()
-        .filter_map(|sep| text.split_once(sep))
-        .min_by_key(|(head, _)| head.len());
-    let Some((head, complement)) = split else {
+    {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(word);
+    }
+    let Some((head, complement)) = split_at_complement(&text) else {
         return if text == "premier" {
             "prime minister".to_owned()
         } else {
@@ -271,6 +272,16 @@ pub fn canonical_role(role: &str, country: Option<&str>) -> String {
         h if names_country => h.to_owned(),
         h => format!("{h} {complement}"),
     }
+}
+
+/// The words before and after the first " of ", " for ", " in " or " to " of `text`.
+fn split_at_complement(text: &str) -> Option<(&str, &str)> {
+    text.match_indices(' ').find_map(|(i, _)| {
+        [" of ", " for ", " in ", " to "]
+            .iter()
+            .find(|sep| text[i..].starts_with(*sep))
+            .map(|sep| (&text[..i], &text[i + sep.len()..]))
+    })
 }
 
 /// Whether a description's canonical title fits a person's.

@@ -9,8 +9,9 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 
 use crate::domain::{PartOfDay, Published};
 
@@ -284,7 +285,16 @@ fn part_of(caps: &Captures<'_>) -> Option<PartOfDay> {
 pub fn mentions(sentence: &str) -> Vec<DateMention> {
     let mut found: Vec<DateMention> = Vec::new();
     let cues = Cues::of(sentence);
-    for rule in RULES.iter().filter(|r| cues.allow(r.name)) {
+    // which rules match at all, found in one pass when the cues let any run
+    let mut present = None;
+    for (k, rule) in RULES.iter().enumerate() {
+        if !cues.allow(rule.name)
+            || !present
+                .get_or_insert_with(|| RULE_SET.matches(sentence))
+                .matched(k)
+        {
+            continue;
+        }
         for caps in rule.pattern.captures_iter(sentence) {
             let Some(whole) = caps.get(0) else { continue };
             let end = whole
@@ -314,6 +324,11 @@ pub fn mentions(sentence: &str) -> Vec<DateMention> {
     found
 }
 
+/// Every rule's pattern at once.
+static RULE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(RULES.iter().map(|r| r.pattern.as_str())).expect("date patterns compile")
+});
+
 /// What a sentence contains that date rules need, found once, so that rules that cannot
 /// match are not run: most sentences have no date at all.
 struct Cues {
@@ -324,8 +339,30 @@ struct Cues {
 
 impl Cues {
     fn of(sentence: &str) -> Self {
-        let lower = sentence.to_ascii_lowercase();
-        let words = [
+        Self {
+            digit: sentence.bytes().any(|b| b.is_ascii_digit()),
+            day: sentence
+                .as_bytes()
+                .windows(3)
+                .any(|w| w.eq_ignore_ascii_case(b"day")),
+            time_word: TIME_WORDS.is_match(sentence),
+        }
+    }
+
+    fn allow(&self, rule: &str) -> bool {
+        match rule {
+            "weekday" | "visit-day" => self.day,
+            "relative-day" => self.day || self.time_word,
+            _ => self.digit,
+        }
+    }
+}
+
+/// Words that may give a relative day or a part of day, in any case.
+static TIME_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
             "morning",
             "noon",
             "lunchtime",
@@ -344,22 +381,9 @@ impl Cues {
             "preceding",
             "same",
             "that ",
-        ];
-        Self {
-            digit: sentence.bytes().any(|b| b.is_ascii_digit()),
-            day: lower.contains("day"),
-            time_word: words.iter().any(|w| lower.contains(w)),
-        }
-    }
-
-    fn allow(&self, rule: &str) -> bool {
-        match rule {
-            "weekday" | "visit-day" => self.day,
-            "relative-day" => self.day || self.time_word,
-            _ => self.digit,
-        }
-    }
-}
+        ])
+        .expect("time words build")
+});
 
 /// Gives each part-of-day phrase to the date phrase it touches, or makes it a mention of its
 /// own when it stands alone. The most precise phrase wins: a clock time over a word, a word

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use crate::domain::{Mode, Place};
 use crate::extract::places::{PlaceKind, PlaceMention};
@@ -103,6 +103,11 @@ static TRIGGERS: [Trigger; 5] = [
     },
 ];
 
+/// Every trigger's pattern at once, to find in one pass which of them a sentence has.
+static TRIGGER_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(TRIGGERS.iter().map(|t| t.pattern.as_str())).expect("trigger patterns compile")
+});
+
 /// Prepositions in a leg's frame.
 static FRAME: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -120,7 +125,11 @@ static MODE: LazyLock<Regex> = LazyLock::new(|| {
 /// The movements of the traveller in `reading`, in order.
 pub fn facts(reading: &Reading<'_>) -> Vec<LegFact> {
     let mut hits: Vec<(usize, usize, &Trigger)> = Vec::new();
-    for trigger in &TRIGGERS {
+    for trigger in TRIGGER_SET
+        .matches(reading.text)
+        .iter()
+        .map(|k| &TRIGGERS[k])
+    {
         for m in trigger.pattern.find_iter(reading.text) {
             let overlaps = hits.iter().any(|(s, e, _)| m.start() < *e && *s < m.end());
             if !overlaps {

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use crate::domain::MeetingKind;
 use crate::extract::cast::{Cast, PersonId};
@@ -373,10 +373,16 @@ static RELATIVE: LazyLock<Regex> =
 static BREAK: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i),|;|\s+(?:before|after|and\s+then|then)\s+"));
 
+/// Every event word's pattern at once, to find in one pass which of them a sentence has.
+static EVENT_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(EVENTS.iter().map(|e| e.pattern.as_str())).expect("event patterns compile")
+});
+
 /// Event words of `text` as (start, end, word), in order, without overlaps.
 fn event_hits(text: &str) -> Vec<(usize, usize, &'static EventWord)> {
     let mut hits: Vec<(usize, usize, &EventWord)> = Vec::new();
-    for event in &EVENTS {
+    let present = EVENT_SET.matches(text);
+    for event in present.iter().map(|k| &EVENTS[k]) {
         for m in event.pattern.find_iter(text) {
             if !hits.iter().any(|(s, e, _)| m.start() < *e && *s < m.end()) {
                 hits.push((m.start(), m.end(), event));

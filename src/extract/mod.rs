@@ -160,16 +160,19 @@ const ENGLISH_WORDS: &[&str] = &[
 /// Text in another language yields nothing: too few English function words to be English
 /// (short texts are given the benefit of the doubt).
 fn reads_as_english(body: &str) -> bool {
-    let words: Vec<String> = body
+    let (mut words, mut common) = (0, 0);
+    let longest = ENGLISH_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+    for word in body
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let common = words
-        .iter()
-        .filter(|w| ENGLISH_WORDS.contains(&w.as_str()))
-        .count();
-    words.len() < 12 || common * 25 >= words.len()
+    {
+        words += 1;
+        // the function words are ASCII: a word with other letters is none of them
+        common += usize::from(
+            word.len() <= longest && ENGLISH_WORDS.iter().any(|e| e.eq_ignore_ascii_case(word)),
+        );
+    }
+    words < 12 || common * 25 >= words
 }
 
 /// Builds the cast from every mention and picks the traveller.

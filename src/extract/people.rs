@@ -267,10 +267,15 @@ impl Reader<'_, '_> {
                 break;
             }
         }
-        let last = self.word(j.checked_sub(1)?)?;
-        let last_key = key(last);
-        let organisation = NOT_PERSON.contains(last_key.trim_end_matches("'s"));
-        (j > i && organisation && self.word(j).is_some_and(is_title_word)).then_some(j)
+        if j == i {
+            return None;
+        }
+        let mut last_key = key(self.word(j - 1)?);
+        while let Some(stem) = last_key.strip_suffix("'s") {
+            last_key = stem;
+        }
+        let organisation = NOT_PERSON.contains(last_key);
+        (organisation && self.word(j).is_some_and(is_title_word)).then_some(j)
     }
 
     /// A word that may continue a title's complement: portfolio and organisation words,

@@ -274,9 +274,25 @@ fn joined(sentence: &str, ws: &[Word<'_>], i: usize) -> bool {
 /// named after a person ("Tribhuvan International Airport") is a venue, not a destination.
 /// `None` when no capitalised word starts there.
 pub fn unknown_at(sentence: &str, at: usize) -> Option<PlaceMention> {
-    // a name and its facility or area words: the next few words are enough
+    // the name must start at `at` or one byte later with a capital: most calls end here
+    let capital_at = |i: usize| {
+        sentence
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    if !capital_at(at) && !capital_at(at + 1) {
+        return None;
+    }
+    // a name and its facility or area words: the next few words are enough; words are cut
+    // alike from any space on, so the words before the last space before `at` are left out
     let stop = crate::extract::reading::floor_char(sentence, (at + 96).min(sentence.len()));
-    let sentence = &sentence[..stop];
+    let base = sentence.as_bytes()[..at.min(stop)]
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(0, |i| i + 1);
+    let sentence = &sentence[base..stop];
+    let at = at - base;
     let ws = words(sentence);
     let i = ws.iter().position(|w| w.start >= at)?;
     if !ws[i].capitalised() || ws[i].start > at + 1 || CALENDAR.contains(&ws[i].key()) {
@@ -315,8 +331,8 @@ pub fn unknown_at(sentence: &str, at: usize) -> Option<PlaceMention> {
     }
     let (start, stop) = (ws[i].start, ws[name_end - 1].end);
     Some(PlaceMention {
-        start,
-        end: ws[j - 1].end,
+        start: base + start,
+        end: base + ws[j - 1].end,
         place: Place::named(&sentence[start..stop]),
         kind,
     })

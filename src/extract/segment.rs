@@ -3,6 +3,7 @@
 //! of the ORIGINAL document text it came from, so that `&doc.text[start..end]` is the
 //! sentence as written. Depends on nothing but `domain`.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -47,10 +48,32 @@ fn matching_form(c: char) -> Option<char> {
 struct Normalised {
     text: String,
     /// `origin[i]` is the original offset of normalised byte `i`; one extra entry for the end.
-    origin: Vec<usize>,
+    /// `None` when normalising changed nothing: byte `i` comes from `base + i`.
+    origin: Option<Vec<usize>>,
+    base: usize,
+}
+
+impl Normalised {
+    /// The original offset of normalised byte `i`.
+    fn origin(&self, i: usize) -> usize {
+        self.origin
+            .as_ref()
+            .map_or(self.base + i, |origin| origin[i])
+    }
 }
 
 fn normalise(original: &str, base: usize) -> Normalised {
+    if original
+        .bytes()
+        .all(|b| b.is_ascii() && b != b'\t' && b != b'\r')
+    {
+        // plain ASCII: nothing to compose or replace
+        return Normalised {
+            text: original.to_owned(),
+            origin: None,
+            base,
+        };
+    }
     let mut text = String::with_capacity(original.len());
     let mut origin = Vec::with_capacity(original.len() + 1);
     let mut chars = original.char_indices().peekable();
@@ -81,7 +104,11 @@ fn normalise(original: &str, base: usize) -> Normalised {
         }
     }
     origin.push(base + original.len());
-    Normalised { text, origin }
+    Normalised {
+        text,
+        origin: Some(origin),
+        base,
+    }
 }
 
 /// Cuts the body of `doc` into sentences, in order.
@@ -158,7 +185,7 @@ fn push_sentence(norm: &Normalised, piece: &Piece<'_>, out: &mut Vec<Sentence>) 
     let a = piece.begin + piece.start + lead;
     let b = a + trimmed.len();
     // the sentence ends in the original where the next normalised byte comes from
-    let (start, end) = (norm.origin[a], norm.origin[b]);
+    let (start, end) = (norm.origin(a), norm.origin(b));
     out.push(Sentence {
         text: trimmed.to_owned(),
         start: start.min(end),
@@ -320,8 +347,9 @@ pub struct Word<'a> {
     /// Byte range in the sentence.
     pub start: usize,
     pub end: usize,
-    /// The word without an abbreviation's full stop, lower-cased, computed once.
-    lower: String,
+    /// The word without an abbreviation's full stop, lower-cased, computed once (borrowed
+    /// from the text when it is lower-case already).
+    lower: Cow<'a, str>,
 }
 
 impl Word<'_> {
@@ -339,7 +367,8 @@ impl Word<'_> {
 /// The words of `text`, in order. Punctuation other than inner `-`, `'` and `.` separates
 /// words and is not returned.
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+    // about one word in six bytes of English prose: room enough to grow rarely
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut start = None;
     let joins = |c: char| matches!(c, '-' | '\'' | '.');
     let mut chars = text.char_indices().peekable();
@@ -365,12 +394,15 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 /// Ends a word at `end`; keeps a following full stop when the word is an abbreviation.
 fn finish_word(text: &str, start: usize, end: usize, next: char) -> Word<'_> {
     let body = &text[start..end];
-    let short = body.len() <= 6;
-    let abbreviation = body.contains('.')
-        || body.chars().count() == 1 && body.chars().all(char::is_uppercase)
-        || short && TITLES.iter().any(|t| t.eq_ignore_ascii_case(body))
-        || short && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(body));
-    let end = if next == '.' && abbreviation {
+    // only a full stop after the word makes the question worth asking
+    let abbreviation = || {
+        let short = body.len() <= 6;
+        body.contains('.')
+            || body.chars().count() == 1 && body.chars().all(char::is_uppercase)
+            || short && TITLES.iter().any(|t| t.eq_ignore_ascii_case(body))
+            || short && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(body))
+    };
+    let end = if next == '.' && abbreviation() {
         end + 1
     } else {
         end
@@ -381,9 +413,9 @@ fn finish_word(text: &str, start: usize, end: usize, next: char) -> Word<'_> {
         .bytes()
         .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
     {
-        bare.to_lowercase()
+        Cow::Owned(bare.to_lowercase())
     } else {
-        bare.to_owned()
+        Cow::Borrowed(bare)
     };
     Word {
         text: word,

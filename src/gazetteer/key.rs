@@ -44,12 +44,14 @@ pub fn words(text: &str) -> Vec<Word> {
     cutter.finish()
 }
 
-/// The state of [`words`]: the word being read, and an apostrophe after it that belongs to
-/// it only if a letter or digit follows.
+/// The state of [`words`]: the word being read (its key so far, in a buffer reused from word
+/// to word, and its span), and an apostrophe after it that belongs to it only if a letter or
+/// digit follows.
 #[derive(Default)]
 struct Cutter {
     words: Vec<Word>,
-    current: Option<Word>,
+    key: String,
+    current: Option<Range<usize>>,
     apostrophe: bool,
 }
 
@@ -57,18 +59,17 @@ impl Cutter {
     fn feed(&mut self, c: char, span: &Range<usize>) {
         if c.is_alphanumeric() {
             match &mut self.current {
-                Some(word) => {
+                Some(current) => {
                     if std::mem::take(&mut self.apostrophe) {
-                        word.key.push('\'');
+                        self.key.push('\'');
                     }
-                    word.key.push(c);
-                    word.span.end = span.end;
+                    self.key.push(c);
+                    current.end = span.end;
                 }
                 None => {
-                    self.current = Some(Word {
-                        key: c.to_string(),
-                        span: span.clone(),
-                    })
+                    self.key.clear();
+                    self.key.push(c);
+                    self.current = Some(span.clone());
                 }
             }
         } else if c == '\'' && self.current.is_some() && !self.apostrophe {
@@ -80,9 +81,13 @@ impl Cutter {
 
     fn end_word(&mut self) {
         self.apostrophe = false;
-        if let Some(mut word) = self.current.take() {
-            normalise(&mut word.key);
-            self.words.push(word);
+        if let Some(span) = self.current.take() {
+            // the abbreviations place names use in front of a name, spelt out
+            let key = match expansion(&self.key) {
+                Some(full) => full.to_owned(),
+                None => self.key.as_str().to_owned(),
+            };
+            self.words.push(Word { key, span });
         }
     }
 
@@ -93,12 +98,6 @@ impl Cutter {
 }
 
 /// Spells out the abbreviations place names use in front of a name.
-fn normalise(word: &mut String) {
-    if let Some(full) = expansion(word) {
-        *word = full.to_owned();
-    }
-}
-
 fn expansion(word: &str) -> Option<&'static str> {
     match word {
         "st" => Some("saint"),
