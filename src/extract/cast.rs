@@ -98,7 +98,7 @@ impl Cast {
     pub fn lookup(&self, mention: &PersonMention) -> Option<PersonId> {
         match (mention.form, mention.name.as_deref()) {
             (Form::Named, Some(name)) => self.find_named(name),
-            (Form::Surname, Some(name)) => self.find_surname(name),
+            (Form::Surname, Some(name)) => self.find_surname(name, mention),
             _ => self.find_described(mention),
         }
     }
@@ -166,7 +166,7 @@ impl Cast {
     }
 
     fn surname(&mut self, name: &str, mention: &PersonMention) -> Option<PersonId> {
-        if let Some(id) = self.find_surname(name) {
+        if let Some(id) = self.find_surname(name, mention) {
             self.enrich(id, &self.people[id].name.clone(), mention);
             return Some(id);
         }
@@ -174,11 +174,26 @@ impl Cast {
     }
 
     /// The most recent person with `name` among their name words; a last-word match wins
-    /// over another word ("Xi" is Xi Jinping, "Lavrov" is Sergey Lavrov).
-    fn find_surname(&self, name: &str) -> Option<PersonId> {
+    /// over another word ("Xi" is Xi Jinping, "Lavrov" is Sergey Lavrov), and a person
+    /// whose title fits the mention's ("President Omar" is the president of that name, not
+    /// a speaker also called Omar) over one whose title does not.
+    fn find_surname(&self, name: &str, mention: &PersonMention) -> Option<PersonId> {
         let key = fold(name);
-        let last = self.most_recent(|id| self.people[id].words.last() == Some(&key));
-        last.or_else(|| self.most_recent(|id| self.people[id].words.contains(&key)))
+        let role = mention
+            .role
+            .as_deref()
+            .map(|r| canonical_role(r, mention.country.as_deref()));
+        let title_fits = |id: PersonId| {
+            let office = self.office(id);
+            role.as_deref()
+                .is_none_or(|r| office.is_empty() || role_fits(r, &office))
+        };
+        let last = |id: PersonId| self.people[id].words.last() == Some(&key);
+        let any = |id: PersonId| self.people[id].words.contains(&key);
+        self.most_recent(|id| last(id) && title_fits(id))
+            .or_else(|| self.most_recent(|id| any(id) && title_fits(id)))
+            .or_else(|| self.most_recent(last))
+            .or_else(|| self.most_recent(any))
     }
 
     fn described(&mut self, mention: &PersonMention) -> Option<PersonId> {
@@ -370,6 +385,16 @@ mod tests {
         ]);
         assert_eq!(got[0], ["Steen"]);
         assert_eq!(got[1], ["Karl-Otto Steen"]);
+    }
+
+    #[test]
+    fn a_surname_goes_to_the_person_whose_title_fits() {
+        let got = resolve(&[
+            "She met President Omar Ali Hassan.",
+            "The Speaker of Parliament, Yusuf Omar Farah, joined them.",
+            "At a press conference with President Omar, she spoke.",
+        ]);
+        assert_eq!(got[2], ["Omar Ali Hassan"]);
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub static HEADS: WordSet = WordSet::new(
     commander marshal admiral leader taoiseach ayatollah patriarch cardinal archbishop bishop
     imam spokesperson spokesman spokeswoman adviser advisor counterpart predecessor successor
     wife husband spouse mayors ministers leaders presidents representative head chief general
-    judge founder co-chair delegate ombudsman prosecutor minister-president crown vice foreign
+    judge founder co-chair delegate wali ombudsman prosecutor minister-president crown vice foreign
     deputy state interior defence defense finance environment health trade economy education
     home justice federal special high permanent resident acting interim provisional executive
     first senior supreme grand former national security assistant principal then late outgoing
@@ -139,5 +139,20 @@ pub static NOT_NAME: WordSet = WordSet::new(
     against toward towards through throughout about formally particular topics expanded leaders
     such any only english french spanish arabic chinese russian un u.n u.s eu nato g7 g20 g-20
     covid-19 sg sm sg/sm
+    ",
+);
+
+/// Of `NOT_NAME`, the acronyms: not names only when written in capitals ("UN", but the "Un"
+/// of a Korean name).
+pub static ACRONYMS: WordSet = WordSet::new(
+    "
+    un eu sg
+    ",
+);
+
+/// Title words that are also surnames ("Julie Bishop"): part of a name when they close it.
+pub static SURNAME_HEADS: WordSet = WordSet::new(
+    "
+    bishop king pope judge marshal cardinal chancellor
     ",
 );

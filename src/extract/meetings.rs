@@ -13,7 +13,7 @@ use crate::domain::MeetingKind;
 use crate::extract::cast::{Cast, PersonId};
 use crate::extract::lexicon::NOT_PERSON;
 use crate::extract::places::{PlaceKind, PlaceMention};
-use crate::extract::reading::{Reading, Who, tail};
+use crate::extract::reading::{Reading, Who, floor_char, tail};
 
 /// An engagement read from one sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +33,9 @@ pub struct MeetingFact {
     pub purpose: bool,
     /// "Prior to leaving, he spoke to the media": where the last leg started.
     pub before_leaving: bool,
+    /// "arrived from Busan, where she had attended a forum": done where the traveller came
+    /// from, before the journey told; it does not place the traveller there now.
+    pub on_the_way: bool,
     /// "during a joint stakeout" naming nobody: with whom the sentence names outside the
     /// other engagements it tells.
     pub joint: bool,
@@ -65,7 +68,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Meal,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:(?:working|state|official|private|joint|black-tie)\s+(?:[\w-]+\s+)?)?(?:lunch(?:eon)?|dinner|breakfast(?:\s+meeting)?|banquet|supper|brunch|meal)s?(?-u:\b)|(?-u:\b)(?:dined|dining|dine)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:(?:working|state|official|private|joint|black-tie)\s+(?:[\w-]+\s+)?)?(?:lunch(?:eon)?|dinner|breakfast(?:\s+meeting)?|banquet|supper|brunch|meal|iftar)s?(?-u:\b)|(?-u:\b)(?:dined|dining|dine)(?-u:\b)",
             )
         }),
     },
@@ -119,7 +122,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Meeting,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:met|meets|meet|meeting|meetings|talks|discussions?|courtesy\s+call|t[eê]te-[aà]-t[eê]te|audience\s+with|consultations|conferred|briefed\s+(?:him|her))(?-u:\b)",
+                r"(?i)(?-u:\b)(?:met|meets|meet|meeting|meetings|talks|discussions?|courtesy\s+call|(?:called|calling|call)\s+on|t[eê]te-[aà]-t[eê]te|audience\s+with|consultations|conferred|briefed\s+(?:him|her)|briefings?\s+(?:by|from|with)|(?:was|were)\s+briefed\s+by)(?-u:\b)",
             )
         }),
     },
@@ -231,6 +234,27 @@ pub fn facts(reading: &Reading<'_>, companions: &[PersonId], cast: &Cast) -> Vec
             None => clause_end.max(span.end),
         };
         let start = last_break(reading.text, previous_end, span.start).unwrap_or(previous_end);
+        // "held talks with X and visited a camp": the visit's people come after "and"
+        let start = if k > 0 && verb_span(reading, span) {
+            AND_BEFORE
+                .find(tail(&reading.text[..span.start], 20))
+                .map_or(start, |m| {
+                    (span.start - tail(&reading.text[..span.start], 20).len() + m.start())
+                        .max(start)
+                })
+        } else {
+            start
+        };
+        // "for talks on the pledge that X made": who is in the relative clause is not there
+        let end = match relative_clause(reading.text, span.end, end) {
+            // "met X, who is President of ...": the mention of X runs on past "who"
+            Some(cut) => reading
+                .actors
+                .iter()
+                .find(|a| a.start < cut && cut < a.end)
+                .map_or(cut, |a| a.end.max(cut)),
+            None => end,
+        };
         let window = (start.max(clause_start), end);
         if rejects(reading, span) {
             continue;
@@ -240,6 +264,50 @@ pub fn facts(reading: &Reading<'_>, companions: &[PersonId], cast: &Cast) -> Vec
         }
     }
     out
+}
+
+/// " and ", " and also " right before a verb.
+static AND_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"\sand\s+(?:also\s+|then\s+|later\s+)?$"));
+
+/// A relative pronoun opening a clause about someone or something else.
+static RELATIVE_PRONOUN: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"\s(?:that|which|whose|who)\s"));
+
+/// Where a relative clause about someone else starts between `from` and `to` ("the pledge
+/// that X made"); not "after that", "at which the traveller was guest".
+fn relative_clause(text: &str, from: usize, to: usize) -> Option<usize> {
+    RELATIVE_PRONOUN
+        .find_iter(&text[from..to.max(from)])
+        .map(|m| from + m.start())
+        .find(|&at| {
+            let previous = text[..at].rsplit(' ').next().unwrap_or("").to_lowercase();
+            !matches!(
+                previous.as_str(),
+                "after"
+                    | "before"
+                    | "at"
+                    | "in"
+                    | "during"
+                    | "of"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "on"
+                    | "to"
+                    | "from"
+                    | "like"
+                    | "since"
+                    | "so"
+            )
+        })
+}
+
+/// The span's event word is a verb ("visited", "met"), not a noun.
+fn verb_span(reading: &Reading<'_>, span: &Span) -> bool {
+    let word = reading.text[span.head.0..span.head.1].to_lowercase();
+    let first = word.split_whitespace().next().unwrap_or("");
+    VERB_FORMS.contains(&first) || span.rule == "reception" || span.rule == "site-visit"
 }
 
 /// "In the town of Borodianka, he said he was saddened to see ...": being in a town and
@@ -267,6 +335,7 @@ fn in_town(reading: &Reading<'_>) -> Option<MeetingFact> {
         definite: false,
         purpose: false,
         before_leaving: false,
+        on_the_way: false,
         with_counterpart: false,
         joint: false,
         rule: "in-town",
@@ -299,6 +368,7 @@ fn event_spans(reading: &Reading<'_>) -> Vec<Span> {
                 last.rule == "reception" || last.rule == "talks" && last.end - last.start <= 4;
             let joins_light = light
                 && same_clause
+                && !gap.contains(", and ")
                 && start - last.end <= 70
                 && event.name != "reception"
                 && event.name != "site-visit";
@@ -344,6 +414,17 @@ fn reception_kind(
     end: usize,
     event: &EventWord,
 ) -> MeetingKind {
+    if event.name == "talks" {
+        // "a meeting of the Arctic Council", "attended a meeting": a gathering of many
+        let word = reading.text[start..end].to_lowercase();
+        let after = &reading.text[end..];
+        let before = tail(&reading.text[..start], 30);
+        if word.starts_with("meeting")
+            && (GATHERING_OF.is_match(after) || ATTENDED.is_match(before))
+        {
+            return MeetingKind::Conference;
+        }
+    }
     if event.name != "reception" {
         return event.kind;
     }
@@ -393,6 +474,24 @@ fn event_hits(text: &str) -> Vec<(usize, usize, &'static EventWord)> {
     hits
 }
 
+/// "a meeting of the Council": a gathering of a named body.
+static GATHERING_OF: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s+of\s+(?:the\s+)?[A-Z]"));
+
+/// "attended a meeting": a gathering the traveller takes part in.
+static ATTENDED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)(?-u:\b)(?:attend(?:ed|ing|s)?|took\s+part\s+in|participated\s+in)\s+(?:an?|the)\s+(?:[\w-]+\s+)?$",
+    )
+});
+
+/// What happened before the visit or did not happen: "last visited ... when he met",
+/// "two years ago", "in 2018", "had been due to meet", "called off".
+static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)(?-u:\b)(?:last\s+(?:visited|met|came|went|travell?ed|week|month|year|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)|(?:a|one|two|three|four|five|six|several|few|\d+)\s+(?:days?|weeks?|months?|years?|decades?)\s+ago|previous(?:ly)?|in\s+(?:(?:early|late|mid-?)\s*)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d|had\s+been\s+(?:due|scheduled|expected|set|supposed|planning)\s+to|called\s+off|cancell?ed|postponed)(?-u:\b)",
+    )
+});
+
 static ARRIVAL: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)(?-u:\b)(?:airport|on\s+arrival|upon\s+arrival|on\s+(?:his|her)\s+arrival|on\s+arriving|tarmac)(?-u:\b)",
@@ -418,6 +517,14 @@ fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
         MeetingKind::Meeting | MeetingKind::Press | MeetingKind::Meal
     );
     let with_someone = after.starts_with("with") || after.starts_with("between");
+    // the words around the event in its clause that place it before the visit
+    let near_end = floor_char(reading.text, (span.end + 40).min(clause_end));
+    if BACKGROUND.is_match(&reading.text[clause_start..near_end.max(span.end)]) {
+        return true;
+    }
+    if span.rule == "talks" && word.starts_with("call") && !calls_on_someone(reading, end) {
+        return true;
+    }
     if MEANS.is_match(before) {
         // "by attending the Forum he was expressing solidarity": a means, not an event
         return true;
@@ -439,11 +546,29 @@ fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
     false
 }
 
+/// "called on President X" (a visit), not "called on the world to act" or "called on the
+/// President to resign" (an appeal).
+fn calls_on_someone(reading: &Reading<'_>, end: usize) -> bool {
+    reading
+        .actors
+        .iter()
+        .find(|a| a.start >= end && a.start <= end + 4)
+        .is_some_and(|a| {
+            let after = reading.text[a.end..].trim_start_matches([',', ' ']);
+            !after.starts_with("to ") && matches!(a.who, Who::Person(_) | Who::Nobody)
+        })
+}
+
 /// "was welcomed by X", "welcomed the Secretary-General", "hosted him": a reception verb
 /// with a person after it, not "received the assessment" or "welcomed the decision".
 fn receives_someone(reading: &Reading<'_>, end: usize) -> bool {
+    static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+        compile(
+            r"^(?:warmly\s+|personally\s+|formally\s+)?(?:(?:at|on|upon|in)\s+(?:the\s+|his\s+|her\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}\s+)?(?:warmly\s+)?by\s",
+        )
+    });
     let after = reading.text[end..].trim_start();
-    let passive = after.starts_with("by ") || after.starts_with("warmly by ");
+    let passive = PASSIVE.is_match(after);
     let object = reading
         .actors
         .iter()
@@ -494,32 +619,57 @@ fn engagement(
         window
     };
     let agent = reading.agent(start);
+    // "the two spoke to the press", "with the two leaders", "and the two then held" (the
+    // subject just before the window's "then")
+    let party_after = reading.actors.iter().any(|a| {
+        a.who == Who::Party
+            && a.end <= window.1
+            && (a.start >= window.0
+                || a.end <= window.0 && reading.text[a.end..window.0].trim().is_empty())
+    });
     // "Greeting him there, the Rector ...": the traveller as object of an opening participle
     let involved = matches!(agent, Some(Who::Traveller | Who::Party | Who::Entourage))
-        || reading.traveller_in(window.0, window.1)
+        || party_after
+        || traveller_takes_part(reading, window, matches!(agent, Some(Who::Person(_))))
         || FOLLOWED.is_match(tail(&reading.text[..start], 60));
-    if !involved {
+    if !involved || someone_else_who(reading, start) {
         return None;
     }
     // the host doing the welcoming or hosting, said before the verb, with those "together
     // with" them
     let agent_start = reading.agent_actor(start).map_or(window.0, |a| a.start);
-    let agent_is_person = matches!(agent, Some(Who::Person(_)));
+    // "meet X, and will hold talks with Y": X is the object of the verb before, not a host
+    let object = OBJECT_SLOT.is_match(tail(&reading.text[..agent_start], 20));
+    let agent_is_person = matches!(agent, Some(Who::Person(_))) && !object;
     let from = if agent_start < window.0 && agent_is_person {
         agent_start
     } else {
         window.0
     };
-    let participants = people_in(reading, (from, window.1), companions, cast);
+    let mut participants = people_in(reading, (from, window.1), companions, cast);
+    let after_event = people_in(reading, (span.end, window.1), companions, cast);
+    if !after_event.is_empty() {
+        // "X and Minister Y held talks with Z": Y came with the traveller
+        let with_traveller = fellow_subjects(reading, window.0, span.start, cast);
+        participants.retain(|id| !with_traveller.contains(id));
+    }
     let joint = participants.is_empty()
         && reading.text[span.start..span.end]
             .to_lowercase()
             .contains("joint");
-    let with_counterpart = participants.is_empty() && agent == Some(Who::Party);
-    let place = reading
+    // "the two leaders spoke to the press", "held talks with the two leaders"
+
+    let with_counterpart = participants.is_empty() && (agent == Some(Who::Party) || party_after);
+    let stated = reading
         .destinations_in(window.0, window.1)
-        .find(|p| in_or_at(reading.text, p.start))
-        .or_else(|| where_place(reading, window.0))
+        .find(|p| in_or_at(reading.text, p.start));
+    let relative = stated
+        .is_none()
+        .then(|| where_place(reading, window.0))
+        .flatten();
+    let on_the_way = relative.is_some_and(|p| coming_from(reading.text, p.start));
+    let place = stated
+        .or(relative)
         .or_else(|| reading.opening_place())
         .cloned();
     Some(MeetingFact {
@@ -533,9 +683,86 @@ fn engagement(
             || AFTER.is_match(tail(&reading.text[..start], 60)),
         purpose: PURPOSE.is_match(tail(&reading.text[..start], 120)),
         before_leaving: BEFORE_LEAVING.is_match(reading.text),
+        on_the_way,
         with_counterpart,
         joint,
         rule: span.rule,
+    })
+}
+
+/// The people joined to the traveller as subjects before `at` ("X and Minister Y held
+/// talks").
+fn fellow_subjects(reading: &Reading<'_>, from: usize, at: usize, cast: &Cast) -> Vec<PersonId> {
+    let actors: Vec<_> = reading.actors_in(from, at).collect();
+    let mut out = Vec::new();
+    for pair in actors.windows(2) {
+        let between = reading.text[pair[0].end..pair[1].start].trim();
+        // named there, not only described ("he and the Bank's President")
+        let named = |id: PersonId| {
+            let said = &reading.text[pair[1].start..pair[1].end];
+            cast.person(id)
+                .name
+                .split_whitespace()
+                .last()
+                .is_some_and(|surname| said.contains(surname))
+        };
+        if let (Who::Traveller, Who::Person(id)) = (pair[0].who, pair[1].who)
+            && matches!(between, "and" | ",")
+            && named(id)
+        {
+            out.push(id);
+        }
+    }
+    out
+}
+
+/// The traveller is named in `window`; when someone else does what is told there, a
+/// possessive alone ("X will give his annual address") does not make the traveller take
+/// part, unless it is in the traveller's honour.
+fn traveller_takes_part(reading: &Reading<'_>, window: (usize, usize), other_agent: bool) -> bool {
+    static COUNTERPART: LazyLock<Regex> = LazyLock::new(|| {
+        compile(r"(?i)(?-u:\b)(?:his|her)\s+(?:[A-Z][\w-]*\s+)?counterparts?(?-u:\b)")
+    });
+    // "talks with her Kuwaiti counterpart": the traveller's own counterpart
+    if COUNTERPART.is_match(&reading.text[window.0..window.1]) {
+        return true;
+    }
+    reading.actors_in(window.0, window.1).any(|a| {
+        let word = reading.text[a.start..a.end].to_lowercase();
+        let next = reading.text[a.end..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        // "hosted her for a dinner" is the traveller; "her annual address" is not
+        let object = next.starts_with(|c: char| !c.is_lowercase())
+            || matches!(
+                next,
+                "for" | "at" | "on" | "in" | "to" | "and" | "with" | "by" | "as" | "from" | "into"
+            );
+        let possessive = word == "his" || word == "her" && !object;
+        let honour = next.starts_with("hono");
+        matches!(a.who, Who::Traveller | Who::Party | Who::Entourage)
+            && (!other_agent || !possessive || honour)
+    })
+}
+
+/// "X, who attended the Conference", "negotiators who will meet": the event belongs to the
+/// relative pronoun's antecedent, unless that is the traveller.
+fn someone_else_who(reading: &Reading<'_>, at: usize) -> bool {
+    static WHO: LazyLock<Regex> = LazyLock::new(|| {
+        compile(
+            r"(?i),?\s+who\s+(?:(?:will|would|had|has|have|also|then|is|are|was|were|to|later)\s+){0,3}$",
+        )
+    });
+    let before = tail(&reading.text[..at], 60);
+    let Some(m) = WHO.find(before) else {
+        return false;
+    };
+    let who_at = at - before.len() + m.start();
+    !reading.actors.iter().any(|a| {
+        a.end <= who_at
+            && a.end + 2 >= who_at
+            && matches!(a.who, Who::Traveller | Who::Party | Who::Entourage)
     })
 }
 
@@ -551,6 +778,10 @@ fn people_in(
         let Who::Person(id) = actor.who else { continue };
         // a name seen only bare counts where the syntax makes it a person: "met X", "with X"
         let slot = PERSON_SLOT.is_match(tail(&reading.text[..actor.start], 20));
+        // "had accompanied X": travelling with someone is not meeting them
+        if ACCOMPANYING.is_match(tail(&reading.text[..actor.start], 30)) {
+            continue;
+        }
         if !out.contains(&id) && !companions.contains(&id) && (!cast.person(id).weak || slot) {
             out.push(id);
         }
@@ -558,8 +789,15 @@ fn people_in(
     out
 }
 
-static PERSON_SLOT: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)(?-u:\b)(?:with|met|by|and|meet|joined|hosted)\s+$"));
+static OBJECT_SLOT: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)(?-u:\b)(?:meet|meets|met|meeting|with|by|visit|visited)\s+$"));
+
+static ACCOMPANYING: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)(?-u:\b)(?:accompanied|accompanying|accompany)\s+$"));
+
+static PERSON_SLOT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)(?-u:\b)(?:with|met|by|and|meet|joined|hosted)\s+(?:[a-z]+s\s+)?$")
+});
 
 /// "was spent in Abuja, Nigeria, where he held meetings": the place a relative clause
 /// starting before `at` refers to.
@@ -569,8 +807,17 @@ fn where_place<'r>(reading: &'r Reading<'_>, at: usize) -> Option<&'r PlaceMenti
     reading
         .places
         .iter()
-        .filter(|p| p.end <= at && p.kind != PlaceKind::Site && in_or_at(reading.text, p.start))
+        .filter(|p| {
+            p.end <= at
+                && p.kind != PlaceKind::Site
+                && (in_or_at(reading.text, p.start) || coming_from(reading.text, p.start))
+        })
         .rfind(|p| WHERE.is_match(&reading.text[p.end..]))
+}
+
+/// "arrived from Busan, where she had attended a forum": a place the traveller came from.
+fn coming_from(text: &str, at: usize) -> bool {
+    tail(&text[..at], 10).ends_with("from ")
 }
 
 /// A place introduced by "in"/"at" (possibly "in the town of").
@@ -677,5 +924,98 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(meetings(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn receptions_calls_and_joint_appearances() {
+        use MeetingKind::{Ceremony, Meal, Meeting, Press};
+        use Status::Completed;
+        let arrival = "Foreign Minister Ana Ruiz arrived in Lima on Monday.";
+        let cases: Vec<(&str, Vec<Seen>)> = vec![
+            (
+                "Earlier that day, she had met Jon Dahl, who is President of the Regional Commission.",
+                vec![seen(Meeting, &["Jon Dahl"], Completed)],
+            ),
+            (
+                "President Tomas Vik gave a dinner at the palace at which she was guest of honour.",
+                vec![seen(Meal, &["Tomas Vik"], Completed)],
+            ),
+            (
+                "She is due to meet President Tomas Vik, and after that Prime Minister Lena Berg.",
+                vec![seen(Meeting, &["Tomas Vik", "Lena Berg"], Status::Planned)],
+            ),
+            (
+                "She will meet Prime Minister Lena Berg, and will hold talks with her counterpart, Minister Jon Dahl.",
+                vec![
+                    seen(Meeting, &["Lena Berg"], Status::Planned),
+                    seen(Meeting, &["Jon Dahl"], Status::Planned),
+                ],
+            ),
+            (
+                "She was welcomed at the airport by Foreign Minister Jon Dahl.",
+                vec![seen(Ceremony, &["Jon Dahl"], Completed)],
+            ),
+            (
+                "She was greeted on the tarmac by Jon Dahl, a senior official.",
+                vec![seen(Ceremony, &["Jon Dahl"], Completed)],
+            ),
+            (
+                "She then called on President Tomas Vik at the palace.",
+                vec![seen(Meeting, &["Tomas Vik"], Completed)],
+            ),
+            ("She called on the world to act on climate.", vec![]),
+            (
+                "She held talks with President Tomas Vik, after which the two spoke to the press.",
+                vec![
+                    seen(Meeting, &["Tomas Vik"], Completed),
+                    seen(Press, &["Tomas Vik"], Completed),
+                ],
+            ),
+            (
+                "She met President Tomas Vik, and the two then appeared together at a press conference.",
+                vec![
+                    seen(Meeting, &["Tomas Vik"], Completed),
+                    seen(Press, &["Tomas Vik"], Completed),
+                ],
+            ),
+            (
+                "Ruiz and Trade Minister Ole Lie held talks with President Tomas Vik.",
+                vec![seen(Meeting, &["Tomas Vik"], Completed)],
+            ),
+            (
+                "President Tomas Vik and his wife Eva Vik hosted her for a state dinner.",
+                vec![seen(Meal, &["Tomas Vik", "Eva Vik"], Completed)],
+            ),
+            (
+                "In the evening, President Tomas Vik received Ruiz for an iftar.",
+                vec![seen(Meal, &["Tomas Vik"], Completed)],
+            ),
+        ];
+        for (text, expected) in cases {
+            let text = format!("{arrival} {text}");
+            assert_eq!(meetings(&text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn background_and_cancelled_engagements_are_left_out() {
+        let arrival = "Foreign Minister Ana Ruiz arrived in Lima on Monday.";
+        for text in [
+            "Ruiz last visited Peru in 2015, when she met President Tomas Vik.",
+            "She had been due to meet Minister Jon Dahl in Quito, but the stop was called off.",
+            "She met President Tomas Vik two years ago in Geneva.",
+        ] {
+            let text = format!("{arrival} {text}");
+            assert_eq!(meetings(&text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_gathering_attended_on_the_way_is_a_conference() {
+        let text = "Foreign Minister Ana Ruiz arrived in Lima on Monday from Quito, where she had attended a meeting of the Andean Council.";
+        assert_eq!(
+            meetings(text),
+            vec![seen(MeetingKind::Conference, &[], Status::Completed)]
+        );
     }
 }

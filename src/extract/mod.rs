@@ -241,7 +241,7 @@ fn read_sentence(story: &mut Story<'_>, p: &Parsed, implied_subject: bool) {
 /// "he", "she", "his": the traveller. "the couple", "the delegation", "the two leaders",
 /// "they": a group with the traveller.
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?P<one>he|she|him|his|her)(?-u:\b)|(?-u:\b)(?P<own>the\s+couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))(?-u:\b)|(?-u:\b)(?P<group>the\s+two\s+(?:leaders|ministers|sides|delegations|of\s+them)|both\s+(?:leaders|ministers|men|sides)|the\s+(?:leaders|ministers|visitors)|they|them)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?P<one>he|she|him|his|her)(?-u:\b)|(?-u:\b)(?P<own>the\s+couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))(?-u:\b)|(?-u:\b)(?P<group>the\s+two\s+(?:leaders|ministers|sides|delegations|presidents|heads\s+of\s+(?:state|government)|of\s+them)|both\s+(?:leaders|ministers|men|sides)|the\s+(?:leaders|ministers|visitors)|they|them)(?-u:\b)|(?P<pair>the\s+two)\s+(?:then\s+|also\s+|later\s+|jointly\s+)?(?:held|spoke|gave|appeared|addressed|met|told|briefed|took|had|attended|visited|toured|laid|walked|signed)(?-u:\b)")
         .expect("pronoun pattern compiles")
 });
 
@@ -249,10 +249,15 @@ fn actors(story: &mut Story<'_>, text: &str, people: &[PersonMention]) -> Vec<Ac
     let traveller = story.cast.traveller;
     let mut out: Vec<Actor> = Vec::new();
     for caps in PRONOUN.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
-        let inside_name = people
-            .iter()
-            .any(|m| m.name.is_some() && m.start < whole.end() && whole.start() < m.end);
+        let Some(whole) = caps.name("pair").or_else(|| caps.get(0)) else {
+            continue;
+        };
+        // "his counterpart": a possessive opening a description is part of it
+        let inside_name = people.iter().any(|m| {
+            (m.name.is_some() || m.start == whole.start())
+                && m.start < whole.end()
+                && whole.start() < m.end
+        });
         if !inside_name {
             let who = if caps.name("one").is_some() {
                 Who::Traveller
@@ -304,14 +309,27 @@ fn describes_traveller(story: &Story<'_>, mention: &PersonMention) -> bool {
         && (office == described || described == "leader" && mention.country.is_some())
 }
 
-/// People who travel with the traveller (a spouse), never counterparts.
+/// People who travel with the traveller (a spouse), never counterparts. A spouse sharing
+/// the surname of another person of the text is that person's ("the President and his wife
+/// Ana Vik" received the traveller), not the traveller's.
 fn companions(cast: &Cast) -> Vec<PersonId> {
+    let surname = |id: PersonId| {
+        cast.person(id)
+            .name
+            .split_whitespace()
+            .last()
+            .map(crate::fold::fold)
+    };
     (0..cast.people().len())
         .filter(|&id| {
             let office = cast.office(id);
-            ["wife", "husband", "spouse"]
+            let spouse = ["wife", "husband", "spouse"]
                 .iter()
-                .any(|w| office.ends_with(w))
+                .any(|w| office.ends_with(w));
+            let hosts = (0..cast.people().len()).any(|other| {
+                other != id && Some(other) != cast.traveller && surname(other) == surname(id)
+            });
+            spouse && !hosts
         })
         .collect()
 }

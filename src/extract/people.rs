@@ -6,8 +6,8 @@
 //! Who is who across sentences is `cast`'s business. Depends on `segment` and the gazetteer.
 
 use crate::extract::lexicon::{
-    ABBREVIATED, HEADS, HONORIFICS, MODIFIERS, NOT_NAME, NOT_PERSON, PARTICLES, PORTFOLIOS,
-    WEAK_HEADS,
+    ABBREVIATED, ACRONYMS, HEADS, HONORIFICS, MODIFIERS, NOT_NAME, NOT_PERSON, PARTICLES,
+    PORTFOLIOS, SURNAME_HEADS, WEAK_HEADS,
 };
 use crate::extract::segment::{Word, words};
 use crate::gazetteer::{Gazetteer, MentionKind, NameQuality, PlaceMention as GazetteerMention};
@@ -64,6 +64,23 @@ fn is_honorific(word: &Word<'_>) -> bool {
 
 fn is_title_word(word: &Word<'_>) -> bool {
     is_head(word) || is_modifier(word)
+}
+
+/// A word that never names a person; an acronym only when written as one ("UN", not the
+/// "Un" of "Kim Jong Un").
+fn not_name(word: &Word<'_>) -> bool {
+    let k = key(word);
+    NOT_NAME.contains(k) && !(ACRONYMS.contains(k) && word.text.chars().any(char::is_lowercase))
+}
+
+/// "al-Bashir", "el-Sisi": a lower-case article joined to a name.
+fn hyphenated_particle(text: &str) -> bool {
+    text.split_once('-').is_some_and(|(article, rest)| {
+        matches!(
+            article,
+            "al" | "el" | "ad" | "as" | "ash" | "at" | "az" | "ul" | "bin"
+        ) && rest.starts_with(char::is_uppercase)
+    })
 }
 
 /// The text between two words.
@@ -220,13 +237,23 @@ impl Reader<'_, '_> {
             }
         }
         let head = self.word(j).filter(|w| is_head(w))?;
+        // "women leaders of the camp", "ministers from the region": a group, not someone
+        let plural = matches!(key(head), "leaders" | "ministers" | "presidents" | "mayors");
+        if plural && !determiner && !qualified {
+            return None;
+        }
         let weak = WEAK_HEADS.contains(key(head));
         if weak && !head.capitalised() && !determiner && !qualified {
             return None;
         }
         let role_start = *role_start.get_or_insert(j);
         j += 1;
-        while self.word(j).is_some_and(is_head) && self.joined(j - 1) {
+        // "President Sheikh Omar Sheikh Ali": "Sheikh" opens the name
+        while self
+            .word(j)
+            .is_some_and(|w| is_head(w) && key(w) != "sheikh")
+            && self.joined(j - 1)
+        {
             j += 1;
         }
         // "the General Assembly", "Prime Minister House": a title word in a building's or a
@@ -319,13 +346,66 @@ impl Reader<'_, '_> {
                 if self.word(k).is_some_and(|w| key(w) == "of") && self.complement_word(k + 1) {
                     k += 1;
                 }
+                // "Minister of Industry and Trade"
+                let portfolio = |w: &Word<'_>| w.capitalised() && PORTFOLIOS.contains(key(w));
+                if self.word(k).is_some_and(|w| key(w) == "and")
+                    && self.word(k + 1).is_some_and(portfolio)
+                    && self.joined(k)
+                {
+                    // "and European Integration": the rest of the capitalised run
+                    k += 2;
+                    while self.joined(k - 1)
+                        && self.word(k).is_some_and(|w| {
+                            w.capitalised() && !is_title_word(w) && !is_honorific(w)
+                        })
+                    {
+                        k += 1;
+                    }
+                }
             }
+            k = k.max(self.place_complement(run_start).unwrap_or(k));
             if k == run_start {
                 break;
             }
             j = k;
         }
         (j, country)
+    }
+
+    /// "of Sindh, Syed Shah", "of Sofala province, Ana Mondo": a place (a province, a city)
+    /// completing a title before the comma that introduces the name, or one the gazetteer
+    /// knows. Returns the end of the place.
+    fn place_complement(&self, k: usize) -> Option<usize> {
+        let known = self
+            .found
+            .iter()
+            .find(|m| self.word(k).is_some_and(|w| w.start == m.span.start))
+            .and_then(|m| self.ws.iter().position(|w| w.end >= m.span.end))
+            .map(|last| last + 1);
+        let mut end = k;
+        while end < k + 3
+            && self.word(end).is_some_and(|w| {
+                w.capitalised() && !is_title_word(w) && !is_honorific(w) && !not_name(w)
+            })
+            && (end == k || self.joined(end - 1))
+        {
+            end += 1;
+        }
+        let end = known.unwrap_or(end);
+        if end == k {
+            return None;
+        }
+        let area = self.word(end).is_some_and(|w| {
+            matches!(
+                w.text,
+                "province" | "region" | "state" | "district" | "county" | "governorate"
+            )
+        }) && self.joined(end - 1);
+        let end = if area { end + 1 } else { end };
+        let closed = gap(self.sentence, &self.ws, end - 1)
+            .trim_start()
+            .starts_with(',');
+        (known.is_some() || closed).then_some(end)
     }
 
     /// A two-or-more-word run that reads as a person's name, not an organisation or place.
@@ -339,9 +419,10 @@ impl Reader<'_, '_> {
     }
 
     fn looks_like_person(&self, from: usize, to: usize) -> bool {
-        let (start, end) = self.span(from, to);
+        let (start, _) = self.span(from, to);
+        // "Sharif Hassan Sheikh Aden": a place word inside a name does not make it a place
         let names_a_place = self.found.iter().any(|m| {
-            m.span.start < end
+            m.span.start <= start
                 && start < m.span.end
                 && matches!(
                     m.kind,
@@ -351,11 +432,34 @@ impl Reader<'_, '_> {
         });
         to - from >= 2
             && !names_a_place
-            && self.ws[from..to]
-                .iter()
-                .all(|w| !NOT_PERSON.contains(key(w)) && !is_title_word(w) && w.capitalised())
+            && (from..to).all(|j| {
+                let w = &self.ws[j];
+                !NOT_PERSON.contains(key(w))
+                    && (!is_title_word(w) || self.head_in_name(from, j))
+                    && (w.capitalised() || j > from && hyphenated_particle(w.text))
+            })
             && self.country_at(from).is_none()
             && !self.is_city(from, to)
+    }
+
+    /// A title word that belongs to the name started at word `i` when it stands at `j`:
+    /// "Sheikh" between names ("Sharif Sheikh Ahmed"), or a surname that is also a title
+    /// ("Julie Bishop", "Martin King") closing a name.
+    fn head_in_name(&self, i: usize, j: usize) -> bool {
+        let Some(w) = self.word(j) else {
+            return false;
+        };
+        let next_is_name = self.joined(j)
+            && self
+                .word(j + 1)
+                .is_some_and(|n| n.capitalised() && !is_title_word(n) && !not_name(n));
+        if key(w) == "sheikh" {
+            return next_is_name;
+        }
+        if j == i || !self.joined(j - 1) || MODIFIERS.contains(key(w)) {
+            return false;
+        }
+        SURNAME_HEADS.contains(key(w)) && !self.word(j + 1).is_some_and(Word::capitalised)
     }
 
     /// Words `from..to` are a city's own name ("Phnom Penh"), not a person's.
@@ -372,12 +476,13 @@ impl Reader<'_, '_> {
         while let Some(w) = self.word(j) {
             let k = key(w);
             let particle =
-                PARTICLES.contains(k) && j > i && self.word(j + 1).is_some_and(Word::capitalised);
+                PARTICLES.contains(k) && j > i && self.word(j + 1).is_some_and(Word::capitalised)
+                    || j > i && hyphenated_particle(w.text);
             let name_word = w.capitalised()
-                && !is_title_word(w)
+                && (!is_title_word(w) || self.head_in_name(i, j))
                 && !is_honorific(w)
                 && !NOT_PERSON.contains(k)
-                && !NOT_NAME.contains(k)
+                && !not_name(w)
                 && w.text.chars().any(char::is_lowercase) | (w.text.chars().count() <= 3);
             let date = j + 1 < self.ws.len()
                 && self.ws[j + 1]
@@ -402,6 +507,7 @@ impl Reader<'_, '_> {
     /// alone as a description.
     fn titled(&self, i: usize) -> Option<(PersonMention, usize)> {
         let title = self.title_at(i)?;
+        let title = self.conjoined(&title).unwrap_or(title);
         let (j, comma, honoured) = self.after_title(title.end);
         if let Some(end) = self.name_at(j) {
             // "Russian President, Vladimir Putin" but not "after meeting the President, Ban"
@@ -427,6 +533,26 @@ impl Reader<'_, '_> {
             },
             title.end,
         ))
+    }
+
+    /// "the Deputy Prime Minister and Minister of Foreign Affairs, Ana Ruiz": two titles of
+    /// one person, joined by "and" before the name.
+    fn conjoined(&self, title: &Title) -> Option<Title> {
+        self.word(title.end).filter(|w| key(w) == "and")?;
+        if !self.joined(title.end - 1) || !self.word(title.end + 1)?.capitalised() {
+            return None;
+        }
+        let second = self.title_at(title.end + 1).filter(|t| !t.determiner)?;
+        let (j, _, _) = self.after_title(second.end);
+        self.name_at(j)?;
+        Some(Title {
+            start: title.start,
+            end: second.end,
+            role: format!("{} and {}", title.role, second.role),
+            country: second.country.clone().or_else(|| title.country.clone()),
+            determiner: title.determiner,
+            weak: false,
+        })
     }
 
     /// Where a name after a title would start: past a comma, a parenthesis ("Prime Minister
@@ -525,7 +651,11 @@ impl Reader<'_, '_> {
             w.capitalised() && NOT_PERSON.contains(key(w)) && self.joined(end - 1)
         });
         let after_the = i > 0 && key(&self.ws[i - 1]) == "the" && self.joined(i - 1);
-        if after_org || after_the {
+        // "Innovative Use of Nuclear Energy": a name of a thing, not of a person
+        let of_thing = self.word(end).is_some_and(|w| key(w) == "of")
+            && self.word(end + 1).is_some_and(Word::capitalised)
+            && self.country_at(end + 1).is_none();
+        if after_org || after_the || of_thing {
             return None;
         }
         if end - i == 1 && self.country_at(i).is_some() {
@@ -689,6 +819,69 @@ mod tests {
                     named("Jo Bell", Some("Environment Minister")),
                     named("Dan Kerr", Some("Lieutenant General")),
                 ],
+            ),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(people(sentence), *expected, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn names_with_particles_inner_titles_and_acronym_like_words() {
+        let cases: &[(&str, Vec<Seen>)] = &[
+            (
+                "He was received by Chairman Pak Jong Un at noon.",
+                vec![named("Pak Jong Un", Some("Chairman"))],
+            ),
+            (
+                "He met President Omar Idris al-Nur in the palace.",
+                vec![named("Omar Idris al-Nur", Some("President"))],
+            ),
+            (
+                "She was welcomed by President Sheikh Hamid Sheikh Yusuf.",
+                vec![named("Sheikh Hamid Sheikh Yusuf", Some("President"))],
+            ),
+            (
+                "Talks with Trade Minister Laura Bishop followed.",
+                vec![named("Laura Bishop", Some("Trade Minister"))],
+            ),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(people(sentence), *expected, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn titles_of_provinces_cities_and_two_offices() {
+        let cases: &[(&str, Vec<Seen>)] = &[
+            (
+                "He met the Governor of Talvik province, Jon Arne Moe, in the town.",
+                vec![named("Jon Arne Moe", Some("Governor of Talvik province"))],
+            ),
+            (
+                "He then met the Mayor of Vardo, Per Lund.",
+                vec![named("Per Lund", Some("Mayor of Vardo"))],
+            ),
+            (
+                "She was greeted by the Minister for Foreign Affairs and Cooperation, Rui Costa.",
+                vec![named(
+                    "Rui Costa",
+                    Some("Minister for Foreign Affairs and Cooperation"),
+                )],
+            ),
+            (
+                "He was met by the Deputy Prime Minister and Minister of Finance, Ada Kent.",
+                vec![named(
+                    "Ada Kent",
+                    Some("Deputy Prime Minister and Minister of Finance"),
+                )],
+            ),
+            (
+                "She joined the Speaker of Parliament, Omar Hassan Sheikh Aden, for lunch.",
+                vec![named(
+                    "Omar Hassan Sheikh Aden",
+                    Some("Speaker of Parliament"),
+                )],
             ),
         ];
         for (sentence, expected) in cases {

@@ -400,7 +400,8 @@ impl<'d> Story<'d> {
         } else {
             Status::Completed
         };
-        if let (Some(place), false, false) = (&stated, fact.planned, fact.before_leaving) {
+        let placed_now = !fact.planned && !fact.before_leaving && !fact.on_the_way;
+        if let (Some(place), true) = (&stated, placed_now) {
             self.presence(reading, place, fact.kind, &when);
         }
         // "met personnel serving in Libya" while in Tripoli: the city is the place
