@@ -11,8 +11,9 @@ use itinerary::eval::{self, Report};
 
 /// Legs F1 must not fall below this (measured 0.469 when the corpus was added).
 const LEGS_F1_FLOOR: f64 = 0.40;
-/// Meeting-contact F1 must not fall below this (measured 0.341 when the corpus was added).
-const MEETINGS_F1_FLOOR: f64 = 0.28;
+/// Meeting-contact F1 must not fall below this (measured 0.341 when the corpus was added,
+/// 0.522 with receptions, calls, joint appearances and background handled).
+const MEETINGS_F1_FLOOR: f64 = 0.47;
 
 const KINDS: [&str; 8] = [
     "meeting",
