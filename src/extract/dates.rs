@@ -561,11 +561,26 @@ impl Calendar {
     /// A weekday counted forward from the anchor (the narrative moves on), or, before any
     /// date is established, from the publication day: backwards for what happened, forwards
     /// for what is announced. Unknown when the publication gives only a month.
+    ///
+    /// A dated publication also bounds the count: what happened lies on or before the day of
+    /// writing, so a weekday reached past it is the one before ("Kyiv, 20 February: ... left
+    /// Washington on Sunday" after "arrived on Monday" is the Sunday before); what is
+    /// announced lies on or after it.
     fn weekday(&self, w: Weekday, tense: Tense) -> Option<NaiveDate> {
         if let Some(anchor) = self.anchor {
-            return (0..7)
+            let forward = (0..7)
                 .filter_map(|d| shift(anchor, d))
                 .find(|d| d.weekday() == w);
+            let Published::Day(day) = self.published else {
+                return forward;
+            };
+            let outside = forward.is_some_and(|f| match tense {
+                Tense::Past => f > day,
+                Tense::Future => f < day,
+            });
+            if !outside {
+                return forward;
+            }
         }
         let Published::Day(day) = self.published else {
             let (a, b) = self.bounds?;
@@ -721,6 +736,38 @@ mod tests {
             month: 5,
         });
         assert_eq!(month_only.weekday(Weekday::Tue, Tense::Past), None);
+    }
+
+    #[test]
+    fn a_weekday_after_the_anchor_stays_within_the_publication_day() {
+        // published Friday 7 May 2021; the story has reached Thursday 6 May
+        let mut cal = calendar();
+        cal.anchor = Some(day(2021, 5, 6));
+        // "had flown in on Monday": counted forward it would pass the day of writing
+        assert_eq!(
+            cal.weekday(Weekday::Mon, Tense::Past),
+            Some(day(2021, 5, 3))
+        );
+        assert_eq!(
+            cal.weekday(Weekday::Fri, Tense::Past),
+            Some(day(2021, 5, 7))
+        );
+        // "will leave on Tuesday": after the day of writing
+        cal.anchor = Some(day(2021, 5, 3));
+        assert_eq!(
+            cal.weekday(Weekday::Tue, Tense::Future),
+            Some(day(2021, 5, 11))
+        );
+        // a narrative dated only by its month keeps counting forward
+        let mut notes = Calendar::new(Published::Month {
+            year: 2021,
+            month: 5,
+        });
+        notes.anchor = Some(day(2021, 5, 30));
+        assert_eq!(
+            notes.weekday(Weekday::Tue, Tense::Past),
+            Some(day(2021, 6, 1))
+        );
     }
 
     #[test]

@@ -115,6 +115,14 @@ static FRAME: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A verb of travel in the present tense: what is still to come.
+static PRESENT: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!("(?i){}", crate::extract::reading::PRESENT_MOTION)));
+
+/// "in from", "back in from" right after a verb of travel: the movement ends here.
+static IN_FROM: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^\s+(?:back\s+)?in\s+(?:\w+\s+)?from(?-u:\b)"));
+
 /// The means of travel a sentence names.
 static MODE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -230,7 +238,9 @@ fn frame(
         destination: None,
         via: Vec::new(),
         mode: mode(&reading.text[start..stop]),
-        planned: reading.planned_at(start) || after_ongoing(reading, start),
+        planned: reading.planned_at(start)
+            || after_ongoing(reading, start)
+            || PRESENT.is_match(&reading.text[start..end]),
         destination_is_current: false,
         then: Vec::new(),
         placeless: false,
@@ -250,6 +260,15 @@ fn frame(
         Motion::Travel => {}
     }
     read_prepositions(reading, end, stop, &mut fact);
+    // "flew in from Lisbon", "arrived from Sydney": the origin of the journey that brought
+    // the traveller where the story is
+    let in_from = IN_FROM.is_match(&reading.text[end..stop]);
+    if fact.destination.is_none()
+        && fact.origin.is_some()
+        && (in_from || trigger.motion == Motion::Arrive && phrase != "arrival")
+    {
+        fact.destination_is_current = true;
+    }
     if let Some(first) = &fact.destination {
         fact.then = list_after(reading, first, stop);
     }

@@ -126,6 +126,7 @@ pub fn extract_with(
             calendar.bound_by_title(&heading.sentence.text);
         }
     }
+    date_by_dateline(&mut calendar, &parsed);
     let mut story = Story::new(doc, gazetteer, calendar, cast);
     story.trace = trace.then(Vec::new);
     story.context = context_countries(&parsed);
@@ -149,6 +150,32 @@ pub fn extract_with(
         notes,
     };
     (extraction, lines)
+}
+
+/// "KYIV, Feb 20 (Reuters) -": the day the report was filed is "today" for its weekdays, when
+/// it agrees with the publication (the same day or a few days before, or within its month).
+fn date_by_dateline(calendar: &mut Calendar, parsed: &[Parsed]) {
+    let Some(raw) = parsed
+        .iter()
+        .find_map(|p| p.sentence.dateline_day.as_deref())
+    else {
+        return;
+    };
+    let Some(mention) = dates::mentions(raw).into_iter().next() else {
+        return;
+    };
+    let Some(day) = calendar.resolve(mention.expr, dates::Tense::Past) else {
+        return;
+    };
+    let agrees = match calendar.published {
+        crate::domain::Published::Day(published) => (0..=3).contains(&(published - day).num_days()),
+        crate::domain::Published::Month { year, month } => {
+            chrono::Datelike::year(&day) == year && chrono::Datelike::month(&day) == month
+        }
+    };
+    if agrees {
+        calendar.published = crate::domain::Published::Day(day);
+    }
 }
 
 /// English function words: in English prose about one word in five is one of them.

@@ -153,11 +153,13 @@ pub fn mentions_in(
         if abbreviation {
             continue;
         }
-        if excluded
-            || found.kind == MentionKind::Demonym
-            || unvouched
-            || ENGLISH.contains(&word.as_str())
-        {
+        if found.kind == MentionKind::Demonym && !excluded {
+            if let Some(capital) = capital_named(sentence, gazetteer, &found) {
+                out.push(capital);
+            }
+            continue;
+        }
+        if excluded || unvouched || ENGLISH.contains(&word.as_str()) {
             continue;
         }
         let mut kind = match found.kind {
@@ -193,6 +195,35 @@ pub fn mentions_in(
         });
     }
     out
+}
+
+/// "the Ukrainian capital": the capital of the demonym's country, spanning the demonym and
+/// the noun.
+fn capital_named(
+    sentence: &str,
+    gazetteer: &Gazetteer,
+    demonym: &crate::gazetteer::PlaceMention,
+) -> Option<PlaceMention> {
+    let (start, end) = (demonym.span.start, demonym.span.end);
+    let before = sentence[..start].trim_end().to_lowercase();
+    let after = &sentence[end..];
+    let noun = after.len() - after.trim_start().len() + "capital".len();
+    let is_capital = after.trim_start().starts_with("capital")
+        && !after
+            .trim_start()
+            .as_bytes()
+            .get("capital".len())
+            .is_some_and(u8::is_ascii_alphanumeric);
+    if !is_capital || !before.ends_with("the") {
+        return None;
+    }
+    let code = demonym.place.country_code.as_deref()?;
+    Some(PlaceMention {
+        start,
+        end: end + noun,
+        place: gazetteer.capital(code)?,
+        kind: PlaceKind::City,
+    })
 }
 
 /// English words that are also names of small towns somewhere ("To", "Of", "Is").
@@ -341,6 +372,18 @@ pub fn unknown_at(sentence: &str, at: usize) -> Option<PlaceMention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_capital_of_a_demonym_is_that_country_s_capital() {
+        let g = Gazetteer::global();
+        let s = "She flew on to the Peruvian capital, where she met officials.";
+        let found = mentions(s, g, &[], &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].place.name, "Lima");
+        assert_eq!(&s[found[0].start..found[0].end], "Peruvian capital");
+        // an adjective alone is no place
+        assert!(mentions("He met Peruvian officials.", g, &[], &[]).is_empty());
+    }
 
     #[test]
     fn unknown_places_drop_their_facility_and_area_words() {

@@ -28,6 +28,8 @@ pub struct Sentence {
     /// The news dateline that opens the paragraph ("JERUSALEM (Reuters) -"), as written
     /// in capitals, when the sentence starts one; `text` then begins after it.
     pub dateline: Option<String>,
+    /// The day a dateline gives ("KYIV, Feb 20 (Reuters) -": "Feb 20"), as written.
+    pub dateline_day: Option<String>,
 }
 
 /// Replaces each character by its matching form: dashes become `-`, typographic quotes become
@@ -137,10 +139,17 @@ fn split_paragraph(
 ) {
     let heading = is_heading(line);
     let mut dateline = None;
+    let mut dateline_day = None;
     let mut from = 0;
     if let Some(m) = DATELINE.captures(line) {
-        dateline = m.get(1).map(|p| p.as_str().to_owned());
-        from = m.get(0).map_or(0, |m| m.end());
+        // a dateline is closed by a dash or by the agency's name in brackets
+        let closed =
+            m.name("dash").is_some_and(|d| d.as_str().contains('-')) || m.name("agency").is_some();
+        if closed && (m.name("city").is_some() || m.name("agency").is_some()) {
+            dateline = m.name("city").map(|p| p.as_str().trim().to_owned());
+            dateline_day = m.name("day").map(|p| p.as_str().to_owned());
+            from = m.get(0).map_or(0, |m| m.end());
+        }
     }
     let mut cuts = if heading {
         Vec::new()
@@ -161,6 +170,7 @@ fn split_paragraph(
         push_sentence(norm, &piece, out);
         if let Some(s) = out.last_mut().filter(|s| s.paragraph == paragraph) {
             s.dateline = s.dateline.take().or_else(|| dateline.take());
+            s.dateline_day = s.dateline_day.take().or_else(|| dateline_day.take());
         }
         start = end;
     }
@@ -193,6 +203,7 @@ fn push_sentence(norm: &Normalised, piece: &Piece<'_>, out: &mut Vec<Sentence>) 
         paragraph: piece.paragraph,
         heading: piece.heading,
         dateline: None,
+        dateline_day: None,
     });
 }
 
@@ -215,9 +226,10 @@ fn is_heading(line: &str) -> bool {
     !t.is_empty() && words <= 24 && !t.ends_with(['.', '!', '?', '"', ':', ';', ')', '\''])
 }
 
-/// "JERUSALEM (Reuters) - " or "ISTANBUL (AP) - " at the start of a paragraph.
+/// "JERUSALEM (Reuters) - ", "HONIARA, Solomon Islands (AP) - ", "KYIV, Feb 20 (Reuters) - ",
+/// "WASHINGTON, Jun 22 (PTI) " or "(Reuters) - " at the start of a paragraph.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*([A-Z][A-Z'.\- ]{2,}?(?:, [A-Z][A-Za-z.]+)?)\s*(?:\([A-Za-z .]+\))?\s+-+\s+")
+    Regex::new(r"^\s*(?P<city>[A-Z][A-Z'.\- ]{2,}?)?(?:,\s+(?P<region>[A-Z][a-z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*))?(?:,\s+(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?\s*(?:\((?P<agency>[A-Za-z .]+)\))?(?P<dash>\s+-+\s+|\s+)")
         .expect("dateline pattern compiles")
 });
 
@@ -520,5 +532,37 @@ mod tests {
         )
         .unwrap();
         assert_eq!(sentences(&doc)[0].dateline.as_deref(), Some("OSLO"));
+        for (line, city, day) in [
+            (
+                "OSLO, Mar 2 (Reuters) - The minister arrived.",
+                Some("OSLO"),
+                Some("Mar 2"),
+            ),
+            (
+                "LIMA, Peru (AP) - The minister arrived.",
+                Some("LIMA"),
+                None,
+            ),
+            (
+                "SUVA, March 2 (Xinhua) -- The minister arrived.",
+                Some("SUVA"),
+                Some("March 2"),
+            ),
+            (
+                "QUITO, Mar 2 (PTI) The minister arrived.",
+                Some("QUITO"),
+                Some("Mar 2"),
+            ),
+            ("(Reuters) - The minister arrived.", None, None),
+        ] {
+            let doc = Document::parse("t.txt", format!(" date 2020-03-02 {line}")).unwrap();
+            let first = &sentences(&doc)[0];
+            assert_eq!(first.text, "The minister arrived.", "{line}");
+            assert_eq!(first.dateline.as_deref(), city, "{line}");
+            assert_eq!(first.dateline_day.as_deref(), day, "{line}");
+        }
+        // a sentence that only starts in capitals has no dateline
+        let s = split("UN Secretary-General Ana Ruiz arrived. NATO allies met.");
+        assert_eq!(s[0], "UN Secretary-General Ana Ruiz arrived.");
     }
 }

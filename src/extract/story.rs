@@ -59,6 +59,8 @@ pub struct Story<'d> {
     pub context: Vec<String>,
     /// When set, a line per sentence read: actors, places, dates and facts.
     pub trace: Option<Vec<String>>,
+    /// The place of the first news dateline: where "here" is.
+    dateline: Option<String>,
     index: usize,
 }
 
@@ -83,6 +85,7 @@ impl<'d> Story<'d> {
             notes: Vec::new(),
             context: Vec::new(),
             trace: None,
+            dateline: None,
             index: 0,
         }
     }
@@ -121,6 +124,9 @@ impl<'d> Story<'d> {
 
     /// Reads one sentence's facts into legs and meetings, then moves the anchor.
     pub fn read(&mut self, reading: &Reading<'_>, companions: &[PersonId]) {
+        if self.dateline.is_none() {
+            self.dateline.clone_from(&reading.sentence.dateline);
+        }
         let leg_facts = merge_facts(legs::facts(reading));
         let meeting_facts = meetings::facts(reading, companions, &self.cast);
         if let Some(trace) = self.trace.as_mut() {
@@ -209,8 +215,7 @@ impl<'d> Story<'d> {
         if destination.is_none() && fact.destination_is_current {
             // "arriving there", "came to the island": where the traveller is, else the
             // dateline's place for "arrived here"
-            let dateline = reading
-                .sentence
+            let dateline = self
                 .dateline
                 .as_deref()
                 .map(|d| self.gazetteer.resolve(&title_case(d), &self.context_refs()));

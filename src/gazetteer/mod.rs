@@ -190,6 +190,29 @@ impl Gazetteer {
         })
     }
 
+    /// The capital of the country with ISO code `code` ("the Ukrainian capital"): the city
+    /// flagged as its capital, else its seat of government. `None` when neither is known.
+    pub fn capital(&self, code: &str) -> Option<Place> {
+        let of_country = |c: &&City| c.country_code().eq_ignore_ascii_case(code);
+        let (index, city) = self
+            .cities
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| of_country(c) && c.capital)
+            .chain(
+                self.cities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| of_country(c) && c.seat),
+            )
+            .next()?;
+        let entry = Entry {
+            target: Target::City(u32::try_from(index).ok()?),
+            quality: NameQuality::Primary,
+        };
+        Some(rank::place(self, entry, &city.name))
+    }
+
     /// The best city called `name` (primary or alternate name): one in a `context` country
     /// (ISO codes) first, then a capital or seat of government, then the most populous.
     /// `None` when no city has that name.
