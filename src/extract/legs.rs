@@ -90,7 +90,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Visit,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:(?:began|begin|begins|beginning|started|start|paid|pay|pays|paying|made|make|makes|making|is\s+on|was\s+on|on|undertook|undertake|for)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|journey)\s+(?:to|of)|with\s+(?:(?:a\s+)?(?:stops?|visits?|stopovers?)\s+(?:in|to|at))|^(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:(?:began|begin|begins|beginning|started|start|paid|pay|pays|paying|made|make|makes|making|is\s+on|was\s+on|on|undertook|undertake|for)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|journey)\s+(?:by\s+(?:road|car|train|rail|air|sea|boat|helicopter)\s+)?(?:to|of)|with\s+(?:(?:a\s+)?(?:stops?|visits?|stopovers?)\s+(?:in|to|at))|^(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to)(?-u:\b)",
             )
         }),
     },

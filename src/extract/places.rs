@@ -185,6 +185,10 @@ pub fn mentions_in(
             } else if area_word(sentence, &ws, next) {
                 end = ws[next].end;
                 kind = PlaceKind::Region;
+            } else if let Some(venue_end) = common_venue(sentence, &ws, next, start) {
+                // "at the Baabda presidential palace": a building named after its town
+                end = venue_end;
+                kind = PlaceKind::Site;
             }
         }
         out.push(PlaceMention {
@@ -252,6 +256,42 @@ fn venue_name(sentence: &str, ws: &[Word<'_>], at: usize) -> Option<usize> {
         j += 1;
     }
     None
+}
+
+/// Buildings a name can label ("the Baabda palace", "the Kigali state guesthouse").
+const BUILDINGS: &[&str] = &[
+    "palace",
+    "residence",
+    "guesthouse",
+    "guest",
+    "compound",
+    "headquarters",
+    "museum",
+    "memorial",
+    "cathedral",
+    "mosque",
+    "church",
+    "temple",
+    "stadium",
+    "hotel",
+    "hospital",
+    "university",
+];
+
+/// Lower-case words of a building after a name that "the" introduces ("the Baabda
+/// presidential palace"): the end of the building's name.
+fn common_venue(sentence: &str, ws: &[Word<'_>], at: usize, name_start: usize) -> Option<usize> {
+    let before = sentence[..name_start].trim_end().to_lowercase();
+    if at == 0 || !before.ends_with("the") || !joined(sentence, ws, at - 1) {
+        return None;
+    }
+    let lower = |i: usize| ws.get(i).filter(|w| !w.capitalised());
+    let first = lower(at)?;
+    if BUILDINGS.contains(&first.key()) {
+        return Some(first.end);
+    }
+    let second = lower(at + 1).filter(|_| joined(sentence, ws, at))?;
+    BUILDINGS.contains(&second.key()).then_some(second.end)
 }
 
 /// A preposition or verb right before byte `at` vouches for a place name there.
@@ -381,6 +421,10 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].place.name, "Lima");
         assert_eq!(&s[found[0].start..found[0].end], "Peruvian capital");
+        let s = "They held talks at the Lima presidential palace.";
+        let found = mentions(s, g, &[], &[]);
+        assert_eq!(found[0].kind, PlaceKind::Site);
+        assert_eq!(&s[found[0].start..found[0].end], "Lima presidential palace");
         // an adjective alone is no place
         assert!(mentions("He met Peruvian officials.", g, &[], &[]).is_empty());
     }

@@ -11,14 +11,15 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::domain::{
-    Document, LegDraft, MeetingDraft, MeetingKind, PartOfDay, Participant, Place, Source, Status,
+    Document, LegDraft, MeetingDraft, MeetingKind, PartOfDay, Participant, Place, Published,
+    Source, Status,
 };
 use crate::extract::cast::{Cast, PersonId};
 use crate::extract::dates::{Calendar, DateExpr, Tense};
 use crate::extract::legs::{self, LegFact};
 use crate::extract::meetings::{self, MeetingFact};
 use crate::extract::places::{PlaceKind, PlaceMention};
-use crate::extract::reading::{Dated, Reading};
+use crate::extract::reading::{Dated, Reading, tail};
 use crate::extract::segment::Sentence;
 use crate::gazetteer::Gazetteer;
 
@@ -61,6 +62,9 @@ pub struct Story<'d> {
     pub trace: Option<Vec<String>>,
     /// The place of the first news dateline: where "here" is.
     dateline: Option<String>,
+    /// Where the traveller was before the story's present, as told looking back ("who had
+    /// held talks in Delhi on Monday"): the precise origin of a leg from that country.
+    came_from: Option<Place>,
     index: usize,
 }
 
@@ -86,6 +90,7 @@ impl<'d> Story<'d> {
             context: Vec::new(),
             trace: None,
             dateline: None,
+            came_from: None,
             index: 0,
         }
     }
@@ -155,6 +160,10 @@ impl<'d> Story<'d> {
             let when = When {
                 date: date.or(self.calendar.anchor),
                 part: dated.and_then(|d| d.mention.part),
+                one_day: date.is_some()
+                    && dated.is_some_and(|d| !matches!(d.mention.expr, DateExpr::Range { .. })),
+                looking_back: PLUPERFECT.is_match(tail(&reading.text[..event.at()], 40))
+                    || EARLIER.is_match(reading.text),
             };
             match event {
                 Event::Leg(fact) => self.leg(reading, fact, when),
@@ -165,6 +174,10 @@ impl<'d> Story<'d> {
             }
         }
         self.joint_participants(reading, first_new, &joint);
+        // an announced date ("will return on 1 September") is no day the story has reached
+        let published = self.calendar.published.latest();
+        let reached = self.calendar.anchor.is_some_and(|a| a <= published);
+        anchors.retain(|&(at, date)| !(reached && date > published && reading.planned_at(at)));
         let opener = reading.subject_start();
         for d in &reading.dates {
             let opening = d.mention.start < opener.max(3);
@@ -173,7 +186,13 @@ impl<'d> Story<'d> {
             }
         }
         if let Some(&(_, date)) = anchors.iter().max_by_key(|(at, _)| *at) {
-            self.calendar.anchor = Some(date);
+            // a dated report looks back ("In Sydney on Tuesday, ...") and returns to its
+            // present: what it tells next undated is still on the latest day it reached
+            let looks_back = matches!(self.calendar.published, Published::Day(_))
+                && self.calendar.anchor.is_some_and(|a| date < a);
+            if !looks_back {
+                self.calendar.anchor = Some(date);
+            }
         }
         self.index += 1;
     }
@@ -201,10 +220,12 @@ impl<'d> Story<'d> {
             self.location.clone()
         };
         let mut origin = fact.origin.as_ref().map(|p| p.place.clone());
-        if let (Some(o), Some(h)) = (&origin, &here) {
-            // "departed Haiti" from Port-au-Prince: the city is the more precise origin
-            if self.lies_in(h, o) {
-                origin = Some(h.clone());
+        for known in [&here, &self.came_from] {
+            if let (Some(o), Some(h)) = (&origin, known) {
+                // "departed Haiti" from Port-au-Prince: the city is the more precise origin
+                if self.lies_in(h, o) {
+                    origin = Some(h.clone());
+                }
             }
         }
         let mut destination = fact
@@ -215,11 +236,14 @@ impl<'d> Story<'d> {
         if destination.is_none() && fact.destination_is_current {
             // "arriving there", "came to the island": where the traveller is, else the
             // dateline's place for "arrived here"
-            let dateline = self
-                .dateline
-                .as_deref()
-                .map(|d| self.gazetteer.resolve(&title_case(d), &self.context_refs()));
-            destination = here.clone().or(dateline);
+            destination = here.clone().or_else(|| self.dateline_place());
+        }
+        if !planned && let Some(d) = &destination {
+            // "HONIARA (AP) - ... arrived in the Solomon Islands": the dateline names the city
+            let city = self.dateline_place().filter(|c| self.lies_in(c, d));
+            if city.is_some() {
+                destination = city;
+            }
         }
         let mode = fact.mode;
         let via: Vec<Place> = fact.via.clone();
@@ -251,13 +275,15 @@ impl<'d> Story<'d> {
         } else {
             status
         };
+        // "will travel to A, B and C on Saturday": one day for every stop
+        let list_date = when.date.filter(|_| when.one_day && planned);
         for stop in fact.then {
             let previous = self.legs.last().and_then(|l| l.leg.destination.clone());
             let draft = LegDraft {
                 origin: previous,
                 destination: Some(stop.place),
                 via: Vec::new(),
-                date: None,
+                date: list_date,
                 part_of_day: None,
                 mode: None,
                 status: follow_status,
@@ -341,8 +367,83 @@ impl<'d> Story<'d> {
         {
             return;
         }
+        if self.change_at_last_stop(&draft) {
+            self.retell_lead();
+            self.arrive(planned);
+            return;
+        }
         self.push_leg(draft, rule);
+        self.retell_lead();
         self.arrive(planned);
+    }
+
+    /// "flew to A, from where he took a train to B", "flew back to A, where he spent the
+    /// night, before returning to B": a stop in the same sentence where nothing is reported
+    /// is a stopover of one leg, not a leg of its own. The last leg then runs on to the new
+    /// destination through the stop.
+    fn change_at_last_stop(&mut self, draft: &LegDraft) -> bool {
+        let index = self.index;
+        if self.events_since_leg > 0 {
+            return false;
+        }
+        let Some(last) = self.legs.last_mut().filter(|l| l.sentence == index) else {
+            return false;
+        };
+        let leg = &mut last.leg;
+        let continues = leg.status == draft.status
+            && leg.destination.is_some()
+            && same_place(leg.destination.as_ref(), draft.origin.as_ref())
+            && !same_place(leg.origin.as_ref(), draft.destination.as_ref())
+            && !leg
+                .destination
+                .as_ref()
+                .is_some_and(|d| Gazetteer::global().country(&d.name).is_some());
+        if !continues {
+            return false;
+        }
+        if let Some(stop) = leg.destination.take() {
+            leg.via.push(stop);
+        }
+        leg.destination.clone_from(&draft.destination);
+        if leg.mode.is_none() {
+            leg.mode = draft.mode;
+        }
+        true
+    }
+
+    /// A news lead tells the arrival ("made a surprise visit to Kyiv on Monday"), the story
+    /// then how the traveller got there ("left Washington on Sunday ..., arriving in Kyiv"):
+    /// the journey told after is the lead's leg, with its origin and departure date.
+    fn retell_lead(&mut self) {
+        let n = self.legs.len();
+        if n < 2 {
+            return;
+        }
+        let (lead, told) = (&self.legs[n - 2].leg, &self.legs[n - 1].leg);
+        let same_arrival = lead.status == Status::Completed
+            && told.status == Status::Completed
+            && lead.origin.is_none()
+            && told.origin.is_some()
+            && match (&lead.destination, &told.destination) {
+                (Some(a), Some(b)) => same_place(Some(a), Some(b)) || self.lies_in(b, a),
+                _ => false,
+            }
+            && match (lead.date, told.date) {
+                (Some(a), Some(b)) => b <= a,
+                _ => true,
+            };
+        if !same_arrival {
+            return;
+        }
+        let told = self.legs.remove(n - 1).leg;
+        let lead = &mut self.legs[n - 2].leg;
+        lead.origin.clone_from(&told.origin);
+        lead.destination.clone_from(&told.destination);
+        if told.date.is_some() {
+            lead.date = told.date;
+            lead.part_of_day = told.part_of_day;
+        }
+        fill(lead, &told);
     }
 
     /// A planned leg to a place already planned: the same intention told again; it only
@@ -464,9 +565,23 @@ impl<'d> Story<'d> {
         }
     }
 
-    /// An engagement in a city other than where the traveller was implies travel there.
+    /// An engagement in a city other than where the traveller was implies travel there —
+    /// unless it is told as done before ("who had held talks in Delhi"), or dated before the
+    /// traveller reached where they are: the story looking back. Such a place is remembered
+    /// as where the traveller came from.
     fn presence(&mut self, reading: &Reading<'_>, place: &Place, kind: MeetingKind, when: &When) {
         if kind == MeetingKind::SiteVisit || place.lat.is_none() && place.country.is_none() {
+            return;
+        }
+        let arrived = self
+            .legs
+            .iter()
+            .rev()
+            .find(|l| l.leg.status == Status::Completed && l.leg.destination.is_some())
+            .and_then(|l| l.leg.date);
+        let earlier = matches!((when.date, arrived), (Some(d), Some(a)) if d < a);
+        if earlier || when.looking_back {
+            self.came_from = Some(place.clone());
             return;
         }
         if let Some(here) = &self.location
@@ -578,6 +693,13 @@ impl<'d> Story<'d> {
         lies_in_place(self.gazetteer, inner, outer)
     }
 
+    /// The place of the document's dateline, resolved.
+    fn dateline_place(&self) -> Option<Place> {
+        self.dateline
+            .as_deref()
+            .map(|d| self.gazetteer.resolve(&title_case(d), &self.context_refs()))
+    }
+
     fn context_refs(&self) -> Vec<&str> {
         self.context.iter().map(String::as_str).collect()
     }
@@ -627,7 +749,23 @@ impl Event {
 struct When {
     date: Option<NaiveDate>,
     part: Option<PartOfDay>,
+    /// The date names one day (not the first of a range): it holds for a whole list of stops.
+    one_day: bool,
+    /// Told in the past perfect ("had met"): before the story's present.
+    looking_back: bool,
 }
+
+/// "Earlier on Wednesday, ...", "Earlier in the day, ...": a sentence told looking back.
+static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Earlier|Before\s+(?:that|arriving|his\s+arrival|her\s+arrival))(?-u:\b)")
+        .expect("earlier pattern compiles")
+});
+
+/// "had", "had already", "had earlier" right before a verb.
+static PLUPERFECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)had\s+(?:already\s+|earlier\s+|just\s+|also\s+)?$")
+        .expect("pluperfect pattern compiles")
+});
 
 /// Facts of one sentence that tell one movement ("set off from A for B, reaching the city
 /// on Wednesday"; "left A. ... continued into X, reaching B") become one.
