@@ -143,9 +143,7 @@ fn split_paragraph(
     let mut from = 0;
     if let Some(m) = DATELINE.captures(line) {
         // a dateline is closed by a dash or by the agency's name in brackets
-        let closed =
-            m.name("dash").is_some_and(|d| d.as_str().contains('-')) || m.name("agency").is_some();
-        if closed && (m.name("city").is_some() || m.name("agency").is_some()) {
+        if m.name("city").is_some() || m.name("agency").is_some() {
             dateline = m.name("city").map(|p| p.as_str().trim().to_owned());
             dateline_day = m.name("day").map(|p| p.as_str().to_owned());
             from = m.get(0).map_or(0, |m| m.end());
@@ -229,7 +227,7 @@ fn is_heading(line: &str) -> bool {
 /// "JERUSALEM (Reuters) - ", "HONIARA, Solomon Islands (AP) - ", "KYIV, Feb 20 (Reuters) - ",
 /// "WASHINGTON, Jun 22 (PTI) " or "(Reuters) - " at the start of a paragraph.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?P<city>[A-Z][A-Z'.\- ]{2,}?)?(?:,\s+(?P<region>[A-Z][a-z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*))?(?:,\s+(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?\s*(?:\((?P<agency>[A-Za-z .]+)\))?(?P<dash>\s+-+\s+|\s+)")
+    Regex::new(r"^\s*(?P<city>[A-Z][A-Z'.\- ]{2,}?)?(?:,\s+(?P<region>[A-Z][a-z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*))?(?:,\s+(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?\s*(?:\((?P<agency>[A-Za-z .]+)\)\s*(?:-+\s*)?|-+\s+)")
         .expect("dateline pattern compiles")
 });
 

@@ -62,6 +62,8 @@ pub struct Story<'d> {
     pub trace: Option<Vec<String>>,
     /// The place of the first news dateline: where "here" is.
     dateline: Option<String>,
+    /// The sentence being read tells of a night spent somewhere.
+    overnight: bool,
     /// Where the traveller was before the story's present, as told looking back ("who had
     /// held talks in Delhi on Monday"): the precise origin of a leg from that country.
     came_from: Option<Place>,
@@ -90,6 +92,7 @@ impl<'d> Story<'d> {
             context: Vec::new(),
             trace: None,
             dateline: None,
+            overnight: false,
             came_from: None,
             index: 0,
         }
@@ -132,6 +135,7 @@ impl<'d> Story<'d> {
         if self.dateline.is_none() {
             self.dateline.clone_from(&reading.sentence.dateline);
         }
+        self.overnight = OVERNIGHT.is_match(reading.text);
         let leg_facts = merge_facts(legs::facts(reading));
         let meeting_facts = meetings::facts(reading, companions, &self.cast);
         if let Some(trace) = self.trace.as_mut() {
@@ -390,7 +394,11 @@ impl<'d> Story<'d> {
             return false;
         };
         let leg = &mut last.leg;
-        let continues = leg.status == draft.status
+        // a change of vehicle ("flew to A, from where he took a train") or a night there
+        let transfer =
+            matches!((leg.mode, draft.mode), (Some(a), Some(b)) if a != b) || self.overnight;
+        let continues = transfer
+            && leg.status == draft.status
             && leg.destination.is_some()
             && same_place(leg.destination.as_ref(), draft.origin.as_ref())
             && !same_place(leg.origin.as_ref(), draft.destination.as_ref())
@@ -754,6 +762,14 @@ struct When {
     /// Told in the past perfect ("had met"): before the story's present.
     looking_back: bool,
 }
+
+/// "where she spent the night", "stayed overnight": a stop for the night.
+static OVERNIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:spent\s+the\s+night|stayed\s+overnight|overnight\s+st(?:ay|op))(?-u:\b)",
+    )
+    .expect("overnight pattern compiles")
+});
 
 /// "Earlier on Wednesday, ...", "Earlier in the day, ...": a sentence told looking back.
 static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
