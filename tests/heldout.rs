@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 use itinerary::eval::{self, Report};
 
-/// Legs F1 must not fall below this (measured 0.469 when the corpus was added).
-const LEGS_F1_FLOOR: f64 = 0.40;
+/// Legs F1 must not fall below this (measured 0.469 when the corpus was added, LEGSNOW since).
+const LEGS_F1_FLOOR: f64 = 0.70;
 /// Meeting-contact F1 must not fall below this (measured 0.341 when the corpus was added,
 /// 0.522 with receptions, calls, joint appearances and background handled).
 const MEETINGS_F1_FLOOR: f64 = 0.47;

@@ -76,6 +76,12 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("clause pattern compiles")
 });
 
+/// "and" before a second verb of travel.
+static SECOND_MOVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+and\s+(?:left|departed|flew|travell?ed|returned|headed|drove|went|continued|proceeded)(?-u:\b)")
+        .expect("second-move pattern compiles")
+});
+
 /// Phrases that open a sentence before its subject ("Speaking to the press, ...").
 static OPENER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:[A-Za-z]+ing|having|after|before|following|on|in|at|during|once|upon|with|accompanied|together|prior|later|earlier|next|then|afterwards|according|as|when|while|coming|together)(?-u:\b)[^,]*,")
@@ -88,10 +94,19 @@ impl<'a> Reading<'a> {
     /// resolved and set afterwards).
     pub fn new(sentence: &'a Sentence, actors: Vec<Actor>, places: Vec<PlaceMention>) -> Self {
         let text = sentence.text.as_str();
-        let breaks = CLAUSE_BREAK
+        let mut breaks: Vec<(usize, usize)> = CLAUSE_BREAK
             .find_iter(text)
             .map(|m| (m.start(), m.end()))
             .collect();
+        // "returned that evening and left the next day": the second verb starts a clause
+        breaks.extend(SECOND_MOVE.find_iter(text).map(|m| {
+            let verb = m
+                .as_str()
+                .trim_end_matches(|c: char| c.is_alphabetic())
+                .len();
+            (m.start(), m.start() + verb)
+        }));
+        breaks.sort_unstable();
         let mut reading = Self {
             sentence,
             text,
@@ -217,7 +232,18 @@ impl<'a> Reading<'a> {
     /// ("in the afternoon": the anchor day).
     pub fn date_at(&self, at: usize) -> Option<&Dated> {
         let (start, end) = self.clause(at);
-        let in_clause = |d: &&Dated| d.mention.start >= start && d.mention.end <= end;
+        // "X, who had met Y on Monday, left on Tuesday": an aside's date is its own
+        let asides: Vec<(usize, usize)> = ASIDE
+            .find_iter(self.text)
+            .map(|m| (m.start(), m.end()))
+            .filter(|&(a, b)| !(a..b).contains(&at))
+            .collect();
+        let aside = |d: &Dated| {
+            asides
+                .iter()
+                .any(|&(a, b)| d.mention.start >= a && d.mention.end <= b)
+        };
+        let in_clause = |d: &&Dated| d.mention.start >= start && d.mention.end <= end && !aside(d);
         // the date said before a verb governs it ("On 6 February, she set off ..., reaching
         // the city on Wednesday"); else the first said after it
         let before = self
@@ -235,7 +261,7 @@ impl<'a> Reading<'a> {
         let opening = || {
             self.dates
                 .iter()
-                .rfind(|d| d.date.is_some() && d.mention.end <= at)
+                .rfind(|d| d.date.is_some() && d.mention.end <= at && !aside(d))
         };
         let part_only = || {
             self.dates
@@ -288,6 +314,11 @@ impl<'a> Reading<'a> {
             .filter(move |p| p.start >= start && p.end <= end && p.kind != PlaceKind::Site)
     }
 }
+
+/// A relative clause between commas: ", who had met the President on Monday,".
+static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r",\s+(?:who|which|whose)\s[^,;]*,").expect("aside pattern compiles")
+});
 
 /// "in", "at", "in the town of", "in the capital," right before a place.
 static IN_OR_AT: LazyLock<Regex> = LazyLock::new(|| {

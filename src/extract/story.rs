@@ -168,6 +168,10 @@ impl<'d> Story<'d> {
                     && dated.is_some_and(|d| !matches!(d.mention.expr, DateExpr::Range { .. })),
                 looking_back: PLUPERFECT.is_match(tail(&reading.text[..event.at()], 40))
                     || EARLIER.is_match(reading.text),
+                another_time: {
+                    let (_, end) = reading.clause(event.at());
+                    ANOTHER_TIME.is_match(&reading.text[event.at()..end])
+                },
             };
             match event {
                 Event::Leg(fact) => self.leg(reading, fact, when),
@@ -188,6 +192,11 @@ impl<'d> Story<'d> {
             if let (true, Some(date)) = (opening, d.date) {
                 anchors.push((d.mention.start, date));
             }
+        }
+        // a date outside the visit the title dates is background ("authorized on 31 July")
+        if let Some((first, last)) = self.calendar.bounds {
+            let (first, last) = (shift_days(first, -2), shift_days(last, 2));
+            anchors.retain(|&(_, date)| date >= first && date <= last);
         }
         if let Some(&(_, date)) = anchors.iter().max_by_key(|(at, _)| *at) {
             // a dated report looks back ("In Sydney on Tuesday, ...") and returns to its
@@ -402,10 +411,10 @@ impl<'d> Story<'d> {
             && leg.destination.is_some()
             && same_place(leg.destination.as_ref(), draft.origin.as_ref())
             && !same_place(leg.origin.as_ref(), draft.destination.as_ref())
-            && !leg
+            && leg
                 .destination
                 .as_ref()
-                .is_some_and(|d| Gazetteer::global().country(&d.name).is_some());
+                .is_none_or(|d| Gazetteer::global().country(&d.name).is_none());
         if !continues {
             return false;
         }
@@ -588,6 +597,9 @@ impl<'d> Story<'d> {
             .find(|l| l.leg.status == Status::Completed && l.leg.destination.is_some())
             .and_then(|l| l.leg.date);
         let earlier = matches!((when.date, arrived), (Some(d), Some(a)) if d < a);
+        if when.another_time {
+            return;
+        }
         if earlier || when.looking_back {
             self.came_from = Some(place.clone());
             return;
@@ -761,6 +773,20 @@ struct When {
     one_day: bool,
     /// Told in the past perfect ("had met"): before the story's present.
     looking_back: bool,
+    /// Placed at a time other than the visit's ("the summit in Rome in May", "last year").
+    another_time: bool,
+}
+
+/// A time that is not a day of the visit: a month or year alone, "last year", "in 2019".
+static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?:19|20)\d\d)?(?:[^\w\s]|\s+[a-z]|$)|in\s+(?:19|20)\d\d|(?:last|next)\s+(?:year|month)|years\s+ago)")
+        .expect("another-time pattern compiles")
+});
+
+/// `date` moved by `days`, kept as is at the ends of the calendar.
+fn shift_days(date: NaiveDate, days: i64) -> NaiveDate {
+    date.checked_add_signed(chrono::TimeDelta::days(days))
+        .unwrap_or(date)
 }
 
 /// "where she spent the night", "stayed overnight": a stop for the night.
@@ -777,9 +803,9 @@ static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("earlier pattern compiles")
 });
 
-/// "had", "had already", "had earlier" right before a verb.
+/// "had", "had already", "had held" right before an engagement.
 static PLUPERFECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)had\s+(?:already\s+|earlier\s+|just\s+|also\s+)?$")
+    Regex::new(r"(?i)(?-u:\b)had\s+(?:already\s+|earlier\s+|just\s+|also\s+)?(?:[a-z]+\s+)?$")
         .expect("pluperfect pattern compiles")
 });
 
@@ -787,8 +813,24 @@ static PLUPERFECT: LazyLock<Regex> = LazyLock::new(|| {
 /// on Wednesday"; "left A. ... continued into X, reaching B") become one.
 fn merge_facts(facts: Vec<LegFact>) -> Vec<LegFact> {
     let mut out: Vec<LegFact> = Vec::new();
-    for fact in facts {
+    // "flew to A, from where she took a train, arriving in B": the vehicle of the next stretch
+    let mut next_mode = None;
+    for mut fact in facts {
+        if fact.mode.is_none() {
+            fact.mode = next_mode.take();
+        }
         if let Some(last) = out.last_mut() {
+            let vehicle_only = fact.origin.is_none()
+                && fact.destination.is_none()
+                && !fact.destination_is_current
+                && last.destination.is_some()
+                && fact.mode.is_some()
+                && fact.mode != last.mode
+                && last.planned == fact.planned;
+            if vehicle_only {
+                next_mode = fact.mode;
+                continue;
+            }
             let same_status = last.planned == fact.planned;
             let continues =
                 last.destination.is_none() || fact.origin.is_none() && fact.destination.is_none();
@@ -985,4 +1027,111 @@ fn describe(
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::{Document, Status};
+    use crate::extract::extract;
+    use crate::gazetteer::Gazetteer;
+
+    /// The legs of a document as (from, to, date, via, status).
+    fn legs(text: &str) -> Vec<(String, String, String, Vec<String>, Status)> {
+        let doc = Document::parse("t.txt", text.to_owned()).expect("doc");
+        let name = |p: Option<crate::domain::Place>| p.map_or("?".to_owned(), |p| p.name);
+        extract(&doc, Gazetteer::global())
+            .legs
+            .into_iter()
+            .map(|l| {
+                (
+                    name(l.origin),
+                    name(l.destination),
+                    l.date.map_or("?".to_owned(), |d| d.to_string()),
+                    l.via.into_iter().map(|p| p.name).collect(),
+                    l.status,
+                )
+            })
+            .collect()
+    }
+
+    fn leg(
+        from: &str,
+        to: &str,
+        date: &str,
+        via: &[&str],
+    ) -> (String, String, String, Vec<String>, Status) {
+        (
+            from.into(),
+            to.into(),
+            date.into(),
+            via.iter().map(|v| (*v).to_owned()).collect(),
+            Status::Completed,
+        )
+    }
+
+    #[test]
+    fn a_news_lead_takes_the_journey_told_after_it() {
+        // Tuesday 4 May 2021
+        let found = legs(
+            " date 2021-05-04 QUITO, May 4 (Reuters) - Foreign Minister Ana Ruiz made a surprise visit to Quito on Tuesday.\n\nRuiz left Lima on Monday aboard a military jet, flew to Guayaquil, and then made a long journey by road to Quito, arriving on Tuesday morning.",
+        );
+        assert_eq!(found, [leg("Lima", "Quito", "2021-05-03", &["Guayaquil"])]);
+    }
+
+    #[test]
+    fn an_aside_told_looking_back_gives_the_origin_but_no_leg() {
+        let found = legs(
+            " date 2021-05-04 Foreign Minister Ana Ruiz, who had held talks with President Tomas Vik in Bogota on Monday, left Colombia for Quito on Tuesday.",
+        );
+        assert_eq!(found, [leg("Bogota", "Quito", "2021-05-04", &[])]);
+    }
+
+    #[test]
+    fn flying_in_from_a_place_is_the_origin_of_the_arrival() {
+        let found = legs(
+            " date 2021-05-07 TRIPOLI (AP) - Foreign Minister Ana Ruiz touched down in Tripoli on Friday.\n\nRuiz flew in from Lisbon, where she had met the Portuguese Foreign Minister on Thursday.",
+        );
+        assert_eq!(found, [leg("Lisbon", "Tripoli", "2021-05-07", &[])]);
+    }
+
+    #[test]
+    fn a_night_at_a_stop_makes_it_a_via_but_a_later_day_does_not() {
+        let found = legs(
+            " date 2021-05 Secretary-General Ana Ruiz arrived in Port-au-Prince on 4 May. In the evening, she flew back to Santo Domingo, where she spent the night, before returning to New York.",
+        );
+        assert_eq!(
+            found[1..],
+            [leg(
+                "Port-au-Prince",
+                "New York",
+                "2021-05-04",
+                &["Santo Domingo"]
+            )]
+        );
+        let found = legs(
+            " date 2021-05 Secretary-General Ana Ruiz arrived in Kyiv on 4 May. On 5 May she went to Lviv. She returned to Kyiv that evening and left for New York the following day.",
+        );
+        assert_eq!(
+            found[2..],
+            [
+                leg("Lviv", "Kyiv", "2021-05-05", &[]),
+                leg("Kyiv", "New York", "2021-05-06", &[])
+            ]
+        );
+    }
+
+    #[test]
+    fn a_report_returns_to_its_latest_day_after_looking_back() {
+        // Wednesday 13 August 2014
+        let found = legs(
+            " date 2014-08-13 SUVA, Fiji (AP) - Foreign Minister Ana Ruiz arrived in Suva on Wednesday from Sydney.\n\nIn Sydney on Tuesday, Ruiz held talks with Prime Minister Tom Olsen.\n\nIn Suva, Ruiz called on President Tomas Vik. Ruiz then headed home to Lima.",
+        );
+        assert_eq!(
+            found,
+            [
+                leg("Sydney", "Suva", "2014-08-13", &[]),
+                leg("Suva", "Lima", "2014-08-13", &[])
+            ]
+        );
+    }
 }
