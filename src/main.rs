@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use clap::Parser;
 use itinerary::config::{Cli, Command, EvalArgs, ExtractArgs, ImportArgs, ServeArgs};
+use itinerary::gazetteer::Gazetteer;
 use itinerary::import::{self, ImportSpec};
 use itinerary::store::sql::{Backend, redact};
 use itinerary::{AppState, Store, ingest, timeline};
@@ -42,6 +43,10 @@ fn run_serve(args: ServeArgs) -> Result<(), String> {
 
 async fn serve(args: ServeArgs) -> Result<(), String> {
     let started = Instant::now();
+    // the gazetteer loads on another core while the database opens and loads
+    std::thread::spawn(|| {
+        Gazetteer::global();
+    });
     let paths = ingest::document_paths(&args.seeds)
         .map_err(|e| format!("cannot read seed directory {}: {e}", args.seeds.display()))?;
     let (documents, skipped) = ingest::read_documents(&paths);

@@ -137,15 +137,34 @@ impl Memory {
 
     /// Recomputes the derived fields of trip `id` from the model, keeping its version.
     fn rederive(&mut self, id: Id) {
+        self.derive(id, true);
+    }
+
+    /// [`Memory::rederive`]; `indexed` tells whether the trip as it stands is in the
+    /// indexes (a trip put in whole by [`Memory::put_trips`] is not yet).
+    fn derive(&mut self, id: Id, indexed: bool) {
         let Some(mut trip) = self.trips.get(&id).cloned() else {
             return;
         };
         let pins = self.pins.get(&id).copied().unwrap_or_default();
         derive_trip(&mut trip, pins, &self.legs_of(id), &self.meetings_of(id));
-        if let Some(old) = self.trips.insert(id, trip.clone()) {
-            self.trip_index.set(&old, false);
+        if indexed && let Some(old) = self.trips.get(&id) {
+            self.trip_index.set(old, false);
         }
         self.trip_index.set(&trip, true);
+        self.trips.insert(id, trip);
+    }
+
+    /// Puts in trips as a backend holds them, replacing ours, without indexing them: their
+    /// derived fields are not known yet (see [`Memory::derive`]).
+    fn put_trips(&mut self, trips: Vec<TripState>) {
+        for TripState { trip, pins } in trips {
+            let id = trip.id;
+            if let Some(old) = self.trips.insert(id, trip) {
+                self.trip_index.set(&old, false);
+            }
+            self.pins.insert(id, pins);
+        }
     }
 
     fn remove_leg(&mut self, id: Id) {
@@ -323,13 +342,18 @@ impl Store {
     /// log, the start-up snapshot): items as they are now, and ids removed. The trips touched
     /// get their derived fields recomputed from the model; pinned dates are kept.
     pub fn apply_changes(&self, changes: &ChangeSet) {
+        self.apply_owned_changes(changes.clone());
+    }
+
+    /// [`Store::apply_changes`], taking the changes over rather than copying them.
+    pub(super) fn apply_owned_changes(&self, changes: ChangeSet) {
         let mut memory = self.write();
-        let trips: Vec<TripState> = changes.trips.clone();
         let ids = (changes.trips.iter().map(|t| t.trip.id))
             .chain(changes.legs.iter().map(|l| l.id))
             .chain(changes.meetings.iter().map(|m| m.id));
-        let touched: BTreeSet<Id> = (changes.trips.iter().map(|t| t.trip.id))
-            .chain(changes.legs.iter().map(|l| l.trip_id))
+        let next_id = ids.fold(memory.next_id.max(changes.next_id), Id::max);
+        let put: BTreeSet<Id> = changes.trips.iter().map(|t| t.trip.id).collect();
+        let touched: BTreeSet<Id> = (changes.legs.iter().map(|l| l.trip_id))
             .chain(changes.meetings.iter().map(|m| m.trip_id))
             .chain(
                 changes
@@ -343,27 +367,33 @@ impl Store {
                     .iter()
                     .filter_map(|id| memory.meetings.get(id).map(|m| m.trip_id)),
             )
+            .filter(|id| !put.contains(id))
             .collect();
         let effect = Effect {
-            trips,
-            legs: changes.legs.clone(),
-            meetings: changes.meetings.clone(),
-            removed_trips: changes.removed_trips.clone(),
-            removed_legs: changes.removed_legs.clone(),
-            removed_meetings: changes.removed_meetings.clone(),
+            trips: Vec::new(),
+            legs: changes.legs,
+            meetings: changes.meetings,
+            removed_trips: changes.removed_trips,
+            removed_legs: changes.removed_legs,
+            removed_meetings: changes.removed_meetings,
             curated: Vec::new(),
-            next_id: ids.fold(memory.next_id.max(changes.next_id), Id::max),
+            next_id,
             base_revision: memory.revision,
         };
         memory.apply(effect);
+        // trips taken whole are derived and indexed once, the others they touched again
+        memory.put_trips(changes.trips);
+        for &id in &put {
+            memory.derive(id, false);
+        }
         for id in touched {
             memory.rederive(id);
         }
         for id in &changes.removed_documents {
             memory.documents.remove(id);
         }
-        for document in &changes.documents {
-            memory.documents.insert(document.id, document.clone());
+        for document in changes.documents {
+            memory.documents.insert(document.id, document);
         }
     }
 

@@ -70,18 +70,30 @@ pub fn import(root: &Path, gazetteer: &Gazetteer) -> Result<HistoryImport, Impor
     }
     let (stops, duplicates) = travels::merge_duplicates(read.stops);
     report.duplicates = duplicates;
-    let mut resolver = Resolver::new(gazetteer);
-    let mut drafts: Vec<KeyedDraft> = travels::group_trips(stops)
-        .iter()
-        .filter_map(|group| travels::travel_trip(group, &mut resolver))
-        .collect();
-    drafts.extend(
-        read.visits
-            .iter()
-            .map(|visit| visits::visit_trip(visit, &mut resolver)),
-    );
+    let groups = travels::group_trips(stops);
+    // travels and visits on two threads (reading remarks for meetings is most of the work),
+    // each with its own resolver; the visits' tally follows the travels', as if read after
+    let (mut drafts, mut locales, visit_drafts, visit_locales) = std::thread::scope(|scope| {
+        let visits = scope.spawn(|| {
+            let mut resolver = Resolver::new(gazetteer);
+            let drafts: Vec<KeyedDraft> = (read.visits.iter())
+                .map(|visit| visits::visit_trip(visit, &mut resolver))
+                .collect();
+            (drafts, resolver.tally)
+        });
+        let mut resolver = Resolver::new(gazetteer);
+        let drafts: Vec<KeyedDraft> = (groups.iter())
+            .filter_map(|group| travels::travel_trip(group, &mut resolver))
+            .collect();
+        let (visit_drafts, visit_locales) = visits
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (drafts, resolver.tally, visit_drafts, visit_locales)
+    });
+    drafts.extend(visit_drafts);
+    locales.absorb(visit_locales);
     report.count(&drafts);
-    tally(&mut report, resolver.tally);
+    tally(&mut report, locales);
     report.elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
     Ok(HistoryImport { drafts, report })
 }

@@ -22,6 +22,20 @@ pub struct LocaleTally {
     pub unknown_countries: BTreeMap<String, Vec<String>>,
 }
 
+impl LocaleTally {
+    /// Adds the counts and citations of `later`, a tally of records read after ours.
+    pub fn absorb(&mut self, later: Self) {
+        self.mentions += later.mentions;
+        self.resolved += later.resolved;
+        for (place, records) in later.unresolved {
+            self.unresolved.entry(place).or_default().extend(records);
+        }
+        for (country, records) in later.unknown_countries {
+            (self.unknown_countries.entry(country).or_default()).extend(records);
+        }
+    }
+}
+
 /// Resolves the places of one import against the gazetteer.
 pub struct Resolver<'g> {
     gazetteer: &'g Gazetteer,

@@ -77,7 +77,7 @@ impl Durable {
     async fn reload_locked(&self, store: &Store, applied: &mut i64) -> Result<(), StoreError> {
         let snapshot = self.backend.load().await?;
         *store.write() = Memory::default();
-        store.apply_changes(&snapshot.changes);
+        store.apply_owned_changes(snapshot.changes);
         *applied = snapshot.seq;
         Ok(())
     }
@@ -87,8 +87,8 @@ impl Durable {
         match self.backend.changes_since(*applied).await? {
             Some(changes) if changes.is_empty() => Ok(()),
             Some(changes) => {
-                store.apply_changes(&changes);
                 *applied = changes.seq;
+                store.apply_owned_changes(changes);
                 Ok(())
             }
             None => self.reload_locked(store, applied).await,

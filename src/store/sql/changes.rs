@@ -39,16 +39,6 @@ pub async fn clock(tx: &mut Tx) -> Result<(i64, Id), sqlx::Error> {
     Ok((row.get("seq")?, row.get("last_id")?))
 }
 
-/// Gives out the next trip, leg or meeting id.
-pub async fn allocate_id(tx: &mut Tx) -> Result<Id, sqlx::Error> {
-    tx.fetch_one(
-        "UPDATE change_clock SET last_id = last_id + 1 WHERE id = 1 RETURNING last_id",
-        Vec::new(),
-    )
-    .await?
-    .get("last_id")
-}
-
 /// Records that ids up to `id` have been given out (by a write planned in memory).
 pub async fn raise_last_id(tx: &mut Tx, id: Id) -> Result<(), sqlx::Error> {
     tx.execute(
@@ -60,23 +50,28 @@ pub async fn raise_last_id(tx: &mut Tx, id: Id) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
-/// Records that the write `seq` touched `entity` `id`.
+/// Records that the write `seq` touched each of `touched` (once each).
 pub async fn log(
     tx: &mut Tx,
     seq: i64,
-    entity: Entity,
-    id: Id,
+    touched: &[(Entity, Id)],
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    tx.execute(
-        "INSERT INTO changes (seq, entity, item_id, changed_at) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (seq, entity, item_id) DO NOTHING",
-        vec![
-            Value::from(seq),
-            Value::from(entity.name()),
-            Value::from(id),
-            Value::from(now),
-        ],
+    let distinct: BTreeSet<(Entity, Id)> = touched.iter().copied().collect();
+    let rows = (distinct.into_iter())
+        .map(|(entity, id)| {
+            vec![
+                Value::from(seq),
+                Value::from(entity.name()),
+                Value::from(id),
+                Value::from(now),
+            ]
+        })
+        .collect();
+    tx.insert_rows(
+        "INSERT INTO changes (seq, entity, item_id, changed_at)",
+        rows,
+        " ON CONFLICT (seq, entity, item_id) DO NOTHING",
     )
     .await?;
     Ok(())
@@ -181,12 +176,19 @@ pub async fn read_back(
     Ok(changes)
 }
 
+/// Above this many items of one kind, reading the whole table once is faster than reading
+/// them one by one.
+const READ_ONE_BY_ONE: usize = 64;
+
 async fn read_entity(
     tx: &mut Tx,
     entity: Entity,
     ids: &BTreeSet<Id>,
     changes: &mut ChangeSet,
 ) -> Result<(), sqlx::Error> {
+    if ids.len() > READ_ONE_BY_ONE {
+        return read_entity_whole(tx, entity, ids, changes).await;
+    }
     for &id in ids {
         let found = match entity {
             Entity::Document => documents::load_one(tx, id)
@@ -206,15 +208,45 @@ async fn read_entity(
                 .map(|m| changes.meetings.push(m)),
         };
         if found.is_none() {
-            match entity {
-                Entity::Document => changes.removed_documents.push(id),
-                Entity::Trip => changes.removed_trips.push(id),
-                Entity::Leg => changes.removed_legs.push(id),
-                Entity::Meeting => changes.removed_meetings.push(id),
-            }
+            removed(entity, id, changes);
         }
     }
     Ok(())
+}
+
+/// [`read_entity`] for many ids: reads the whole table and keeps the rows named.
+async fn read_entity_whole(
+    tx: &mut Tx,
+    entity: Entity,
+    ids: &BTreeSet<Id>,
+    changes: &mut ChangeSet,
+) -> Result<(), sqlx::Error> {
+    let mut found: BTreeSet<Id> = BTreeSet::new();
+    let mut keep = |id: Id| ids.contains(&id) && found.insert(id);
+    match entity {
+        Entity::Document => (changes.documents)
+            .extend((documents::load_all(tx).await?.into_iter()).filter(|d| keep(d.id))),
+        Entity::Trip => (changes.trips)
+            .extend((load_trips(tx, None).await?.into_iter()).filter(|t| keep(t.trip.id))),
+        Entity::Leg => {
+            (changes.legs).extend((load_legs(tx, None).await?.into_iter()).filter(|l| keep(l.id)))
+        }
+        Entity::Meeting => (changes.meetings)
+            .extend((load_meetings(tx, None).await?.into_iter()).filter(|m| keep(m.id))),
+    }
+    for &id in ids.difference(&found) {
+        removed(entity, id, changes);
+    }
+    Ok(())
+}
+
+fn removed(entity: Entity, id: Id, changes: &mut ChangeSet) {
+    match entity {
+        Entity::Document => changes.removed_documents.push(id),
+        Entity::Trip => changes.removed_trips.push(id),
+        Entity::Leg => changes.removed_legs.push(id),
+        Entity::Meeting => changes.removed_meetings.push(id),
+    }
 }
 
 /// Trips by id: all of them, or the one with `id`.

@@ -101,9 +101,7 @@ pub async fn write(
         changes::remove(tx, Entity::Document, document.id, now).await?;
         touched.push((Entity::Document, document.id));
     }
-    for (entity, id) in &touched {
-        changes::log(tx, seq, *entity, *id, now).await?;
-    }
+    changes::log(tx, seq, &touched, now).await?;
     Ok(touched)
 }
 

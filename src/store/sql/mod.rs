@@ -161,9 +161,7 @@ impl Backend {
         if synced.touched.is_empty() {
             return Ok((ChangeSet::default(), synced.counts));
         }
-        for (entity, id) in &synced.touched {
-            changes::log(&mut tx, seq, *entity, *id, now).await?;
-        }
+        changes::log(&mut tx, seq, &synced.touched, now).await?;
         let changes = changes::read_back(&mut tx, seq, &synced.touched).await?;
         tx.commit().await?;
         Ok((changes, synced.counts))

@@ -58,9 +58,7 @@ pub async fn persist(
         }
     }
     changes::raise_last_id(tx, planned.next_id).await?;
-    for (entity, id) in &touched {
-        changes::log(tx, seq, *entity, *id, now).await?;
-    }
+    changes::log(tx, seq, &touched, now).await?;
     Ok(touched)
 }
 

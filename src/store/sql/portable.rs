@@ -6,7 +6,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::postgres::PgRow;
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Decode, Postgres, Row as _, Sqlite, Transaction, Type};
+use sqlx::{AssertSqlSafe, Decode, Postgres, Row as _, SqlSafeStr, Sqlite, Transaction, Type};
 
 /// A value bound to a statement parameter. Nulls keep their type, because PostgreSQL checks a
 /// parameter's declared type against the column's.
@@ -106,7 +106,36 @@ pub enum Tx {
 type SqliteQuery = sqlx::query::Query<'static, Sqlite, sqlx::sqlite::SqliteArguments>;
 type PgQuery = sqlx::query::Query<'static, Postgres, sqlx::postgres::PgArguments>;
 
-fn sqlite_query(sql: &'static str, args: Vec<Value>) -> SqliteQuery {
+/// The most parameters one multi-row statement binds: under SQLite's historical limit of
+/// 999, so that any build of SQLite accepts it.
+const MAX_PARAMETERS: usize = 960;
+
+/// `VALUES` placeholders for `rows` rows of `width` parameters: `($1, $2), ($3, $4)`, or
+/// `(?, ?), (?, ?)` when not `numbered`. SQLite binds anonymous parameters in constant time
+/// each but looks a numbered one up among all the others, which grows with the square of a
+/// long statement's parameters; PostgreSQL knows only numbered ones.
+fn placeholders(rows: usize, width: usize, numbered: bool) -> String {
+    let mut sql = String::with_capacity(rows * width * 5);
+    for row in 0..rows {
+        sql.push_str(if row == 0 { "(" } else { ", (" });
+        for column in 0..width {
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            match numbered {
+                true => {
+                    sql.push('$');
+                    sql.push_str(&(row * width + column + 1).to_string());
+                }
+                false => sql.push('?'),
+            }
+        }
+        sql.push(')');
+    }
+    sql
+}
+
+fn sqlite_query(sql: impl SqlSafeStr, args: Vec<Value>) -> SqliteQuery {
     args.into_iter().fold(sqlx::query(sql), |q, v| match v {
         Value::Int(v) => q.bind(v),
         Value::Real(v) => q.bind(v),
@@ -117,7 +146,7 @@ fn sqlite_query(sql: &'static str, args: Vec<Value>) -> SqliteQuery {
     })
 }
 
-fn pg_query(sql: &'static str, args: Vec<Value>) -> PgQuery {
+fn pg_query(sql: impl SqlSafeStr, args: Vec<Value>) -> PgQuery {
     args.into_iter().fold(sqlx::query(sql), |q, v| match v {
         Value::Int(v) => q.bind(v),
         Value::Real(v) => q.bind(v),
@@ -145,6 +174,42 @@ impl Tx {
                 .await?
                 .rows_affected(),
         })
+    }
+
+    /// Inserts `rows` with one statement per chunk of rows rather than one per row: `head`
+    /// is `INSERT INTO table (columns)`, each row holds one value per column, and `tail`
+    /// (an `ON CONFLICT` clause, or empty) ends every statement. Returns the rows changed.
+    pub async fn insert_rows(
+        &mut self,
+        head: &'static str,
+        rows: Vec<Vec<Value>>,
+        tail: &'static str,
+    ) -> Result<u64, sqlx::Error> {
+        let Some(width) = rows.first().map(Vec::len).filter(|w| *w > 0) else {
+            return Ok(0);
+        };
+        let per_statement = (MAX_PARAMETERS / width).max(1);
+        let mut changed = 0;
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
+            let chunk: Vec<Vec<Value>> = rows.by_ref().take(per_statement).collect();
+            // only placeholders are spliced in: every value is bound
+            let numbered = matches!(self, Self::Postgres(_));
+            let values = placeholders(chunk.len(), width, numbered);
+            let sql = format!("{head} VALUES {values}{tail}");
+            let args: Vec<Value> = chunk.into_iter().flatten().collect();
+            changed += match self {
+                Self::Sqlite(tx) => sqlite_query(AssertSqlSafe(sql), args)
+                    .execute(&mut **tx)
+                    .await?
+                    .rows_affected(),
+                Self::Postgres(tx) => pg_query(AssertSqlSafe(sql), args)
+                    .execute(&mut **tx)
+                    .await?
+                    .rows_affected(),
+            };
+        }
+        Ok(changed)
     }
 
     /// Runs a query and returns all its rows.
@@ -204,5 +269,16 @@ impl Tx {
             Self::Sqlite(tx) => tx.commit().await,
             Self::Postgres(tx) => tx.commit().await,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+
+    #[test]
+    fn placeholders_number_every_parameter_for_postgresql_only() {
+        assert_eq!(placeholders(2, 2, true), "($1, $2), ($3, $4)");
+        assert_eq!(placeholders(1, 3, false), "(?, ?, ?)");
     }
 }

@@ -167,8 +167,7 @@ pub fn provenance_from(row: &Row) -> Result<Provenance, sqlx::Error> {
 
 const INSERT_TRIP: &str = "INSERT INTO trips (id, traveller_name, traveller_key, \
     traveller_role, title, summary, start_date, end_date, sources, version, curation, \
-    natural_key, document_id, created_at, updated_at) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)";
+    natural_key, document_id, created_at, updated_at)";
 
 const UPDATE_TRIP: &str = "UPDATE trips SET traveller_name = $3, traveller_key = $4, \
     traveller_role = $5, title = $6, summary = $7, start_date = $8, end_date = $9, \
@@ -203,17 +202,13 @@ fn trip_values(trip: &Trip, pins: DatePins) -> Vec<Value> {
 /// Inserts `trip` under its id and version, with the dates a user pinned.
 pub async fn insert_trip(
     tx: &mut Tx,
-    TripState { trip, pins }: &TripState,
+    stored: &TripState,
     provenance: &Provenance,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let mut args = vec![Value::from(trip.id)];
-    args.extend(trip_values(trip, *pins));
-    args.push(Value::from(trip.version));
-    args.extend(provenance_values(provenance));
-    args.push(Value::from(now));
-    tx.execute(INSERT_TRIP, args).await?;
-    Ok(())
+    let mut rows = Inserts::default();
+    rows.trip(stored, provenance, now);
+    rows.flush(tx).await
 }
 
 /// Writes `trip` (its version included) over the row with its id if that row is at
@@ -270,9 +265,7 @@ const INSERT_LEG: &str = "INSERT INTO legs (id, trip_id, seq, \
     destination_name, destination_key, destination_country, destination_country_code, \
     destination_lat, destination_lon, date, part_of_day, mode, status, inferred, \
     source_document, source_sentence, source_start, source_end, \
-    version, curation, natural_key, document_id, created_at, updated_at) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
-    $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $29)";
+    version, curation, natural_key, document_id, created_at, updated_at)";
 
 const UPDATE_LEG: &str = "UPDATE legs SET trip_id = $3, seq = $4, \
     origin_name = $5, origin_key = $6, origin_country = $7, origin_country_code = $8, \
@@ -299,7 +292,7 @@ pub const ALL_LEGS: &str = concat!(leg_columns!(), " ORDER BY id");
 pub const ONE_LEG: &str = concat!(leg_columns!(), " WHERE id = $1");
 
 const INSERT_STOP: &str = "INSERT INTO leg_stops (leg_id, ord, name, place_key, country, \
-    country_code, lat, lon) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+    country_code, lat, lon)";
 
 /// The stopovers of all legs, in order.
 pub const ALL_STOPS: &str = "SELECT leg_id, ord, name, country, country_code, lat, lon \
@@ -330,13 +323,9 @@ pub async fn insert_leg(
     provenance: &Provenance,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let mut args = vec![Value::from(leg.id)];
-    args.extend(leg_values(leg));
-    args.push(Value::from(leg.version));
-    args.extend(provenance_values(provenance));
-    args.push(Value::from(now));
-    tx.execute(INSERT_LEG, args).await?;
-    insert_stops(tx, leg.id, &leg.via).await
+    let mut rows = Inserts::default();
+    rows.leg(leg, provenance, now);
+    rows.flush(tx).await
 }
 
 /// Writes `leg` (its version included) over the row with its id if that row is at
@@ -369,13 +358,20 @@ pub async fn update_leg(
 }
 
 async fn insert_stops(tx: &mut Tx, leg_id: Id, via: &[Place]) -> Result<(), sqlx::Error> {
-    for (ord, place) in (1_i64..).zip(via) {
-        let mut args = vec![Value::from(leg_id), Value::from(ord)];
-        let [name, key, country, code, lat, lon] = place_values(Some(place));
-        args.extend([name, key, country, code, lat, lon]);
-        tx.execute(INSERT_STOP, args).await?;
-    }
-    Ok(())
+    tx.insert_rows(INSERT_STOP, stop_rows(leg_id, via), "")
+        .await
+        .map(drop)
+}
+
+fn stop_rows(leg_id: Id, via: &[Place]) -> Vec<Vec<Value>> {
+    (1_i64..)
+        .zip(via)
+        .map(|(ord, place)| {
+            let mut row = vec![Value::from(leg_id), Value::from(ord)];
+            row.extend(place_values(Some(place)));
+            row
+        })
+        .collect()
 }
 
 /// Decodes a row of [`ALL_LEGS`], without its stopovers.
@@ -409,9 +405,7 @@ pub fn stop_from(row: &Row) -> Result<(Id, Place), sqlx::Error> {
 const INSERT_MEETING: &str = "INSERT INTO meetings (id, trip_id, date, part_of_day, \
     place_name, place_key, place_country, place_country_code, place_lat, place_lon, kind, \
     summary, status, source_document, source_sentence, source_start, source_end, \
-    version, curation, natural_key, document_id, created_at, updated_at) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-    $18, $19, $20, $21, $22, $22)";
+    version, curation, natural_key, document_id, created_at, updated_at)";
 
 const UPDATE_MEETING: &str = "UPDATE meetings SET trip_id = $3, date = $4, \
     part_of_day = $5, place_name = $6, place_key = $7, place_country = $8, \
@@ -435,7 +429,7 @@ pub const ALL_MEETINGS: &str = concat!(meeting_columns!(), " ORDER BY id");
 pub const ONE_MEETING: &str = concat!(meeting_columns!(), " WHERE id = $1");
 
 const INSERT_PARTICIPANT: &str = "INSERT INTO participants (meeting_id, ord, name, name_key, \
-    role, country) VALUES ($1, $2, $3, $4, $5, $6)";
+    role, country)";
 
 /// The participants of all meetings, in order.
 pub const ALL_PARTICIPANTS: &str = "SELECT meeting_id, ord, name, role, country \
@@ -467,13 +461,9 @@ pub async fn insert_meeting(
     provenance: &Provenance,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let mut args = vec![Value::from(meeting.id)];
-    args.extend(meeting_values(meeting));
-    args.push(Value::from(meeting.version));
-    args.extend(provenance_values(provenance));
-    args.push(Value::from(now));
-    tx.execute(INSERT_MEETING, args).await?;
-    insert_participants(tx, meeting.id, &meeting.participants).await
+    let mut rows = Inserts::default();
+    rows.meeting(meeting, provenance, now);
+    rows.flush(tx).await
 }
 
 /// Writes `meeting` (its version included) over the row with its id if that row is at
@@ -510,18 +500,24 @@ async fn insert_participants(
     meeting_id: Id,
     participants: &[Participant],
 ) -> Result<(), sqlx::Error> {
-    for (ord, person) in (1_i64..).zip(participants) {
-        let args = vec![
-            Value::from(meeting_id),
-            Value::from(ord),
-            Value::from(person.name.clone()),
-            Value::from(fold(&person.name)),
-            Value::Text(person.role.clone()),
-            Value::Text(person.country.clone()),
-        ];
-        tx.execute(INSERT_PARTICIPANT, args).await?;
-    }
-    Ok(())
+    let rows = participant_rows(meeting_id, participants);
+    tx.insert_rows(INSERT_PARTICIPANT, rows, "").await.map(drop)
+}
+
+fn participant_rows(meeting_id: Id, participants: &[Participant]) -> Vec<Vec<Value>> {
+    (1_i64..)
+        .zip(participants)
+        .map(|(ord, person)| {
+            vec![
+                Value::from(meeting_id),
+                Value::from(ord),
+                Value::from(person.name.clone()),
+                Value::from(fold(&person.name)),
+                Value::Text(person.role.clone()),
+                Value::Text(person.country.clone()),
+            ]
+        })
+        .collect()
 }
 
 /// Decodes a row of [`ALL_MEETINGS`], without its participants.
@@ -551,4 +547,73 @@ pub fn participant_from(row: &Row) -> Result<(Id, Participant), sqlx::Error> {
             country: row.get("country")?,
         },
     ))
+}
+
+// ---- inserts in bulk ----
+
+/// New rows of every item table, written together by [`Inserts::flush`]: a few multi-row
+/// statements instead of one statement per row (a first import stores tens of thousands).
+#[derive(Debug, Default)]
+pub struct Inserts {
+    trips: Vec<Vec<Value>>,
+    legs: Vec<Vec<Value>>,
+    stops: Vec<Vec<Value>>,
+    meetings: Vec<Vec<Value>>,
+    participants: Vec<Vec<Value>>,
+}
+
+impl Inserts {
+    /// Adds `trip` under its id and version, with the dates a user pinned.
+    pub fn trip(
+        &mut self,
+        TripState { trip, pins }: &TripState,
+        provenance: &Provenance,
+        now: DateTime<Utc>,
+    ) {
+        let mut row = vec![Value::from(trip.id)];
+        row.extend(trip_values(trip, *pins));
+        row.push(Value::from(trip.version));
+        row.extend(provenance_values(provenance));
+        row.extend([Value::from(now), Value::from(now)]);
+        self.trips.push(row);
+    }
+
+    /// Adds `leg` under its id and version, with its stopovers.
+    pub fn leg(&mut self, leg: &Leg, provenance: &Provenance, now: DateTime<Utc>) {
+        let mut row = vec![Value::from(leg.id)];
+        row.extend(leg_values(leg));
+        row.push(Value::from(leg.version));
+        row.extend(provenance_values(provenance));
+        row.extend([Value::from(now), Value::from(now)]);
+        self.legs.push(row);
+        self.stops.extend(stop_rows(leg.id, &leg.via));
+    }
+
+    /// Adds `meeting` under its id and version, with its participants.
+    pub fn meeting(&mut self, meeting: &Meeting, provenance: &Provenance, now: DateTime<Utc>) {
+        let mut row = vec![Value::from(meeting.id)];
+        row.extend(meeting_values(meeting));
+        row.push(Value::from(meeting.version));
+        row.extend(provenance_values(provenance));
+        row.extend([Value::from(now), Value::from(now)]);
+        self.meetings.push(row);
+        self.participants
+            .extend(participant_rows(meeting.id, &meeting.participants));
+    }
+
+    /// Writes every row added, parents before children (trips, legs and their stopovers,
+    /// meetings and their participants), and empties the batch.
+    pub async fn flush(&mut self, tx: &mut Tx) -> Result<(), sqlx::Error> {
+        let tables = [
+            (INSERT_TRIP, std::mem::take(&mut self.trips)),
+            (INSERT_LEG, std::mem::take(&mut self.legs)),
+            (INSERT_STOP, std::mem::take(&mut self.stops)),
+            (INSERT_MEETING, std::mem::take(&mut self.meetings)),
+            (INSERT_PARTICIPANT, std::mem::take(&mut self.participants)),
+        ];
+        for (head, rows) in tables {
+            tx.insert_rows(head, rows, "").await?;
+        }
+        Ok(())
+    }
 }

@@ -19,7 +19,7 @@ use chrono::{DateTime, Utc};
 
 use super::changes;
 use super::portable::{Row, Tx, Value};
-use super::rows::{self, Curation, Provenance};
+use super::rows::{self, Curation, Inserts, Provenance};
 use crate::domain::{Id, Leg, LegDraft, Meeting, MeetingDraft, Trip, TripDraft};
 use crate::store::keys::{KeyedItem, KeyedTrip};
 use crate::store::{DatePins, Entity, TripState, Upserted};
@@ -67,15 +67,10 @@ impl Item {
         }
     }
 
-    async fn insert(
-        &self,
-        tx: &mut Tx,
-        p: &Provenance,
-        now: DateTime<Utc>,
-    ) -> Result<(), sqlx::Error> {
+    fn insert(&self, rows: &mut Inserts, p: &Provenance, now: DateTime<Utc>) {
         match self {
-            Self::Leg(leg) => rows::insert_leg(tx, leg, p, now).await,
-            Self::Meeting(meeting) => rows::insert_meeting(tx, meeting, p, now).await,
+            Self::Leg(leg) => rows.leg(leg, p, now),
+            Self::Meeting(meeting) => rows.meeting(meeting, p, now),
         }
     }
 
@@ -116,6 +111,7 @@ pub async fn sync(
     now: DateTime<Utc>,
 ) -> Result<Synced, sqlx::Error> {
     let stored = read_stored(tx).await?;
+    let (_, last_id) = changes::clock(tx).await?;
     let mut sync = Sync {
         tx,
         stored: &stored,
@@ -123,6 +119,8 @@ pub async fn sync(
         seen: HashSet::new(),
         touched: Vec::new(),
         moved_trips: BTreeSet::new(),
+        last_id,
+        inserts: Inserts::default(),
     };
     let mut counts = Upserted::default();
     for trip in trips {
@@ -134,6 +132,8 @@ pub async fn sync(
             true => counts.unchanged += 1,
         }
     }
+    sync.inserts.flush(sync.tx).await?;
+    changes::raise_last_id(sync.tx, sync.last_id).await?;
     let batch: HashSet<Id> = (trips.iter())
         .filter_map(|t| stored.trips.get(&t.key))
         .map(|(stored, _)| stored.trip.id)
@@ -269,6 +269,10 @@ struct Sync<'a> {
     touched: Vec<(Entity, Id)>,
     /// Trips whose legs or meetings changed: what they derive from them moved.
     moved_trips: BTreeSet<Id>,
+    /// The last id given out; ids are given out here and recorded once, at the end.
+    last_id: Id,
+    /// New rows, written together once every trip is planned.
+    inserts: Inserts,
 }
 
 impl Sync<'_> {
@@ -278,6 +282,11 @@ impl Sync<'_> {
             natural_key: Some(key.to_owned()),
             document_id: document.and_then(|d| self.stored.documents.get(d).copied()),
         }
+    }
+
+    fn next_id(&mut self) -> Id {
+        self.last_id += 1;
+        self.last_id
     }
 
     /// Marks `key` seen; true when a user deleted what it names.
@@ -314,13 +323,13 @@ impl Sync<'_> {
                 id
             }
             None => {
-                let id = changes::allocate_id(self.tx).await?;
+                let id = self.next_id();
                 let new = TripState {
                     trip: Trip { id, ..trip },
                     pins: DatePins::default(),
                 };
                 let provenance = self.provenance(&keyed.key, keyed.document.as_ref());
-                rows::insert_trip(self.tx, &new, &provenance, self.now).await?;
+                self.inserts.trip(&new, &provenance, self.now);
                 self.touched.push((Entity::Trip, id));
                 id
             }
@@ -344,15 +353,17 @@ impl Sync<'_> {
                 let item = item.with(old.id(), old.version());
                 if provenance.curation == Curation::Extracted && *old != item {
                     let item = item.with(old.id(), old.version() + 1);
+                    // the trip it now belongs to may be among the rows not yet written
+                    self.inserts.flush(self.tx).await?;
                     item.update(self.tx, old.version(), self.now).await?;
                     self.touched.push((item.entity(), item.id()));
                     self.moved_trips.extend([old.trip_id(), item.trip_id()]);
                 }
             }
             None => {
-                let item = item.with(changes::allocate_id(self.tx).await?, 1);
+                let item = item.with(self.next_id(), 1);
                 let provenance = self.provenance(&keyed.key, keyed.document.as_ref());
-                item.insert(self.tx, &provenance, self.now).await?;
+                item.insert(&mut self.inserts, &provenance, self.now);
                 self.touched.push((item.entity(), item.id()));
                 self.moved_trips.insert(item.trip_id());
             }
