@@ -1,12 +1,13 @@
 //! Import speed: the whole history-state dataset (7,535 records) read into trip drafts, and
-//! into an empty in-memory store, and the server's start-up work with `--in-memory` (seed documents stored and
-//! extracted, then the import, both through an in-memory SQLite database as `serve` does).
+//! into an empty in-memory store; and the server's start-up work (seed documents stored and
+//! extracted, then the import) with `--in-memory` (an in-memory SQLite database, as `serve`
+//! does), on a first start with a new SQLite file, and on a restart over that file.
 //! Targets: under 1 s and under 2 s. Reads `../shared/datasets/history-state`; without it
 //! there is nothing to measure and the benchmarks say so.
 
 use std::path::Path;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use itinerary::gazetteer::Gazetteer;
 use itinerary::import::{Dataset, ImportSpec, history_state, import_into};
 use itinerary::store::sql::Backend;
@@ -53,26 +54,53 @@ fn import_history_state(c: &mut Criterion) {
     });
 }
 
+/// What `serve` does before it listens: open the database (loading what it holds), store and
+/// extract the seed documents, import the dataset.
+async fn start(url: &str, spec: &ImportSpec) {
+    let backend = Backend::open(url).await.expect("SQLite");
+    let store = Store::open(backend).await.expect("the stored model");
+    let paths = ingest::document_paths(Path::new("seeds")).expect("seeds/");
+    let (documents, _) = ingest::read_documents(&paths);
+    store
+        .load_seeds(documents, &timeline::drafts)
+        .await
+        .expect("the seeds load");
+    import_into(&store, spec)
+        .await
+        .expect("the dataset imports");
+    if let Some(backend) = store.backend() {
+        backend.close().await;
+    }
+}
+
 fn start_up(c: &mut Criterion) {
     let Some(spec) = spec() else { return };
     let runtime = runtime();
     c.bench_function("start-up: seeds and history-state, in memory", |b| {
-        b.iter(|| {
-            runtime.block_on(async {
-                let backend = Backend::open("sqlite::memory:").await.expect("SQLite");
-                let store = Store::open(backend).await.expect("an empty store");
-                let paths = ingest::document_paths(Path::new("seeds")).expect("seeds/");
-                let (documents, _) = ingest::read_documents(&paths);
-                store
-                    .load_seeds(documents, &timeline::drafts)
-                    .await
-                    .expect("the seeds load");
-                import_into(&store, &spec)
-                    .await
-                    .expect("the dataset imports")
-            })
-        })
+        b.iter(|| runtime.block_on(start("sqlite::memory:", &spec)))
     });
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let url = |name: &str| format!("sqlite://{}", dir.path().join(name).display());
+    let mut first = 0;
+    c.bench_function(
+        "start-up: seeds and history-state, first start on a SQLite file",
+        |b| {
+            b.iter_batched(
+                || {
+                    first += 1;
+                    url(&format!("first-{first}.db"))
+                },
+                |url| runtime.block_on(start(&url, &spec)),
+                BatchSize::PerIteration,
+            )
+        },
+    );
+    let kept = url("kept.db");
+    runtime.block_on(start(&kept, &spec));
+    c.bench_function(
+        "start-up: seeds and history-state, restart on a SQLite file",
+        |b| b.iter(|| runtime.block_on(start(&kept, &spec))),
+    );
 }
 
 criterion_group! {

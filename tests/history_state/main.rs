@@ -4,6 +4,7 @@
 //! Reads `../shared/datasets/history-state`; skips where it is absent, fails when `CI=true`.
 
 mod import;
+mod meetings;
 mod reimport;
 mod served;
 mod support;

@@ -222,9 +222,10 @@ impl Store {
         let Some(durable) = &self.durable else {
             return Ok(self.upsert_keyed(drafts));
         };
+        let hashes: Vec<String> = drafts.iter().map(|d| d.hash.clone()).collect();
         let trips = keyed_import(drafts);
         let mut applied = durable.lock().await;
-        let (changes, counts) = durable.backend.write_import(&trips).await?;
+        let (changes, counts) = durable.backend.write_import(&trips, &hashes).await?;
         durable.settle(self, &mut applied, &changes).await?;
         Ok(counts)
     }

@@ -9,7 +9,7 @@ use super::changes;
 use super::portable::{Row, Tx, Value};
 use super::sync;
 use crate::domain::{Document, Id, TripDraft};
-use crate::store::keys::key_trips;
+use crate::store::keys::{KeyedTrip, key_trips};
 use crate::store::{DocumentOrigin, Entity, StoreError, StoredDocument, content_hash};
 
 const ALL_DOCUMENTS: &str = "SELECT id, name, text, content_hash, origin, created_at, \
@@ -96,6 +96,7 @@ pub async fn write(
     let mut scope: BTreeSet<String> = texts.iter().map(|d| d.name.clone()).collect();
     scope.extend(deleted.iter().map(|d| d.name().to_owned()));
     let trips = key_trips(extract(&texts));
+    let trips: Vec<&KeyedTrip> = trips.iter().collect();
     touched.extend(sync::sync(tx, &trips, &scope, now).await?.touched);
     for document in deleted {
         changes::remove(tx, Entity::Document, document.id, now).await?;

@@ -6,6 +6,7 @@
 
 mod changes;
 mod documents;
+mod imports;
 mod persist;
 mod portable;
 mod rows;
@@ -148,23 +149,45 @@ impl Backend {
 
     /// Stores trips imported from a dataset, keyed by record: items already stored the same
     /// way are left alone, changed ones updated, the uncurated items of these trips that are
-    /// no longer imported deleted; what users curated stays. Returns what changed and how
-    /// the trips fared.
+    /// no longer imported deleted; what users curated stays. `hashes[i]` is the hash of what
+    /// `trips[i]` was made from: a trip stored last from the same hash is skipped unread.
+    /// Returns what changed and how the trips fared.
     pub async fn write_import(
         &self,
         trips: &[KeyedTrip],
+        hashes: &[String],
     ) -> Result<(ChangeSet, Upserted), StoreError> {
         let now = Utc::now();
         let mut tx = self.begin().await?;
         let seq = changes::tick(&mut tx).await?;
-        let synced = sync::sync(&mut tx, trips, &BTreeSet::new(), now).await?;
-        if synced.touched.is_empty() {
-            return Ok((ChangeSet::default(), synced.counts));
+        let known = imports::hashes(&mut tx).await?;
+        let (same, changed): (Vec<_>, Vec<_>) = (trips.iter().zip(hashes))
+            .partition(|(trip, hash)| known.get(&trip.key) == Some(*hash));
+        if changed.is_empty() {
+            let counts = Upserted {
+                unchanged: same.len(),
+                ..Upserted::default()
+            };
+            return Ok((ChangeSet::default(), counts));
         }
+        let (changed, hashes): (Vec<&KeyedTrip>, Vec<&String>) = changed.into_iter().unzip();
+        let synced = sync::sync(&mut tx, &changed, &BTreeSet::new(), now).await?;
+        let mut counts = synced.counts;
+        counts.unchanged += same.len();
+        let hashes = changed.iter().map(|t| t.key.as_str()).zip(hashes);
+        if synced.touched.is_empty() {
+            // nothing to log: record the hashes without taking a change number
+            drop(tx);
+            let mut tx = self.begin().await?;
+            imports::record(&mut tx, hashes).await?;
+            tx.commit().await?;
+            return Ok((ChangeSet::default(), counts));
+        }
+        imports::record(&mut tx, hashes).await?;
         changes::log(&mut tx, seq, &synced.touched, now).await?;
         let changes = changes::read_back(&mut tx, seq, &synced.touched).await?;
         tx.commit().await?;
-        Ok((changes, synced.counts))
+        Ok((changes, counts))
     }
 
     /// The stored documents, by id.

@@ -106,7 +106,7 @@ pub struct Synced {
 /// in `scope`.
 pub async fn sync(
     tx: &mut Tx,
-    trips: &[KeyedTrip],
+    trips: &[&KeyedTrip],
     scope: &BTreeSet<String>,
     now: DateTime<Utc>,
 ) -> Result<Synced, sqlx::Error> {
