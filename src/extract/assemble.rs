@@ -32,24 +32,20 @@ struct Journey {
 /// without a traveller or without anything found yield no trip.
 pub fn assemble(extractions: &[DocumentExtraction]) -> Vec<TripDraft> {
     let gazetteer = Gazetteer::global();
-    let mut pieces: Vec<&DocumentExtraction> = extractions
+    let pieces: Vec<&DocumentExtraction> = extractions
         .iter()
         .filter(|e| e.traveller.is_some() && !(e.legs.is_empty() && e.meetings.is_empty()))
         .collect();
-    pieces.sort_by_key(|e| {
-        (
-            traveller_key(e),
-            dates(e).0.unwrap_or(NaiveDate::MAX),
-            e.document.clone(),
-        )
-    });
+    let mut pieces: Vec<(String, NaiveDate, &DocumentExtraction)> = (pieces.into_iter())
+        .map(|e| (traveller_key(e), dates(e).0.unwrap_or(NaiveDate::MAX), e))
+        .collect();
+    pieces.sort_by(|a, b| (&a.0, a.1, &a.2.document).cmp(&(&b.0, b.1, &b.2.document)));
     let mut journeys: Vec<Journey> = Vec::new();
-    for piece in pieces {
-        let key = traveller_key(piece);
-        let continued = journeys
-            .iter_mut()
-            .rev()
-            .find(|j| j.key == key && continues(j, piece, gazetteer));
+    for (key, _, piece) in pieces {
+        // pieces come by traveller, so the traveller's journeys are the last ones
+        let continued = (journeys.iter_mut().rev())
+            .take_while(|j| j.key == key)
+            .find(|j| continues(j, piece, gazetteer));
         match continued {
             Some(journey) => journey.absorb(piece, gazetteer),
             None => journeys.push(Journey::start(piece, key)),
@@ -81,11 +77,10 @@ fn dates(e: &DocumentExtraction) -> (Option<NaiveDate>, Option<NaiveDate>) {
 }
 
 /// The places a document's legs and meetings name.
-fn places(legs: &[LegDraft], meetings: &[MeetingDraft]) -> Vec<Place> {
+fn places<'a>(legs: &'a [LegDraft], meetings: &'a [MeetingDraft]) -> Vec<&'a Place> {
     legs.iter()
         .flat_map(|l| l.origin.iter().chain(l.destination.iter()))
         .chain(meetings.iter().filter_map(|m| m.place.as_ref()))
-        .cloned()
         .collect()
 }
 
@@ -100,12 +95,15 @@ fn continues(journey: &Journey, piece: &DocumentExtraction, gazetteer: &Gazettee
     let slack = Days::new(CONTINUITY_DAYS);
     let meet = first <= j_last.checked_add_days(slack).unwrap_or(j_last)
         && last >= j_first.checked_sub_days(slack).unwrap_or(j_first);
+    if !meet {
+        return false;
+    }
     let ours = places(&journey.legs, &journey.meetings);
     let theirs = places(&piece.legs, &piece.meetings);
-    meet && ours.iter().any(|a| {
+    ours.iter().any(|&a| {
         theirs
             .iter()
-            .any(|b| same_place(Some(a), Some(b)) || lies_in_place(gazetteer, b, a))
+            .any(|&b| same_place(Some(a), Some(b)) || lies_in_place(gazetteer, b, a))
     })
 }
 
