@@ -3,6 +3,10 @@
 //! and country the text gives them. Descriptions and surnames resolve to the most recently
 //! mentioned person who fits. Depends on `people` and `fold`.
 
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
+
 use crate::extract::people::{Form, PersonMention};
 use crate::fold::fold;
 
@@ -260,6 +264,35 @@ fn name_words(name: &str) -> Vec<String> {
 /// `country` Poland) is "president"; "Speaker of the National Assembly" is "speaker national
 /// assembly".
 pub fn canonical_role(role: &str, country: Option<&str>) -> String {
+    thread_local! {
+        /// Titles already reduced, by title then country: the same few come back sentence
+        /// after sentence. Bounded: forgotten when it grows large.
+        static REDUCED: RefCell<FxHashMap<String, Vec<Reduced>>> = RefCell::default();
+    }
+    REDUCED.with_borrow_mut(|reduced| {
+        let known = reduced
+            .get(role)
+            .and_then(|seen| seen.iter().find(|(c, _)| c.as_deref() == country));
+        if let Some((_, office)) = known {
+            return office.clone();
+        }
+        let office = reduce_role(role, country);
+        if reduced.len() >= 4096 {
+            reduced.clear();
+        }
+        reduced
+            .entry(role.to_owned())
+            .or_default()
+            .push((country.map(str::to_owned), office.clone()));
+        office
+    })
+}
+
+/// A title's country and its reduced form.
+type Reduced = (Option<String>, String);
+
+/// [`canonical_role`], computed.
+fn reduce_role(role: &str, country: Option<&str>) -> String {
     let folded = fold(role);
     let mut text = String::with_capacity(folded.len());
     for word in folded

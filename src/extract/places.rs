@@ -138,9 +138,10 @@ pub fn mentions_in(
     exclude: &[(usize, usize)],
     names: &[crate::gazetteer::PlaceMention],
 ) -> Vec<PlaceMention> {
-    let ws = words(sentence);
+    // the words, cut only once a name is kept
+    let mut ws = None;
     let mut out = Vec::new();
-    for found in names.iter().cloned() {
+    for found in names {
         let (start, mut end) = (found.span.start, found.span.end);
         let excluded = exclude.iter().any(|&(a, b)| start < b && a < end);
         let unvouched = found.ambiguous && !after_cue(sentence, start);
@@ -167,22 +168,25 @@ pub fn mentions_in(
             MentionKind::City => PlaceKind::City,
             _ => PlaceKind::Region,
         };
-        let mut place = found.place;
-        if kind == PlaceKind::City {
-            place = gazetteer.resolve(&sentence[start..end], context);
+        let place = if kind == PlaceKind::City {
+            let mut place = gazetteer.resolve(&sentence[start..end], context);
             place.name = sentence[start..end].to_owned();
-        }
+            place
+        } else {
+            found.place.clone()
+        };
+        let ws = ws.get_or_insert_with(|| words(sentence));
         if let Some(next) = ws.iter().position(|w| w.start >= end) {
-            if let Some(venue_end) = venue_name(sentence, &ws, next) {
+            if let Some(venue_end) = venue_name(sentence, ws, next) {
                 // "the Nagasaki Atomic Bomb Museum": a venue that bears the city's name
                 end = venue_end;
                 kind = PlaceKind::Site;
-            } else if let Some(extra) = suffix_words(sentence, &ws, next, FACILITY) {
+            } else if let Some(extra) = suffix_words(sentence, ws, next, FACILITY) {
                 end = ws[next + extra - 1].end;
                 if kind != PlaceKind::Country {
                     kind = PlaceKind::City;
                 }
-            } else if area_word(sentence, &ws, next) {
+            } else if area_word(sentence, ws, next) {
                 end = ws[next].end;
                 kind = PlaceKind::Region;
             } else if let Some(venue_end) = common_venue(sentence, &ws, next, start) {

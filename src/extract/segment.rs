@@ -65,45 +65,45 @@ impl Normalised {
 }
 
 fn normalise(original: &str, base: usize) -> Normalised {
-    if original
-        .bytes()
-        .all(|b| b.is_ascii() && b != b'\t' && b != b'\r')
-    {
-        // plain ASCII: nothing to compose or replace
+    // plain ASCII needs no composition: the common case, kept cheap
+    let plain = |b: u8| b.is_ascii() && b != b'\t' && b != b'\r';
+    if original.bytes().all(plain) {
         return Normalised {
             text: original.to_owned(),
             origin: None,
             base,
         };
     }
+    let bytes = original.as_bytes();
     let mut text = String::with_capacity(original.len());
     let mut origin = Vec::with_capacity(original.len() + 1);
-    let mut chars = original.char_indices().peekable();
     let mut cluster = String::new();
-    while let Some((at, c)) = chars.next() {
-        // plain ASCII needs no composition: the common case, kept cheap
-        let plain = c.is_ascii() && c != '\t' && c != '\r';
-        let next_combines = chars
-            .peek()
-            .is_some_and(|&(_, n)| !n.is_ascii() && canonical_combining_class(n) != 0);
-        if plain && !next_combines {
-            text.push(c);
-            origin.push(base + at);
-            continue;
+    let mut at = 0;
+    while at < original.len() {
+        // a run of plain ASCII is copied whole, but for a last character that a combining
+        // mark follows
+        let mut end = at + bytes[at..].iter().take_while(|&&b| plain(b)).count();
+        let combines = original[end..]
+            .chars()
+            .next()
+            .is_some_and(|n| !n.is_ascii() && canonical_combining_class(n) != 0);
+        if combines && end > at {
+            end -= 1;
         }
+        text.push_str(&original[at..end]);
+        origin.extend((at..end).map(|i| base + i));
+        at = end;
+        // then one character with the combining marks after it, composed
+        let mut chars = original[at..].chars();
+        let Some(c) = chars.next() else { break };
         cluster.clear();
         cluster.push(c);
-        while let Some(&(_, next)) = chars.peek() {
-            if canonical_combining_class(next) == 0 {
-                break;
-            }
-            cluster.push(next);
-            chars.next();
-        }
+        cluster.extend(chars.take_while(|&n| canonical_combining_class(n) != 0));
         for n in cluster.nfc().filter_map(matching_form) {
             text.push(n);
             origin.extend(std::iter::repeat_n(base + at, n.len_utf8()));
         }
+        at += cluster.len();
     }
     origin.push(base + original.len());
     Normalised {
@@ -377,11 +377,21 @@ impl Word<'_> {
 /// The words of `text`, in order. Punctuation other than inner `-`, `'` and `.` separates
 /// words and is not returned.
 pub fn words(text: &str) -> Vec<Word<'_>> {
+    if text.is_ascii() {
+        // each byte is a character: nothing to decode
+        cut_words(text, text.bytes().map(char::from).enumerate())
+    } else {
+        cut_words(text, text.char_indices())
+    }
+}
+
+/// [`words`], given the characters of `text` with their offsets.
+fn cut_words<'a>(text: &'a str, chars: impl Iterator<Item = (usize, char)>) -> Vec<Word<'a>> {
     // about one word in six bytes of English prose: room enough to grow rarely
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut start = None;
     let joins = |c: char| matches!(c, '-' | '\'' | '.');
-    let mut chars = text.char_indices().peekable();
+    let mut chars = chars.peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         let inside = c.is_alphanumeric()
@@ -423,7 +433,11 @@ fn finish_word(text: &str, start: usize, end: usize, next: char) -> Word<'_> {
         .bytes()
         .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
     {
-        Cow::Owned(bare.to_lowercase())
+        Cow::Owned(if bare.is_ascii() {
+            bare.to_ascii_lowercase()
+        } else {
+            bare.to_lowercase()
+        })
     } else {
         Cow::Borrowed(bare)
     };

@@ -115,7 +115,7 @@ impl Gazetteer {
     /// Every name key that words `i..` spell, shortest first.
     fn candidates(&self, text: &str, words: &[Word], i: usize) -> Vec<Candidate> {
         let mut found = Vec::new();
-        let mut key = String::new();
+        let mut key = String::with_capacity(64);
         for (n, word) in words[i..].iter().enumerate().take(self.longest) {
             if n > 0
                 && !(joinable(&text[words[i + n - 1].span.end..word.span.start])
