@@ -373,7 +373,11 @@ fn event_spans(reading: &Reading<'_>) -> Vec<Span> {
                 && event.name != "reception"
                 && event.name != "site-visit";
             // "a working lunch, where the Prime Minister joined him": the same engagement
-            let relative = event.name == "reception" && RELATIVE.is_match(gap) && gap.len() <= 90;
+            // "a welcome ceremony hosted by X": the same engagement, its host after it
+            let host_after =
+                event.name == "reception" && last.rule != "reception" && gap.trim().is_empty();
+            let relative = event.name == "reception" && RELATIVE.is_match(gap) && gap.len() <= 90
+                || host_after;
             if relative {
                 last.end = end;
                 continue;
@@ -618,7 +622,16 @@ fn engagement(
     } else {
         window
     };
-    let agent = reading.agent(start);
+    // "called on X, and addressed the staff": X is the object of the verb before, not the
+    // one who addressed them
+    let object_of_verb = reading
+        .agent_actor(start)
+        .is_some_and(|a| OBJECT_SLOT.is_match(tail(&reading.text[..a.start], 20)));
+    let agent = if object_of_verb {
+        reading.main_subject()
+    } else {
+        reading.agent(start)
+    };
     // "the two spoke to the press", "with the two leaders", "and the two then held" (the
     // subject just before the window's "then")
     let party_after = reading.actors.iter().any(|a| {
@@ -639,8 +652,7 @@ fn engagement(
     // with" them
     let agent_start = reading.agent_actor(start).map_or(window.0, |a| a.start);
     // "meet X, and will hold talks with Y": X is the object of the verb before, not a host
-    let object = OBJECT_SLOT.is_match(tail(&reading.text[..agent_start], 20));
-    let agent_is_person = matches!(agent, Some(Who::Person(_))) && !object;
+    let agent_is_person = matches!(agent, Some(Who::Person(_))) && !object_of_verb;
     let from = if agent_start < window.0 && agent_is_person {
         agent_start
     } else {
@@ -660,8 +672,20 @@ fn engagement(
     // "the two leaders spoke to the press", "held talks with the two leaders"
 
     let with_counterpart = participants.is_empty() && (agent == Some(Who::Party) || party_after);
+    // ", where she had attended the Forum, she arrived in X": the relative clause's place
+    // is before its comma
+    let where_clause = reading.text[window.0..start]
+        .trim_start_matches([',', ' '])
+        .starts_with("where ");
+    let place_end = if where_clause {
+        reading.text[span.end..window.1.max(span.end)]
+            .find(',')
+            .map_or(window.1, |c| span.end + c)
+    } else {
+        window.1
+    };
     let stated = reading
-        .destinations_in(window.0, window.1)
+        .destinations_in(window.0, place_end)
         .find(|p| in_or_at(reading.text, p.start));
     let relative = stated
         .is_none()
@@ -789,8 +813,11 @@ fn people_in(
     out
 }
 
-static OBJECT_SLOT: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)(?-u:\b)(?:meet|meets|met|meeting|with|by|visit|visited)\s+$"));
+static OBJECT_SLOT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)(?-u:\b)(?:meet|meets|met|meeting|with|by|visit|visited|called\s+on|calling\s+on)\s+$",
+    )
+});
 
 static ACCOMPANYING: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)(?-u:\b)(?:accompanied|accompanying|accompany)\s+$"));
@@ -952,6 +979,14 @@ mod tests {
                 ],
             ),
             (
+                "She then met survivors Lena Berg, 91, who heads a group.",
+                vec![seen(Meeting, &["Lena Berg"], Completed)],
+            ),
+            (
+                "She will attend a welcome ceremony hosted by President Tomas Vik on Tuesday.",
+                vec![seen(Ceremony, &["Tomas Vik"], Status::Planned)],
+            ),
+            (
                 "She was welcomed at the airport by Foreign Minister Jon Dahl.",
                 vec![seen(Ceremony, &["Jon Dahl"], Completed)],
             ),
@@ -1008,6 +1043,19 @@ mod tests {
             let text = format!("{arrival} {text}");
             assert_eq!(meetings(&text), vec![], "{text}");
         }
+    }
+
+    #[test]
+    fn a_call_then_a_town_hall() {
+        let text = "Foreign Minister Ana Ruiz arrived in Lima on Monday. There she called on President Tomas Vik, and addressed the staff of the embassy at a town hall meeting, before departing for Quito.";
+        let got = meetings(text);
+        assert_eq!(
+            got,
+            vec![
+                seen(MeetingKind::Meeting, &["Tomas Vik"], Status::Completed),
+                seen(MeetingKind::TownHall, &[], Status::Completed),
+            ]
+        );
     }
 
     #[test]

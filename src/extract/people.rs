@@ -323,7 +323,9 @@ impl Reader<'_, '_> {
     fn of_chain(&self, mut j: usize) -> (usize, Option<String>) {
         let mut country = None;
         while let Some(w) = self.word(j) {
-            if !matches!(key(w), "of" | "for" | "in" | "to") || !self.joined(j - 1) {
+            let after_paren = gap(self.sentence, &self.ws, j - 1).trim() == ")";
+            if !matches!(key(w), "of" | "for" | "in" | "to") || !(self.joined(j - 1) || after_paren)
+            {
                 break;
             }
             let mut k = j + 1;
@@ -363,13 +365,34 @@ impl Reader<'_, '_> {
                     }
                 }
             }
-            k = k.max(self.place_complement(run_start).unwrap_or(k));
+            k = k
+                .max(self.place_complement(run_start).unwrap_or(k))
+                .max(self.organisation_run(run_start).unwrap_or(k));
             if k == run_start {
                 break;
             }
             j = k;
         }
         (j, country)
+    }
+
+    /// "State Unity and Development Council": a body's name of capitalised words (with "and",
+    /// "of", "for") ending in an organisation word; returns its end.
+    fn organisation_run(&self, k: usize) -> Option<usize> {
+        let mut end = None;
+        let mut j = k;
+        while j < k + 9 && (j == k || self.joined(j - 1)) {
+            let Some(w) = self.word(j) else { break };
+            let connector = matches!(key(w), "and" | "of" | "for" | "the") && j > k;
+            if !(w.capitalised() || connector) || is_honorific(w) {
+                break;
+            }
+            if w.capitalised() && NOT_PERSON.contains(key(w)) {
+                end = Some(j + 1);
+            }
+            j += 1;
+        }
+        end
     }
 
     /// "of Sindh, Syed Shah", "of Sofala province, Ana Mondo": a place (a province, a city)
@@ -484,14 +507,10 @@ impl Reader<'_, '_> {
                 && !NOT_PERSON.contains(k)
                 && !not_name(w)
                 && w.text.chars().any(char::is_lowercase) | (w.text.chars().count() <= 3);
-            let date = j + 1 < self.ws.len()
-                && self.ws[j + 1]
-                    .text
-                    .starts_with(|c: char| c.is_ascii_digit())
-                || j > 0
-                    && self.ws[j - 1]
-                        .text
-                        .starts_with(|c: char| c.is_ascii_digit());
+            // "May 7", "7 May" but not "Lena Berg, 91"
+            let digit = |w: &Word<'_>| w.text.starts_with(|c: char| c.is_ascii_digit());
+            let date = j + 1 < self.ws.len() && digit(&self.ws[j + 1]) && self.joined(j)
+                || j > 0 && digit(&self.ws[j - 1]) && self.joined(j - 1);
             if !(particle || name_word) || date {
                 break;
             }
@@ -570,6 +589,13 @@ impl Reader<'_, '_> {
                 j += 1;
             }
             j += 1;
+            // "the Wali (Governor) of North Kivo, Ali Omar": the complement after it
+            if self.word(j).is_some_and(|w| key(w) == "of") {
+                let (after, _) = self.of_chain(j);
+                if after > j {
+                    return self.after_title(after);
+                }
+            }
         } else if between == "," {
             comma = true;
         } else if !between.is_empty() {
@@ -857,6 +883,17 @@ mod tests {
             (
                 "He met the Governor of Talvik province, Jon Arne Moe, in the town.",
                 vec![named("Jon Arne Moe", Some("Governor of Talvik province"))],
+            ),
+            (
+                "He then met the Wali (Governor) of North Talvik, Omar Ali Yusuf.",
+                vec![named("Omar Ali Yusuf", Some("Wali"))],
+            ),
+            (
+                "Talks with General Tan Bo, Chairman of the State Unity and Development Council.",
+                vec![
+                    named("Tan Bo", Some("General")),
+                    described("Chairman of the State Unity and Development Council"),
+                ],
             ),
             (
                 "He then met the Mayor of Vardo, Per Lund.",
