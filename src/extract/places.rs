@@ -155,7 +155,7 @@ pub fn mentions_in(
             continue;
         }
         if found.kind == MentionKind::Demonym && !excluded {
-            if let Some(capital) = capital_named(sentence, gazetteer, &found) {
+            if let Some(capital) = capital_named(sentence, gazetteer, found) {
                 out.push(capital);
             }
             continue;
@@ -189,7 +189,7 @@ pub fn mentions_in(
             } else if area_word(sentence, ws, next) {
                 end = ws[next].end;
                 kind = PlaceKind::Region;
-            } else if let Some(venue_end) = common_venue(sentence, &ws, next, start) {
+            } else if let Some(venue_end) = common_venue(sentence, ws, next, start) {
                 // "at the Baabda presidential palace": a building named after its town
                 end = venue_end;
                 kind = PlaceKind::Site;
