@@ -4,7 +4,7 @@
 //! guessed. Depends on `segment` and the gazetteer.
 
 use crate::domain::Place;
-use crate::extract::lexicon::NOT_PERSON;
+use crate::extract::lexicon::{NOT_PERSON, PARTICLES};
 use crate::extract::segment::{Word, words};
 use crate::gazetteer::{Gazetteer, MentionKind};
 
@@ -46,6 +46,25 @@ const FACILITY: &[&[&str]] = &[
     &["air", "base"],
     &["airbase"],
     &["air", "force", "base"],
+    &["national", "park"],
+    &["national", "reserve"],
+];
+
+/// The last words of names of natural places ("King George Island").
+const GEOGRAPHIC: &[&str] = &[
+    "island",
+    "islands",
+    "peninsula",
+    "glacier",
+    "delta",
+    "valley",
+    "coast",
+    "bay",
+    "lake",
+    "mountain",
+    "mountains",
+    "desert",
+    "archipelago",
 ];
 
 /// Month and day names: "from Jan. 18" starts a date, not a place.
@@ -101,6 +120,10 @@ const VENUES: &[&str] = &[
     "dam",
     "port",
     "terminal",
+    "neighbourhood",
+    "neighborhood",
+    "township",
+    "slum",
 ];
 
 const AREA: &[&str] = &[
@@ -374,7 +397,14 @@ pub fn unknown_at(sentence: &str, at: usize) -> Option<PlaceMention> {
         return None;
     }
     let mut j = i + 1;
-    while j < ws.len() && j < i + 4 && ws[j].capitalised() && joined(sentence, &ws, j - 1) {
+    // "Torres del Paine": a particle between capitalised words belongs to the name
+    let continues = |k: usize| {
+        ws[k].capitalised()
+            || PARTICLES.contains(ws[k].key())
+                && ws.get(k + 1).is_some_and(Word::capitalised)
+                && joined(sentence, &ws, k)
+    };
+    while j < ws.len() && j < i + 5 && continues(j) && joined(sentence, &ws, j - 1) {
         j += 1;
     }
     let mut name_end = j;
@@ -382,12 +412,16 @@ pub fn unknown_at(sentence: &str, at: usize) -> Option<PlaceMention> {
         .iter()
         .any(|w| NOT_PERSON.contains(w.key().trim_end_matches("'s")) || w.key().ends_with("'s"));
     // "Bulumkutu transit centre": a venue named after its place
-    let venue_after = ws[j..]
-        .iter()
-        .take(2)
-        .any(|w| !w.capitalised() && NOT_PERSON.contains(w.key()) && !AREA.contains(&w.key()))
-        || ws.get(j).is_some_and(|w| VENUES.contains(&w.key()));
-    let mut kind = if organisation || venue_after {
+    // (not "Palanca, a village": an apposition says what the place is)
+    let venue_after =
+        joined(sentence, &ws, j - 1)
+            && (ws[j..].iter().take(2).any(|w| {
+                !w.capitalised() && NOT_PERSON.contains(w.key()) && !AREA.contains(&w.key())
+            }) || ws.get(j).is_some_and(|w| VENUES.contains(&w.key())));
+    let mut kind = if GEOGRAPHIC.contains(&ws[j - 1].key()) {
+        // "King George Island", "the Okavango Delta": somewhere to go, not a building
+        PlaceKind::Region
+    } else if organisation || venue_after {
         PlaceKind::Site
     } else {
         PlaceKind::Unknown
@@ -442,6 +476,16 @@ mod tests {
         let s2 = "She landed at Ode International Airport.";
         let airport = unknown_at(s2, s2.find("Ode").unwrap()).unwrap();
         assert_eq!(airport.kind, PlaceKind::Site);
+        let s3 = "She drove to Punta del Sol National Park, then to Palma, a village, and to Kalo Island.";
+        let park = unknown_at(s3, s3.find("Punta").unwrap()).unwrap();
+        assert_eq!(park.place.name, "Punta del Sol");
+        let village = unknown_at(s3, s3.find("Palma").unwrap()).unwrap();
+        assert_eq!(village.kind, PlaceKind::Unknown);
+        let island = unknown_at(s3, s3.find("Kalo").unwrap()).unwrap();
+        assert_eq!(
+            (island.place.name.as_str(), island.kind),
+            ("Kalo Island", PlaceKind::Region)
+        );
         let area = unknown_at(s, s.find("Dorin").unwrap()).unwrap();
         assert_eq!(area.place.name, "Dorin");
         assert_eq!(area.kind, PlaceKind::Region);

@@ -291,7 +291,8 @@ impl<'a> Reading<'a> {
             .actors
             .iter()
             .any(|a| a.start < unknown.end && unknown.start < a.end);
-        (!person).then_some(unknown)
+        // "King George Island" is no king
+        (!person || unknown.kind == PlaceKind::Region).then_some(unknown)
     }
 
     /// "In the town of Irpin, he ...": the place an opening phrase sets for the sentence.
