@@ -44,6 +44,9 @@ pub struct LegFact {
     pub then: Vec<PlaceMention>,
     /// No place at all: the movement only dates the narrative.
     pub placeless: bool,
+    /// Where a later part of the same movement is told ("Coming from A, ..., she arrived
+    /// in B on Monday"): its date serves when the start has none.
+    pub later_at: Option<usize>,
     pub rule: &'static str,
 }
 
@@ -72,7 +75,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Arrive,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:arrived|arriving|arrives|arrive|arrival|reached|reaching|reaches|reach|landed|landing|lands|got\s+to|gets\s+to|came\s+to|comes\s+to|come\s+to|coming\s+to|touched\s+down|made\s+a\s+(?:brief\s+|short\s+)?stop\s+(?:in|at)|stopped\s+(?:off\s+)?(?:in|at)|(?:first|next|final|last)\s+(?:destination|stop)\s+(?:was|is|will\s+be))(?-u:\b)",
+                r"(?i)(?-u:\b)(?:arrived|arriving|arrives|arrive|arrival|reached|reaching|reaches|reach|landed|landing|lands|got\s+to|gets\s+to|came\s+to|comes\s+to|come\s+to|coming\s+to|touched\s+down|made\s+a\s+(?:brief\s+|short\s+)?stop\s+in|stopped\s+(?:off\s+)?in|(?:first|next|final|last)\s+(?:destination|stop)\s+(?:was|is|will\s+be))(?-u:\b)",
             )
         }),
     },
@@ -244,6 +247,7 @@ fn frame(
         destination_is_current: false,
         then: Vec::new(),
         placeless: false,
+        later_at: None,
         rule: trigger.name,
     };
     let object = reading

@@ -19,7 +19,7 @@ use crate::extract::dates::{Calendar, DateExpr, Tense};
 use crate::extract::legs::{self, LegFact};
 use crate::extract::meetings::{self, MeetingFact};
 use crate::extract::places::{PlaceKind, PlaceMention};
-use crate::extract::reading::{Dated, Reading, tail};
+use crate::extract::reading::{Dated, Reading};
 use crate::extract::segment::Sentence;
 use crate::gazetteer::Gazetteer;
 
@@ -156,7 +156,15 @@ impl<'d> Story<'d> {
         for event in events {
             let before = self.meetings.len();
             let is_joint = matches!(&event, Event::Meeting(fact) if fact.joint);
-            let dated = reading.date_at(event.at());
+            let later = match &event {
+                Event::Leg(fact) => fact.later_at,
+                Event::Meeting(_) => None,
+            };
+            let dated = reading
+                .date_at(event.at())
+                .filter(|d| d.date.is_some())
+                .or_else(|| later.and_then(|at| reading.date_at(at)))
+                .or_else(|| reading.date_at(event.at()));
             let date = dated.and_then(|d| d.date);
             if let (Some(d), Some(dated)) = (date, dated) {
                 anchors.push((dated.mention.start, d));
@@ -166,11 +174,14 @@ impl<'d> Story<'d> {
                 part: dated.and_then(|d| d.mention.part),
                 one_day: date.is_some()
                     && dated.is_some_and(|d| !matches!(d.mention.expr, DateExpr::Range { .. })),
-                looking_back: PLUPERFECT.is_match(tail(&reading.text[..event.at()], 40))
-                    || EARLIER.is_match(reading.text),
+                looking_back: {
+                    let (start, _) = reading.clause(event.at());
+                    PLUPERFECT.is_match(&reading.text[start..event.at()])
+                        || EARLIER.is_match(reading.text)
+                },
                 another_time: {
-                    let (_, end) = reading.clause(event.at());
-                    ANOTHER_TIME.is_match(&reading.text[event.at()..end])
+                    let (start, end) = reading.clause(event.at());
+                    ANOTHER_TIME.is_match(&reading.text[start..end])
                 },
             };
             match event {
@@ -779,7 +790,7 @@ struct When {
 
 /// A time that is not a day of the visit: a month or year alone, "last year", "in 2019".
 static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?:19|20)\d\d)?(?:[^\w\s]|\s+[a-z]|$)|in\s+(?:19|20)\d\d|(?:last|next)\s+(?:year|month)|years\s+ago)")
+    Regex::new(r"(?-u:\b)(?:[Ii]n\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?:19|20)\d\d)?(?:[^\w\s]|\s+[a-z]|$)|in\s+(?:19|20)\d\d|(?:last|next)\s+(?:year|month)|years\s+ago)")
         .expect("another-time pattern compiles")
 });
 
@@ -803,9 +814,9 @@ static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("earlier pattern compiles")
 });
 
-/// "had", "had already", "had held" right before an engagement.
+/// "had met", "had already held": the past perfect.
 static PLUPERFECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)had\s+(?:already\s+|earlier\s+|just\s+|also\s+)?(?:[a-z]+\s+)?$")
+    Regex::new(r"(?i)(?-u:\b)had\s+(?:already\s+|earlier\s+|just\s+|also\s+|previously\s+)?(?:[a-z]+ed|met|held|been|made|sent|spent|seen|given|taken|gone|come|done|paid|led|spoken|flown|driven)(?-u:\b)")
         .expect("pluperfect pattern compiles")
 });
 
@@ -860,6 +871,9 @@ fn merge_facts(facts: Vec<LegFact>) -> Vec<LegFact> {
 }
 
 fn absorb(last: &mut LegFact, fact: LegFact) {
+    if last.later_at.is_none() {
+        last.later_at = Some(fact.at);
+    }
     if last.origin.is_none() {
         last.origin = fact.origin;
     }
@@ -1084,6 +1098,26 @@ mod tests {
             " date 2021-05-04 Foreign Minister Ana Ruiz, who had held talks with President Tomas Vik in Bogota on Monday, left Colombia for Quito on Tuesday.",
         );
         assert_eq!(found, [leg("Bogota", "Quito", "2021-05-04", &[])]);
+    }
+
+    #[test]
+    fn a_journey_told_from_its_start_takes_the_date_of_its_arrival() {
+        let found = legs(
+            " date 2021-05 Coming from Lima, where she had attended a regional forum, Secretary-General Ana Ruiz arrived in Quito on Tuesday, 4 May.",
+        );
+        assert_eq!(found, [leg("Lima", "Quito", "2021-05-04", &[])]);
+    }
+
+    #[test]
+    fn talks_had_elsewhere_imply_travel_there_unless_told_as_done_before() {
+        let found = legs(
+            " date 2021-05 Secretary-General Ana Ruiz arrived in Quito on 4 May. On 5 May, she had talks with President Tomas Vik in Guayaquil.",
+        );
+        assert_eq!(found[1..], [leg("Quito", "Guayaquil", "2021-05-05", &[])]);
+        let found = legs(
+            " date 2021-05 Secretary-General Ana Ruiz arrived in Quito on 4 May. In March, she had met President Tomas Vik in Guayaquil.",
+        );
+        assert_eq!(found.len(), 1);
     }
 
     #[test]
