@@ -747,8 +747,9 @@ fn traveller_takes_part(reading: &Reading<'_>, window: (usize, usize), other_age
     static COUNTERPART: LazyLock<Regex> = LazyLock::new(|| {
         compile(r"(?i)(?-u:\b)(?:his|her)\s+(?:[A-Z][\w-]*\s+)?counterparts?(?-u:\b)")
     });
-    // "talks with her Kuwaiti counterpart": the traveller's own counterpart
-    if COUNTERPART.is_match(&reading.text[window.0..window.1]) {
+    // "talks with her Kuwaiti counterpart": the traveller's own counterpart, unless someone
+    // else holds the talks ("Minister X will hold talks with his counterpart")
+    if !other_agent && COUNTERPART.is_match(&reading.text[window.0..window.1]) {
         return true;
     }
     reading.actors_in(window.0, window.1).any(|a| {
@@ -1039,6 +1040,7 @@ mod tests {
             "Ruiz last visited Peru in 2015, when she met President Tomas Vik.",
             "She had been due to meet Minister Jon Dahl in Quito, but the stop was called off.",
             "She met President Tomas Vik two years ago in Geneva.",
+            "Trade Minister Ole Lie is expected to hold talks with his Peruvian counterpart next year.",
         ] {
             let text = format!("{arrival} {text}");
             assert_eq!(meetings(&text), vec![], "{text}");
