@@ -72,19 +72,23 @@ impl DocumentExtraction {
     }
 }
 
-/// One sentence with the gazetteer's names and the person mentions in it.
-struct Parsed {
-    sentence: Sentence,
+/// One sentence with its words, the gazetteer's names and the person mentions in it. The
+/// words are cut once and serve people, places and the rules.
+struct Parsed<'s> {
+    sentence: &'s Sentence,
+    words: Vec<segment::Word<'s>>,
     names: Vec<crate::gazetteer::PlaceMention>,
     people: Vec<PersonMention>,
 }
 
-impl Parsed {
-    fn new(sentence: Sentence, gazetteer: &Gazetteer) -> Self {
+impl<'s> Parsed<'s> {
+    fn new(sentence: &'s Sentence, gazetteer: &Gazetteer) -> Self {
+        let words = segment::words(&sentence.text);
         let names = gazetteer.mentions(&sentence.text);
-        let people = people::mentions_in(&sentence.text, gazetteer, &names);
+        let people = people::mentions_in(&sentence.text, gazetteer, &names, &words);
         Self {
             sentence,
+            words,
             names,
             people,
         }
@@ -107,8 +111,9 @@ pub fn extract_with(
     if !reads_as_english(doc.body()) {
         return (DocumentExtraction::empty(doc, "not English"), Vec::new());
     }
-    let parsed: Vec<Parsed> = segment::sentences(doc)
-        .into_iter()
+    let sentences = segment::sentences(doc);
+    let parsed: Vec<Parsed<'_>> = sentences
+        .iter()
         .map(|sentence| Parsed::new(sentence, gazetteer))
         .collect();
     let mut cast = Cast::new();
@@ -154,7 +159,7 @@ pub fn extract_with(
 
 /// "KYIV, Feb 20 (Reuters) -": the day the report was filed is "today" for its weekdays, when
 /// it agrees with the publication (the same day or a few days before, or within its month).
-fn date_by_dateline(calendar: &mut Calendar, parsed: &[Parsed]) {
+fn date_by_dateline(calendar: &mut Calendar, parsed: &[Parsed<'_>]) {
     let Some(raw) = parsed
         .iter()
         .find_map(|p| p.sentence.dateline_day.as_deref())
@@ -203,7 +208,7 @@ fn reads_as_english(body: &str) -> bool {
 }
 
 /// Builds the cast from every mention and picks the traveller.
-fn choose_traveller(parsed: &[Parsed], cast: &mut Cast) -> Option<PersonId> {
+fn choose_traveller(parsed: &[Parsed<'_>], cast: &mut Cast) -> Option<PersonId> {
     let mut sightings = Vec::new();
     for p in parsed {
         for m in &p.people {
@@ -220,7 +225,7 @@ fn choose_traveller(parsed: &[Parsed], cast: &mut Cast) -> Option<PersonId> {
 }
 
 /// The ISO codes of the countries a document names, in order of first mention.
-fn context_countries(parsed: &[Parsed]) -> Vec<String> {
+fn context_countries(parsed: &[Parsed<'_>]) -> Vec<String> {
     let mut codes: Vec<String> = Vec::new();
     for p in parsed {
         for name in &p.names {
@@ -236,7 +241,7 @@ fn context_countries(parsed: &[Parsed]) -> Vec<String> {
 
 /// Reads one sentence into the story. With `implied_subject`, a sentence without a subject
 /// ("Met with ...") has the traveller as its subject.
-fn read_sentence(story: &mut Story<'_>, p: &Parsed, implied_subject: bool) {
+fn read_sentence(story: &mut Story<'_>, p: &Parsed<'_>, implied_subject: bool) {
     let text = p.sentence.text.as_str();
     let mut actors = actors(story, text, &p.people);
     if implied_subject {
@@ -257,8 +262,8 @@ fn read_sentence(story: &mut Story<'_>, p: &Parsed, implied_subject: bool) {
         .map(|m| (m.name_start, m.end))
         .collect();
     let context: Vec<&str> = story.context.iter().map(String::as_str).collect();
-    let places = places::mentions_in(text, story.gazetteer, &context, &names, &p.names);
-    let mut reading = Reading::new(&p.sentence, actors, places);
+    let places = places::mentions_in(text, story.gazetteer, &context, &names, &p.names, &p.words);
+    let mut reading = Reading::new(p.sentence, actors, places);
     let raw = dates::mentions(text);
     reading.dates = story.resolve_dates(&reading, raw);
     let companions = companions(&story.cast);
@@ -389,7 +394,7 @@ pub fn meetings_in_remark(
     for mut sentence in segment::sentences(&doc) {
         // a remark line without a full stop is still a statement, not a headline
         sentence.heading = false;
-        read_sentence(&mut story, &Parsed::new(sentence, gazetteer), true);
+        read_sentence(&mut story, &Parsed::new(&sentence, gazetteer), true);
     }
     let (_, meetings, _) = story.finish();
     meetings.into_iter().map(|m| m.meeting).collect()

@@ -106,7 +106,7 @@ struct Title {
 /// Everything a sentence says about people: its text, words and the gazetteer.
 struct Reader<'s, 'g> {
     sentence: &'s str,
-    ws: Vec<Word<'s>>,
+    ws: &'s [Word<'s>],
     gazetteer: &'g Gazetteer,
     /// The gazetteer's names in the sentence.
     found: &'g [GazetteerMention],
@@ -118,17 +118,18 @@ struct Reader<'s, 'g> {
 /// The people named or described in `sentence`, in text order.
 pub fn mentions(sentence: &str, gazetteer: &Gazetteer) -> Vec<PersonMention> {
     let found = gazetteer.mentions(sentence);
-    mentions_in(sentence, gazetteer, &found)
+    mentions_in(sentence, gazetteer, &found, &words(sentence))
 }
 
-/// Like [`mentions`], with the gazetteer's names in `sentence` already found.
+/// Like [`mentions`], with the gazetteer's names in `sentence` already found and the
+/// sentence cut into words (`segment::words`).
 pub fn mentions_in(
     sentence: &str,
     gazetteer: &Gazetteer,
     found: &[GazetteerMention],
+    ws: &[Word<'_>],
 ) -> Vec<PersonMention> {
-    let ws = words(sentence);
-    let countries = countries_by_word(&ws, found);
+    let countries = countries_by_word(ws, found);
     let reader = Reader {
         sentence,
         ws,
@@ -277,7 +278,7 @@ impl Reader<'_, '_> {
 
     /// Words `i` and `i + 1` are separated by spaces only.
     fn joined(&self, i: usize) -> bool {
-        gap(self.sentence, &self.ws, i).trim().is_empty()
+        gap(self.sentence, self.ws, i).trim().is_empty()
     }
 
     /// "United Nations", "World Bank", "the University's": an organisation qualifying a
@@ -323,7 +324,7 @@ impl Reader<'_, '_> {
     fn of_chain(&self, mut j: usize) -> (usize, Option<String>) {
         let mut country = None;
         while let Some(w) = self.word(j) {
-            let after_paren = gap(self.sentence, &self.ws, j - 1).trim() == ")";
+            let after_paren = gap(self.sentence, self.ws, j - 1).trim() == ")";
             if !matches!(key(w), "of" | "for" | "in" | "to") || !(self.joined(j - 1) || after_paren)
             {
                 break;
@@ -425,7 +426,7 @@ impl Reader<'_, '_> {
             )
         }) && self.joined(end - 1);
         let end = if area { end + 1 } else { end };
-        let closed = gap(self.sentence, &self.ws, end - 1)
+        let closed = gap(self.sentence, self.ws, end - 1)
             .trim_start()
             .starts_with(',');
         (known.is_some() || closed).then_some(end)
@@ -515,7 +516,7 @@ impl Reader<'_, '_> {
                 break;
             }
             j += 1;
-            if j - i >= 6 || !gap(self.sentence, &self.ws, j - 1).trim().is_empty() {
+            if j - i >= 6 || !gap(self.sentence, self.ws, j - 1).trim().is_empty() {
                 break;
             }
         }
@@ -581,11 +582,11 @@ impl Reader<'_, '_> {
         let Some(last) = end.checked_sub(1) else {
             return (end, false, false);
         };
-        let between = gap(self.sentence, &self.ws, last).trim();
+        let between = gap(self.sentence, self.ws, last).trim();
         let mut j = end;
         let mut comma = false;
         if between.starts_with('(') {
-            while j < self.ws.len() && !gap(self.sentence, &self.ws, j).contains(')') {
+            while j < self.ws.len() && !gap(self.sentence, self.ws, j).contains(')') {
                 j += 1;
             }
             j += 1;
@@ -637,7 +638,7 @@ impl Reader<'_, '_> {
         country: Option<String>,
     ) -> (usize, Option<String>) {
         let of = self.word(to).is_some_and(|w| key(w) == "of")
-            && gap(self.sentence, &self.ws, to - 1).trim().is_empty();
+            && gap(self.sentence, self.ws, to - 1).trim().is_empty();
         match self.country_at(to + 1).filter(|_| of) {
             Some((c, next)) => (self.ws[next - 1].end, country.or(Some(c))),
             None => (end, country),
@@ -739,7 +740,7 @@ impl Reader<'_, '_> {
     /// ", the President of Poland" / ", Minister for Foreign Affairs" / ", who is President
     /// of ..." / ", his predecessor" after a name ending at word `to`.
     fn appositive(&self, to: usize) -> Option<Title> {
-        if to == 0 || gap(self.sentence, &self.ws, to - 1).trim() != "," {
+        if to == 0 || gap(self.sentence, self.ws, to - 1).trim() != "," {
             return None;
         }
         let mut j = to;
@@ -754,7 +755,7 @@ impl Reader<'_, '_> {
             j += 1;
         }
         let title = self.title_at(j)?;
-        let ends = gap(self.sentence, &self.ws, title.end - 1);
+        let ends = gap(self.sentence, self.ws, title.end - 1);
         let closed = title.end >= self.ws.len()
             || ends.contains([',', ';', '.', ')'])
             || !self.word(title.end).is_some_and(Word::capitalised);

@@ -150,19 +150,20 @@ pub fn mentions(
         context,
         exclude,
         &gazetteer.mentions(sentence),
+        &words(sentence),
     )
 }
 
-/// Like [`mentions`], with the gazetteer's names in `sentence` already found.
+/// Like [`mentions`], with the gazetteer's names in `sentence` already found and the
+/// sentence cut into words (`segment::words`).
 pub fn mentions_in(
     sentence: &str,
     gazetteer: &Gazetteer,
     context: &[&str],
     exclude: &[(usize, usize)],
     names: &[crate::gazetteer::PlaceMention],
+    ws: &[Word<'_>],
 ) -> Vec<PlaceMention> {
-    // the words, cut only once a name is kept
-    let mut ws = None;
     let mut out = Vec::new();
     for found in names {
         let (start, mut end) = (found.span.start, found.span.end);
@@ -198,7 +199,6 @@ pub fn mentions_in(
         } else {
             found.place.clone()
         };
-        let ws = ws.get_or_insert_with(|| words(sentence));
         if let Some(next) = ws.iter().position(|w| w.start >= end) {
             if let Some(venue_end) = venue_name(sentence, ws, next) {
                 // "the Nagasaki Atomic Bomb Museum": a venue that bears the city's name

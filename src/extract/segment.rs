@@ -378,11 +378,24 @@ impl Word<'_> {
 /// words and is not returned.
 pub fn words(text: &str) -> Vec<Word<'_>> {
     if text.is_ascii() {
-        // each byte is a character: nothing to decode
-        cut_words(text, text.bytes().map(char::from).enumerate())
+        ascii_words(text)
     } else {
         cut_words(text, text.char_indices())
     }
+}
+
+/// [`words`] of an ASCII text, the common case: the same cut over bytes.
+fn ascii_words(text: &str) -> Vec<Word<'_>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    // an inner hyphen, apostrophe or dot between letters or digits joins
+    for std::ops::Range { start, end: i } in
+        crate::gazetteer::key::ascii_runs(bytes, |b| matches!(b, b'-' | b'\'' | b'.'))
+    {
+        let next = bytes.get(i).map_or(' ', |&b| char::from(b));
+        out.push(finish_word(text, start, i, next));
+    }
+    out
 }
 
 /// [`words`], given the characters of `text` with their offsets.
@@ -532,6 +545,13 @@ mod tests {
                 "then", "left"
             ]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_words_are_cut_as_any_text(text in "[a-zA-Z0-9'.,-]{0,40}|[ -~]{0,40}") {
+            proptest::prop_assert_eq!(ascii_words(&text), cut_words(&text, text.char_indices()));
+        }
     }
 
     #[test]

@@ -10,18 +10,71 @@ use std::ops::Range;
 
 use crate::fold::fold_char;
 
-/// One word of a text: its folded, normalised form and its byte range in the original text.
+/// One word of a text: where its key lies in [`Words::key`] and its byte range in the
+/// original text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Word {
-    /// Folded and normalised ("st" → "saint"), as it appears in keys.
-    pub key: String,
+    /// Byte range of the word's key (folded and normalised, "st" → "saint") in the text's
+    /// key.
+    pub key: Range<usize>,
     /// Byte range in the original text, apostrophes at the edges excluded.
     pub span: Range<usize>,
 }
 
+/// The words of a text and the text's key, which holds every word's key joined by single
+/// spaces: the key of words `i..=j` is one slice of it, so names of several words are
+/// looked up without building a string.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Words {
+    key: String,
+    list: Vec<Word>,
+}
+
+impl Words {
+    /// The key of word `i`.
+    pub fn key(&self, i: usize) -> &str {
+        &self.key[self.list[i].key.clone()]
+    }
+
+    /// The key of words `first..=last`, joined by single spaces.
+    pub fn joined(&self, first: usize, last: usize) -> &str {
+        &self.key[self.list[first].key.start..self.list[last].key.end]
+    }
+
+    /// A part of the text's key, such as a candidate name found by [`Self::joined`] offsets.
+    pub fn key_slice(&self, range: Range<usize>) -> &str {
+        &self.key[range]
+    }
+
+    /// Starts a word at the end of the key.
+    fn open(&mut self) -> usize {
+        if !self.key.is_empty() {
+            self.key.push(' ');
+        }
+        self.key.len()
+    }
+
+    /// Ends the word whose key starts at `start`, spelling out an abbreviation.
+    fn close(&mut self, start: usize, span: Range<usize>) {
+        normalise_tail(&mut self.key, start);
+        self.list.push(Word {
+            key: start..self.key.len(),
+            span,
+        });
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [Word];
+
+    fn deref(&self) -> &[Word] {
+        &self.list
+    }
+}
+
 /// Cuts `text` into words. A word is a run of letters and digits, apostrophes included when
 /// they stand between two of them ("Nuku'alofa", "d'Ivoire", "Russia's").
-pub fn words(text: &str) -> Vec<Word> {
+pub fn words(text: &str) -> Words {
     if text.is_ascii() {
         ascii_words(text)
     } else {
@@ -30,7 +83,7 @@ pub fn words(text: &str) -> Vec<Word> {
 }
 
 /// [`words`] of any text, folding character by character.
-fn folded_words(text: &str) -> Vec<Word> {
+fn folded_words(text: &str) -> Words {
     let mut cutter = Cutter::default();
     let mut folded = String::new();
     for (start, c) in text.char_indices() {
@@ -54,50 +107,62 @@ fn folded_words(text: &str) -> Vec<Word> {
 }
 
 /// [`words`] of an ASCII text, the common case: the same cut, each key lower-cased at once.
-fn ascii_words(text: &str) -> Vec<Word> {
+fn ascii_words(text: &str) -> Words {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Words {
+        key: String::with_capacity(text.len()),
+        list: Vec::with_capacity(text.len() / 5 + 1),
+    };
+    // one apostrophe between letters or digits belongs to the word
+    for Range { start, end: i } in ascii_runs(bytes, |b| matches!(b, b'\'' | b'`')) {
+        let key_start = out.open();
+        out.key.push_str(&text[start..i]);
+        out.key[key_start..].make_ascii_lowercase();
+        if out.key[key_start..].contains('`') {
+            let fixed = out.key[key_start..].replace('`', "'");
+            out.key.truncate(key_start);
+            out.key.push_str(&fixed);
+        }
+        out.close(key_start, start..i);
+    }
+    out
+}
+
+/// The byte ranges of the words of an ASCII text: runs of letters and digits, with a mark
+/// for which `inner` holds kept when a letter or digit stands on both sides of it. The word
+/// cutters of names and of sentences differ only in their inner marks.
+pub fn ascii_runs(bytes: &[u8], inner: fn(u8) -> bool) -> impl Iterator<Item = Range<usize>> {
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphanumeric() {
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
             i += 1;
-            continue;
+        }
+        if i == bytes.len() {
+            return None;
         }
         let start = i;
         loop {
             while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
                 i += 1;
             }
-            // one apostrophe between letters or digits belongs to the word
-            let inner = i + 1 < bytes.len()
-                && matches!(bytes[i], b'\'' | b'`')
-                && bytes[i + 1].is_ascii_alphanumeric();
-            if !inner {
+            let joins =
+                i + 1 < bytes.len() && inner(bytes[i]) && bytes[i + 1].is_ascii_alphanumeric();
+            if !joins {
                 break;
             }
             i += 1;
         }
-        let mut key = text[start..i].to_ascii_lowercase();
-        if key.contains('`') {
-            key = key.replace('`', "'");
-        }
-        let key = expansion(&key).map_or(key, str::to_owned);
-        out.push(Word {
-            key,
-            span: start..i,
-        });
-    }
-    out
+        Some(start..i)
+    })
 }
 
-/// The state of [`words`]: the word being read (its key so far, in a buffer reused from word
-/// to word, and its span), and an apostrophe after it that belongs to it only if a letter or
-/// digit follows.
+/// The state of [`words`]: the words so far, the word being read (where its key starts, and
+/// its span), and an apostrophe after it that belongs to it only if a letter or digit
+/// follows.
 #[derive(Default)]
 struct Cutter {
-    words: Vec<Word>,
-    key: String,
-    current: Option<Range<usize>>,
+    words: Words,
+    current: Option<(usize, Range<usize>)>,
     apostrophe: bool,
 }
 
@@ -105,17 +170,17 @@ impl Cutter {
     fn feed(&mut self, c: char, span: &Range<usize>) {
         if c.is_alphanumeric() {
             match &mut self.current {
-                Some(current) => {
+                Some((_, current)) => {
                     if std::mem::take(&mut self.apostrophe) {
-                        self.key.push('\'');
+                        self.words.key.push('\'');
                     }
-                    self.key.push(c);
+                    self.words.key.push(c);
                     current.end = span.end;
                 }
                 None => {
-                    self.key.clear();
-                    self.key.push(c);
-                    self.current = Some(span.clone());
+                    let start = self.words.open();
+                    self.words.key.push(c);
+                    self.current = Some((start, span.clone()));
                 }
             }
         } else if c == '\'' && self.current.is_some() && !self.apostrophe {
@@ -127,17 +192,12 @@ impl Cutter {
 
     fn end_word(&mut self) {
         self.apostrophe = false;
-        if let Some(span) = self.current.take() {
-            // the abbreviations place names use in front of a name, spelt out
-            let key = match expansion(&self.key) {
-                Some(full) => full.to_owned(),
-                None => self.key.as_str().to_owned(),
-            };
-            self.words.push(Word { key, span });
+        if let Some((start, span)) = self.current.take() {
+            self.words.close(start, span);
         }
     }
 
-    fn finish(mut self) -> Vec<Word> {
+    fn finish(mut self) -> Words {
         self.end_word();
         self.words
     }
@@ -239,12 +299,12 @@ mod tests {
         #[test]
         fn words_cut_any_text_on_char_boundaries_like_keys(text in "\\PC{0,40}") {
             let found = words(&text);
-            for word in &found {
+            for word in found.iter() {
                 prop_assert!(text.is_char_boundary(word.span.start));
                 prop_assert!(text.is_char_boundary(word.span.end));
                 prop_assert!(word.span.start < word.span.end);
             }
-            prop_assert_eq!(key(&text), join(found.iter().map(|w| w.key.as_str())));
+            prop_assert_eq!(key(&text), join((0..found.len()).map(|i| found.key(i))));
         }
 
         #[test]
@@ -276,8 +336,8 @@ mod tests {
             spans,
             ["From", "Rzeszów", "to", "Kyiv", "then", "Nuku’alofa"]
         );
-        assert_eq!(found[1].key, "rzeszow");
-        assert_eq!(found[5].key, "nuku'alofa");
+        assert_eq!(found.key(1), "rzeszow");
+        assert_eq!(found.key(5), "nuku'alofa");
     }
 
     #[test]
@@ -289,7 +349,8 @@ mod tests {
             "'Paris'",
             "Ft. Worth",
         ] {
-            let joined = join(words(name).iter().map(|w| w.key.as_str()));
+            let found = words(name);
+            let joined = join((0..found.len()).map(|i| found.key(i)));
             assert_eq!(key(name), joined, "{name}");
         }
     }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::key::{self, Word};
+use super::key::{self, Words};
 use super::rank::{self, NameQuality};
 use super::stoplist;
 use super::{Entry, Gazetteer, Target};
@@ -57,11 +57,11 @@ pub struct PlaceMention {
     pub ambiguous: bool,
 }
 
-/// A candidate match: words `start..end` read under `key`.
+/// A candidate match: words `start..end` read under `key`, a range of the text's key.
 struct Candidate {
     end: usize,
     span_end: usize,
-    key: String,
+    key: Range<usize>,
 }
 
 impl Gazetteer {
@@ -99,8 +99,8 @@ impl Gazetteer {
     }
 
     /// The longest acceptable mention starting at word `i`, and the index of the word after.
-    fn mention_at(&self, text: &str, words: &[Word], i: usize) -> Option<(usize, PlaceMention)> {
-        if !capitalised(text, &words[i], false) {
+    fn mention_at(&self, text: &str, words: &Words, i: usize) -> Option<(usize, PlaceMention)> {
+        if !capitalised(text, words, i, false) {
             return None;
         }
         let mut candidates = self.candidates(text, words, i);
@@ -113,23 +113,23 @@ impl Gazetteer {
     }
 
     /// Every name key that words `i..` spell, shortest first.
-    fn candidates(&self, text: &str, words: &[Word], i: usize) -> Vec<Candidate> {
+    fn candidates(&self, text: &str, words: &Words, i: usize) -> Vec<Candidate> {
         let mut found = Vec::new();
-        let mut key = String::with_capacity(64);
+        let key_start = words[i].key.start;
         for (n, word) in words[i..].iter().enumerate().take(self.longest) {
             if n > 0
                 && !(joinable(&text[words[i + n - 1].span.end..word.span.start])
-                    && capitalised(text, word, true))
+                    && capitalised(text, words, i + n, true))
             {
                 break;
             }
-            if n > 0 {
-                key.push(' ');
-            }
-            let stem = possessive_stem(&word.key);
-            if let Some(stem) = stem {
-                let short = format!("{key}{stem}");
-                if self.readings(&short).is_some_and(|e| !e.is_empty()) {
+            if let Some(stem) = possessive_stem(words.key(i + n)) {
+                // the key up to this word, then the word's stem
+                let short = key_start..word.key.start + stem.len();
+                if self
+                    .readings(words.key_slice(short.clone()))
+                    .is_some_and(|e| !e.is_empty())
+                {
                     let span_end = word.span.end - possessive_len(&text[word.span.clone()]);
                     found.push(Candidate {
                         end: i + n + 1,
@@ -138,13 +138,13 @@ impl Gazetteer {
                     });
                 }
             }
-            key.push_str(&word.key);
-            match self.readings(&key) {
+            let key = key_start..word.key.end;
+            match self.readings(words.key_slice(key.clone())) {
                 None => break,
                 Some(entries) if !entries.is_empty() => found.push(Candidate {
                     end: i + n + 1,
                     span_end: word.span.end,
-                    key: key.clone(),
+                    key,
                 }),
                 Some(_) => {}
             }
@@ -153,13 +153,13 @@ impl Gazetteer {
     }
 
     /// The mention `candidate` makes, unless the filters reject it.
-    fn accept(&self, text: &str, words: &[Word], i: usize, c: &Candidate) -> Option<PlaceMention> {
-        let entries = self.readings(&c.key)?;
+    fn accept(&self, text: &str, words: &Words, i: usize, c: &Candidate) -> Option<PlaceMention> {
+        let key = words.key_slice(c.key.clone());
+        let entries = self.readings(key)?;
         let single = c.end == i + 1;
-        let after_title = i > 0 && stoplist::title(&words[i - 1].key) && adjacent(text, words, i);
-        let first = c.key.split(' ').next().unwrap_or(&c.key);
-        let word_or_person =
-            after_title || stoplist::title(first) || stoplist::never_a_city(&c.key);
+        let after_title = i > 0 && stoplist::title(words.key(i - 1)) && adjacent(text, words, i);
+        let first = key.split(' ').next().unwrap_or(key);
+        let word_or_person = after_title || stoplist::title(first) || stoplist::never_a_city(key);
         let places: Vec<Entry> = entries
             .iter()
             .filter(|e| self.plausible(**e, word_or_person))
@@ -193,7 +193,7 @@ impl Gazetteer {
             kind,
             quality: entry.quality,
             population,
-            ambiguous: stoplist::ambiguous(&c.key) || loose,
+            ambiguous: stoplist::ambiguous(key) || loose,
         })
     }
 
@@ -226,8 +226,8 @@ impl Gazetteer {
 
 /// Whether `word` is written as part of a proper noun: a capital first letter (or digit), or,
 /// inside a name, a lower-case particle ("es", "of", "and") or elided article ("d'Ivoire").
-fn capitalised(text: &str, word: &Word, inside: bool) -> bool {
-    let written = &text[word.span.clone()];
+fn capitalised(text: &str, words: &Words, i: usize, inside: bool) -> bool {
+    let written = &text[words[i].span.clone()];
     let mut chars = written.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -235,7 +235,7 @@ fn capitalised(text: &str, word: &Word, inside: bool) -> bool {
     if first.is_uppercase() || first.is_numeric() {
         return true;
     }
-    inside && (is_particle(&word.key) || elided(written))
+    inside && (is_particle(words.key(i)) || elided(written))
 }
 
 fn is_particle(key: &str) -> bool {
@@ -268,7 +268,7 @@ fn joinable(gap: &str) -> bool {
 }
 
 /// Only spaces between word `i - 1` and word `i`.
-fn adjacent(text: &str, words: &[Word], i: usize) -> bool {
+fn adjacent(text: &str, words: &Words, i: usize) -> bool {
     text[words[i - 1].span.end..words[i].span.start]
         .chars()
         .all(|c| c == ' ' || c == '\u{a0}')
@@ -276,22 +276,22 @@ fn adjacent(text: &str, words: &[Word], i: usize) -> bool {
 
 /// A match at words `i..end` that runs into another capitalised word on either side, which
 /// is not a leading word such as "In" or "East" ("Hillary Clinton", "Washington Post").
-fn joined_to_name(text: &str, words: &[Word], i: usize, end: usize) -> bool {
+fn joined_to_name(text: &str, words: &Words, i: usize, end: usize) -> bool {
     let before = i > 0
         && adjacent(text, words, i)
         && starts_upper(&text[words[i - 1].span.clone()])
-        && !stoplist::leading(&words[i - 1].key);
+        && !stoplist::leading(words.key(i - 1));
     let after = end < words.len()
         && adjacent(text, words, end)
         && starts_upper(&text[words[end].span.clone()])
-        && !stoplist::leading(&words[end].key);
+        && !stoplist::leading(words.key(end));
     before || after
 }
 
 /// A one-word name written like a person's or an acronym: after an initial ("George W.
 /// Bush"), before a verb of saying ("Hadley said"), or in capitals ("NATO", "UN": a dateline
 /// such as "ISTANBUL" names a city large enough to pass).
-fn person_like(text: &str, words: &[Word], i: usize) -> bool {
+fn person_like(text: &str, words: &Words, i: usize) -> bool {
     let written = &text[words[i].span.clone()];
     let acronym = written
         .chars()
@@ -302,7 +302,7 @@ fn person_like(text: &str, words: &[Word], i: usize) -> bool {
         previous.chars().count() == 1 && starts_upper(previous) && gap.trim() == "."
     };
     let speaks = words.get(i + 1).is_some_and(|next| {
-        stoplist::speech_verb(&next.key)
+        stoplist::speech_verb(words.key(i + 1))
             && text[words[i].span.end..next.span.start].trim().is_empty()
     });
     acronym || after_initial || speaks
