@@ -22,6 +22,14 @@ pub struct Person {
     pub weak: bool,
     /// The folded words of `name`, kept for matching.
     words: Vec<String>,
+    /// The canonical title of `role` and `country` (see [`Cast::office`]), kept: rules ask
+    /// for it sentence after sentence.
+    office: String,
+}
+
+/// The canonical title of a role held for a country, empty without a role.
+fn office_of(role: Option<&str>, country: Option<&str>) -> String {
+    role.map(|r| canonical_role(r, country)).unwrap_or_default()
 }
 
 /// Index of a person in the cast.
@@ -81,6 +89,7 @@ impl Cast {
             country: None,
             weak: false,
             words: name_words(&traveller.name),
+            office: office_of(traveller.role.as_deref(), None),
         });
         self.recency.push(0);
         self.people.len() - 1
@@ -135,6 +144,7 @@ impl Cast {
             country: mention.country.clone(),
             weak: mention.bare,
             words: name_words(name),
+            office: office_of(mention.role.as_deref(), mention.country.as_deref()),
         });
         self.recency.push(0);
         self.people.len() - 1
@@ -148,11 +158,15 @@ impl Cast {
             person.name = name.to_owned();
             person.words = name_words(name);
         }
-        if person.role.is_none() {
+        let (role, country) = (person.role.is_none(), person.country.is_none());
+        if role {
             person.role.clone_from(&mention.role);
         }
-        if person.country.is_none() {
+        if country {
             person.country.clone_from(&mention.country);
+        }
+        if role && mention.role.is_some() || country && mention.country.is_some() {
+            person.office = office_of(person.role.as_deref(), person.country.as_deref());
         }
     }
 
@@ -190,7 +204,7 @@ impl Cast {
         let title_fits = |id: PersonId| {
             let office = self.office(id);
             role.as_deref()
-                .is_none_or(|r| office.is_empty() || role_fits(r, &office))
+                .is_none_or(|r| office.is_empty() || role_fits(r, office))
         };
         let last = |id: PersonId| self.people[id].words.last() == Some(&key);
         let any = |id: PersonId| self.people[id].words.contains(&key);
@@ -216,7 +230,7 @@ impl Cast {
                 (Some(_), None) => Some(id) == self.traveller,
                 _ => true,
             };
-            country_ok && role_fits(&role, &self.office(id))
+            country_ok && role_fits(&role, self.office(id))
         };
         if let Some(t) = self
             .traveller
@@ -233,13 +247,8 @@ impl Cast {
     }
 
     /// The canonical title of a person, empty when the text gives none.
-    pub fn office(&self, id: PersonId) -> String {
-        let person = &self.people[id];
-        person
-            .role
-            .as_deref()
-            .map(|r| canonical_role(r, person.country.as_deref()))
-            .unwrap_or_default()
+    pub fn office(&self, id: PersonId) -> &str {
+        &self.people[id].office
     }
 
     /// The most recently mentioned person for whom `fits` holds.

@@ -76,16 +76,15 @@ impl DocumentExtraction {
 /// words are cut once and serve people, places and the rules.
 struct Parsed<'s> {
     sentence: &'s Sentence,
-    words: Vec<segment::Word<'s>>,
+    words: &'s [segment::Word<'s>],
     names: Vec<crate::gazetteer::PlaceMention>,
     people: Vec<PersonMention>,
 }
 
 impl<'s> Parsed<'s> {
-    fn new(sentence: &'s Sentence, gazetteer: &Gazetteer) -> Self {
-        let words = segment::words(&sentence.text);
+    fn new(sentence: &'s Sentence, words: &'s [segment::Word<'s>], gazetteer: &Gazetteer) -> Self {
         let names = gazetteer.mentions(&sentence.text);
-        let people = people::mentions_in(&sentence.text, gazetteer, &names, &words);
+        let people = people::mentions_in(&sentence.text, gazetteer, &names, words);
         Self {
             sentence,
             words,
@@ -112,9 +111,18 @@ pub fn extract_with(
         return (DocumentExtraction::empty(doc, "not English"), Vec::new());
     }
     let sentences = segment::sentences(doc);
+    // the words of every sentence in one vector
+    let mut words = Vec::with_capacity(doc.body().len() / 5 + 1);
+    let mut bounds = Vec::with_capacity(sentences.len());
+    for sentence in &sentences {
+        let first = words.len();
+        segment::words_into(&sentence.text, &mut words);
+        bounds.push(first..words.len());
+    }
     let parsed: Vec<Parsed<'_>> = sentences
         .iter()
-        .map(|sentence| Parsed::new(sentence, gazetteer))
+        .zip(bounds)
+        .map(|(sentence, range)| Parsed::new(sentence, &words[range], gazetteer))
         .collect();
     let mut cast = Cast::new();
     let Some(traveller) = choose_traveller(&parsed, &mut cast) else {
@@ -192,19 +200,50 @@ const ENGLISH_WORDS: &[&str] = &[
 /// Text in another language yields nothing: too few English function words to be English
 /// (short texts are given the benefit of the doubt).
 fn reads_as_english(body: &str) -> bool {
+    let (words, common) = function_words(body);
+    words < 12 || common * 25 >= words
+}
+
+/// How many words `body` has (runs of letters), and how many of them are English function
+/// words.
+fn function_words(body: &str) -> (usize, usize) {
     let (mut words, mut common) = (0, 0);
     let longest = ENGLISH_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
-    for word in body
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
-        words += 1;
-        // the function words are ASCII: a word with other letters is none of them
-        common += usize::from(
-            word.len() <= longest && ENGLISH_WORDS.iter().any(|e| e.eq_ignore_ascii_case(word)),
-        );
+    // words are runs of letters, read byte by byte: most text is ASCII
+    let mut start = None;
+    let mut i = 0;
+    while i <= body.len() {
+        let (letter, len) = letter_at(body, i);
+        match (letter, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let word = &body[s..i];
+                words += 1;
+                // the function words are ASCII: a word with other letters is none of them
+                common += usize::from(
+                    word.len() <= longest
+                        && ENGLISH_WORDS.iter().any(|e| e.eq_ignore_ascii_case(word)),
+                );
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
     }
-    words < 12 || common * 25 >= words
+    (words, common)
+}
+
+/// Whether a letter starts at byte `i` of `text` (a char boundary), and the length of the
+/// character there; the end of the text is no letter.
+fn letter_at(text: &str, i: usize) -> (bool, usize) {
+    match text.as_bytes().get(i) {
+        None => (false, 1),
+        Some(b) if b.is_ascii() => (b.is_ascii_alphabetic(), 1),
+        Some(_) => text[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8())),
+    }
 }
 
 /// Builds the cast from every mention and picks the traveller.
@@ -262,7 +301,7 @@ fn read_sentence(story: &mut Story<'_>, p: &Parsed<'_>, implied_subject: bool) {
         .map(|m| (m.name_start, m.end))
         .collect();
     let context: Vec<&str> = story.context.iter().map(String::as_str).collect();
-    let places = places::mentions_in(text, story.gazetteer, &context, &names, &p.names, &p.words);
+    let places = places::mentions_in(text, story.gazetteer, &context, &names, &p.names, p.words);
     let mut reading = Reading::new(p.sentence, actors, places);
     let raw = dates::mentions(text);
     reading.dates = story.resolve_dates(&reading, raw);
@@ -352,16 +391,18 @@ fn companions(cast: &Cast) -> Vec<PersonId> {
             .last()
             .map(crate::fold::fold)
     };
+    // most casts have no spouse: surnames are folded only for one
     (0..cast.people().len())
         .filter(|&id| {
             let office = cast.office(id);
-            let spouse = ["wife", "husband", "spouse"]
+            ["wife", "husband", "spouse"]
                 .iter()
-                .any(|w| office.ends_with(w));
-            let hosts = (0..cast.people().len()).any(|other| {
-                other != id && Some(other) != cast.traveller && surname(other) == surname(id)
-            });
-            spouse && !hosts
+                .any(|w| office.ends_with(w))
+        })
+        .filter(|&id| {
+            let own = surname(id);
+            !(0..cast.people().len())
+                .any(|other| other != id && Some(other) != cast.traveller && surname(other) == own)
         })
         .collect()
 }
@@ -394,7 +435,8 @@ pub fn meetings_in_remark(
     for mut sentence in segment::sentences(&doc) {
         // a remark line without a full stop is still a statement, not a headline
         sentence.heading = false;
-        read_sentence(&mut story, &Parsed::new(&sentence, gazetteer), true);
+        let words = segment::words(&sentence.text);
+        read_sentence(&mut story, &Parsed::new(&sentence, &words, gazetteer), true);
     }
     let (_, meetings, _) = story.finish();
     meetings.into_iter().map(|m| m.meeting).collect()
@@ -413,6 +455,21 @@ mod tests {
         };
         let place = crate::domain::Place::named("London");
         meetings_in_remark(text, date, Some(&place), &traveller, Gazetteer::global())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn function_words_are_counted_over_runs_of_letters(text in "\\PC{0,80}|[a-zA-Z .,'-]{0,80}") {
+            let words: Vec<&str> = text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let common = words
+                .iter()
+                .filter(|w| ENGLISH_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w)))
+                .count();
+            proptest::prop_assert_eq!(function_words(&text), (words.len(), common));
+        }
     }
 
     /// A meeting as the test sees it: kind and participant names.

@@ -170,7 +170,6 @@ pub fn mentions_in(
         let excluded = exclude.iter().any(|&(a, b)| start < b && a < end);
         let unvouched = found.ambiguous && !after_cue(sentence, start);
         let written = &sentence[start..end];
-        let word = written.to_lowercase();
         // "UN", "AU": an abbreviation, not the town of that name
         let abbreviation = found.kind == MentionKind::City
             && written.len() <= 4
@@ -184,7 +183,7 @@ pub fn mentions_in(
             }
             continue;
         }
-        if excluded || unvouched || ENGLISH.contains(&word.as_str()) {
+        if excluded || unvouched || ENGLISH.contains(&written.to_lowercase().as_str()) {
             continue;
         }
         let mut kind = match found.kind {

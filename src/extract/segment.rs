@@ -377,17 +377,24 @@ impl Word<'_> {
 /// The words of `text`, in order. Punctuation other than inner `-`, `'` and `.` separates
 /// words and is not returned.
 pub fn words(text: &str) -> Vec<Word<'_>> {
+    // about one word in six bytes of English prose: room enough to grow rarely
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    words_into(text, &mut out);
+    out
+}
+
+/// [`words`] appended to `out`: the words of many sentences can share one vector.
+pub fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
     if text.is_ascii() {
-        ascii_words(text)
+        ascii_words(text, out);
     } else {
-        cut_words(text, text.char_indices())
+        cut_words(text, text.char_indices(), out);
     }
 }
 
 /// [`words`] of an ASCII text, the common case: the same cut over bytes.
-fn ascii_words(text: &str) -> Vec<Word<'_>> {
+fn ascii_words<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
     // an inner hyphen, apostrophe or dot between letters or digits joins
     for std::ops::Range { start, end: i } in
         crate::gazetteer::key::ascii_runs(bytes, |b| matches!(b, b'-' | b'\'' | b'.'))
@@ -395,13 +402,14 @@ fn ascii_words(text: &str) -> Vec<Word<'_>> {
         let next = bytes.get(i).map_or(' ', |&b| char::from(b));
         out.push(finish_word(text, start, i, next));
     }
-    out
 }
 
 /// [`words`], given the characters of `text` with their offsets.
-fn cut_words<'a>(text: &'a str, chars: impl Iterator<Item = (usize, char)>) -> Vec<Word<'a>> {
-    // about one word in six bytes of English prose: room enough to grow rarely
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+fn cut_words<'a>(
+    text: &'a str,
+    chars: impl Iterator<Item = (usize, char)>,
+    out: &mut Vec<Word<'a>>,
+) {
     let mut start = None;
     let joins = |c: char| matches!(c, '-' | '\'' | '.');
     let mut chars = chars.peekable();
@@ -421,7 +429,6 @@ fn cut_words<'a>(text: &'a str, chars: impl Iterator<Item = (usize, char)>) -> V
     if let Some(s) = start {
         out.push(finish_word(text, s, text.len(), ' '));
     }
-    out
 }
 
 /// Ends a word at `end`; keeps a following full stop when the word is an abbreviation.
@@ -550,7 +557,10 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn ascii_words_are_cut_as_any_text(text in "[a-zA-Z0-9'.,-]{0,40}|[ -~]{0,40}") {
-            proptest::prop_assert_eq!(ascii_words(&text), cut_words(&text, text.char_indices()));
+            let (mut ascii, mut any) = (Vec::new(), Vec::new());
+            ascii_words(&text, &mut ascii);
+            cut_words(&text, text.char_indices(), &mut any);
+            proptest::prop_assert_eq!(ascii, any);
         }
     }
 

@@ -153,6 +153,8 @@ impl<'d> Story<'d> {
         events.sort_by_key(Event::at);
         let first_new = self.meetings.len();
         let mut joint = Vec::new();
+        // whether the sentence looks back, asked once for all its events
+        let mut earlier = None;
         for event in events {
             let before = self.meetings.len();
             let is_joint = matches!(&event, Event::Meeting(fact) if fact.joint);
@@ -177,7 +179,7 @@ impl<'d> Story<'d> {
                 looking_back: {
                     let (start, _) = reading.clause(event.at());
                     PLUPERFECT.is_match(&reading.text[start..event.at()])
-                        || EARLIER.is_match(reading.text)
+                        || *earlier.get_or_insert_with(|| EARLIER.is_match(reading.text))
                 },
                 another_time: {
                     let (start, end) = reading.clause(event.at());

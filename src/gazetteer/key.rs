@@ -108,24 +108,31 @@ fn folded_words(text: &str) -> Words {
 
 /// [`words`] of an ASCII text, the common case: the same cut, each key lower-cased at once.
 fn ascii_words(text: &str) -> Words {
-    let bytes = text.as_bytes();
-    let mut out = Words {
-        key: String::with_capacity(text.len()),
-        list: Vec::with_capacity(text.len() / 5 + 1),
-    };
+    let mut key = String::with_capacity(text.len());
+    let mut list = Vec::with_capacity(text.len() / 5 + 1);
+    push_ascii_keys(text, &mut key, |key, span| list.push(Word { key, span }));
+    Words { key, list }
+}
+
+/// Appends the keys of the words of an ASCII `text` to `key`, a space before each but the
+/// first of an empty key, and tells `word` each word's key range and span.
+fn push_ascii_keys(text: &str, key: &mut String, mut word: impl FnMut(Range<usize>, Range<usize>)) {
     // one apostrophe between letters or digits belongs to the word
-    for Range { start, end: i } in ascii_runs(bytes, |b| matches!(b, b'\'' | b'`')) {
-        let key_start = out.open();
-        out.key.push_str(&text[start..i]);
-        out.key[key_start..].make_ascii_lowercase();
-        if out.key[key_start..].contains('`') {
-            let fixed = out.key[key_start..].replace('`', "'");
-            out.key.truncate(key_start);
-            out.key.push_str(&fixed);
+    for span in ascii_runs(text.as_bytes(), |b| matches!(b, b'\'' | b'`')) {
+        if !key.is_empty() {
+            key.push(' ');
         }
-        out.close(key_start, start..i);
+        let start = key.len();
+        key.push_str(&text[span.clone()]);
+        key[start..].make_ascii_lowercase();
+        if key[start..].contains('`') {
+            let fixed = key[start..].replace('`', "'");
+            key.truncate(start);
+            key.push_str(&fixed);
+        }
+        normalise_tail(key, start);
+        word(start..key.len(), span);
     }
-    out
 }
 
 /// The byte ranges of the words of an ASCII text: runs of letters and digits, with a mark
@@ -228,18 +235,19 @@ pub fn key_into(name: &str, scratch: &mut String, out: &mut String) {
     scratch.clear();
     out.clear();
     if name.is_ascii() {
-        // the common case: folding ASCII is lower-casing (and '`' → '\'')
-        scratch.push_str(name);
-        scratch.make_ascii_lowercase();
-        if scratch.contains('`') {
-            *scratch = scratch.replace('`', "'");
-        }
-    } else {
-        for c in name.chars() {
-            fold_char(c, scratch);
-        }
+        // the common case: folding ASCII is lower-casing (and '`' → '\''), cut as words are
+        push_ascii_keys(name, out, |_, _| {});
+        return;
     }
-    let mut chars = scratch.chars().peekable();
+    for c in name.chars() {
+        fold_char(c, scratch);
+    }
+    push_folded_keys(scratch, out);
+}
+
+/// Appends the keys of the words of folded text to `out` (empty), separated by spaces.
+fn push_folded_keys(folded: &str, out: &mut String) {
+    let mut chars = folded.chars().peekable();
     let mut word_start = None;
     let mut previous_alnum = false;
     while let Some(c) = chars.next() {
@@ -305,6 +313,17 @@ mod tests {
                 prop_assert!(word.span.start < word.span.end);
             }
             prop_assert_eq!(key(&text), join((0..found.len()).map(|i| found.key(i))));
+        }
+
+        #[test]
+        fn ascii_keys_are_cut_as_folded_text(text in "[a-zA-Z0-9'` .,-]{0,40}|[ -~]{0,40}") {
+            let mut folded = String::new();
+            for c in text.chars() {
+                fold_char(c, &mut folded);
+            }
+            let mut expected = String::new();
+            push_folded_keys(&folded, &mut expected);
+            prop_assert_eq!(key(&text), expected);
         }
 
         #[test]
