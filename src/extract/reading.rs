@@ -227,6 +227,23 @@ impl<'a> Reading<'a> {
         PLANNED.is_match(window)
     }
 
+    /// True when a date phrase ending at byte `end` opens an announced clause: its subject
+    /// and then a future or intention marker ("On Tuesday, the President is due to ...",
+    /// "On Saturday he will ..."), so the phrase names a day still to come.
+    pub fn announced_after(&self, end: usize) -> bool {
+        let (_, clause_end) = self.clause(end);
+        let rest = &self.text[end..clause_end.max(end)];
+        let Some(found) = PLANNED.find(rest) else {
+            return false;
+        };
+        let subject = rest[..found.start()].trim_start_matches([',', ' ']);
+        subject.split_whitespace().count() <= 5
+            && subject.split_whitespace().all(|word| {
+                word.starts_with(char::is_uppercase)
+                    || matches!(word, "he" | "she" | "they" | "the" | "his" | "her")
+            })
+    }
+
     /// The date phrase that belongs to the event at byte `at`: a resolved one in its clause
     /// (the nearest), else one opening the sentence, else a part of day alone in its clause
     /// ("in the afternoon": the anchor day).

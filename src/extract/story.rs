@@ -108,7 +108,8 @@ impl<'d> Story<'d> {
         let mut local = self.calendar.clone();
         let mut out = Vec::new();
         for mention in raw {
-            let tense = if reading.planned_at(mention.start) {
+            let tense = if reading.planned_at(mention.start) || reading.announced_after(mention.end)
+            {
                 Tense::Future
             } else {
                 Tense::Past
@@ -1083,6 +1084,38 @@ mod tests {
             via.iter().map(|v| (*v).to_owned()).collect(),
             Status::Completed,
         )
+    }
+
+    /// The meetings of a document as (date, first participant, status).
+    fn meeting_days(text: &str) -> Vec<(String, String, Status)> {
+        let doc = Document::parse("t.txt", text.to_owned()).expect("doc");
+        extract(&doc, Gazetteer::global())
+            .meetings
+            .into_iter()
+            .map(|m| {
+                (
+                    m.date.map_or("?".to_owned(), |d| d.to_string()),
+                    m.participants.first().map_or(String::new(), |p| p.name.clone()),
+                    m.status,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_weekday_opening_an_announced_clause_is_the_one_to_come() {
+        // published on Monday 3 May 2021; Sunday was 2 May
+        let found = meeting_days(
+            " date 2021-05-03 LIMA, May 3 (Reuters) - Foreign Minister Ana Ruiz met President Tomas Vik in Lima on Monday. On Sunday she had arrived from Quito.\n\nOn Tuesday, Ruiz is scheduled to hold talks with Prime Minister Lena Berg. On Thursday she will meet Jon Dahl, the speaker of parliament.",
+        );
+        assert_eq!(
+            found,
+            [
+                ("2021-05-03".into(), "Tomas Vik".into(), Status::Completed),
+                ("2021-05-04".into(), "Lena Berg".into(), Status::Planned),
+                ("2021-05-06".into(), "Jon Dahl".into(), Status::Planned),
+            ]
+        );
     }
 
     #[test]
