@@ -74,6 +74,11 @@ fn not_name(word: &Word<'_>) -> bool {
 }
 
 /// "al-Bashir", "el-Sisi": a lower-case article joined to a name.
+/// A word with a possessive "'s".
+fn possessive(word: &Word<'_>) -> bool {
+    word.text.ends_with("'s") || word.text.ends_with("\u{2019}s")
+}
+
 fn hyphenated_particle(text: &str) -> bool {
     text.split_once('-').is_some_and(|(article, rest)| {
         matches!(
@@ -516,6 +521,10 @@ impl Reader<'_, '_> {
                 break;
             }
             j += 1;
+            // "Tokyo's Haneda airport": a possessive closes the name
+            if possessive(w) {
+                break;
+            }
             if j - i >= 6 || !gap(self.sentence, self.ws, j - 1).trim().is_empty() {
                 break;
             }
@@ -686,6 +695,15 @@ impl Reader<'_, '_> {
             return None;
         }
         if end - i == 1 && self.country_at(i).is_some() {
+            return None;
+        }
+        // "Tokyo's", "Gaza's": a place's possessive, not a surname's
+        let place_owns = possessive(w)
+            && self.found.iter().any(|m| {
+                m.span.start == w.start
+                    && matches!(m.kind, MentionKind::City | MentionKind::Country)
+            });
+        if place_owns {
             return None;
         }
         let mention = self.bare_mention(i, end)?;
@@ -934,6 +952,7 @@ mod tests {
             "He addressed the General Assembly.",
             "They toured the Peace Palace.",
             "A general strike was called.",
+            "He flew in from Tokyo's Haneda airport.",
         ] {
             assert!(
                 people(sentence).is_empty(),

@@ -67,7 +67,17 @@ pub struct Story<'d> {
     /// Where the traveller was before the story's present, as told looking back ("who had
     /// held talks in Delhi on Monday"): the precise origin of a leg from that country.
     came_from: Option<Place>,
+    /// A paragraph told looking back ("In Beijing on Thursday, Xi had welcomed him ..."):
+    /// its undated sentences are on that day, in that place, until the paragraph ends.
+    flashback: Option<Flashback>,
     index: usize,
+}
+
+/// The day and place a paragraph looking back is set on.
+struct Flashback {
+    paragraph: usize,
+    date: NaiveDate,
+    place: Option<Place>,
 }
 
 impl<'d> Story<'d> {
@@ -94,6 +104,7 @@ impl<'d> Story<'d> {
             dateline: None,
             overnight: false,
             came_from: None,
+            flashback: None,
             index: 0,
         }
     }
@@ -137,6 +148,13 @@ impl<'d> Story<'d> {
             self.dateline.clone_from(&reading.sentence.dateline);
         }
         self.overnight = OVERNIGHT.is_match(reading.text);
+        if self
+            .flashback
+            .as_ref()
+            .is_some_and(|f| f.paragraph != reading.sentence.paragraph)
+        {
+            self.flashback = None;
+        }
         let leg_facts = merge_facts(legs::facts(reading));
         let meeting_facts = meetings::facts(reading, companions, &self.cast);
         if let Some(trace) = self.trace.as_mut() {
@@ -173,7 +191,9 @@ impl<'d> Story<'d> {
                 anchors.push((dated.mention.start, d));
             }
             let when = When {
-                date: date.or(self.calendar.anchor),
+                date: date
+                    .or(self.flashback.as_ref().map(|f| f.date))
+                    .or(self.calendar.anchor),
                 part: dated.and_then(|d| d.mention.part),
                 one_day: date.is_some()
                     && dated.is_some_and(|d| !matches!(d.mention.expr, DateExpr::Range { .. })),
@@ -217,8 +237,20 @@ impl<'d> Story<'d> {
             // present: what it tells next undated is still on the latest day it reached
             let looks_back = matches!(self.calendar.published, Published::Day(_))
                 && self.calendar.anchor.is_some_and(|a| date < a);
-            if !looks_back {
+            if looks_back {
+                let place = reading
+                    .places
+                    .iter()
+                    .find(|p| p.start < opener && p.kind == PlaceKind::City)
+                    .map(place_of);
+                self.flashback = Some(Flashback {
+                    paragraph: reading.sentence.paragraph,
+                    date,
+                    place,
+                });
+            } else {
                 self.calendar.anchor = Some(date);
+                self.flashback = None;
             }
         }
         self.index += 1;
@@ -522,6 +554,14 @@ impl<'d> Story<'d> {
         let leg_here = self.legs.last().filter(|l| l.sentence == self.index);
         let purpose_of_leg = fact.purpose && leg_here.is_some();
         let mut stated = fact.place.as_ref().map(|p| p.place.clone());
+        // "welcomed him at Mehrabad airport" while in Tehran: the airport serving the city
+        if let (Some(m), Some(here)) = (&fact.place, &self.location)
+            && is_airport(reading, m)
+            && here.country_code.is_some()
+            && here.country_code == m.place.country_code
+        {
+            stated = Some(here.clone());
+        }
         if purpose_of_leg {
             // "left for Quito to take part in the Conference": there, still to come
             stated = leg_here.and_then(|l| l.leg.destination.clone());
@@ -547,8 +587,11 @@ impl<'d> Story<'d> {
         {
             stated = Some(here.clone());
         }
+        let flashback = self.flashback.as_ref().filter(|_| !fact.planned);
         let place = stated.or_else(|| {
-            if fact.planned {
+            if let Some(f) = flashback.filter(|f| f.place.is_some()) {
+                f.place.clone()
+            } else if fact.planned {
                 self.planned_location
                     .clone()
                     .or_else(|| self.location.clone())
@@ -975,6 +1018,12 @@ fn title_case(raw: &str) -> String {
         .join(" ")
 }
 
+/// The mention names an airport ("Vnukovo airport", "Jomo Kenyatta International Airport").
+fn is_airport(reading: &Reading<'_>, mention: &PlaceMention) -> bool {
+    let written = &reading.text[mention.start..mention.end];
+    written.len() > 7 && written[written.len() - 7..].eq_ignore_ascii_case("airport")
+}
+
 /// A place mention of a leg fact, as a place.
 pub fn place_of(mention: &PlaceMention) -> Place {
     mention.place.clone()
@@ -1095,7 +1144,9 @@ mod tests {
             .map(|m| {
                 (
                     m.date.map_or("?".to_owned(), |d| d.to_string()),
-                    m.participants.first().map_or(String::new(), |p| p.name.clone()),
+                    m.participants
+                        .first()
+                        .map_or(String::new(), |p| p.name.clone()),
                     m.status,
                 )
             })
@@ -1116,6 +1167,19 @@ mod tests {
                 ("2021-05-06".into(), "Jon Dahl".into(), Status::Planned),
             ]
         );
+    }
+
+    #[test]
+    fn a_welcome_at_an_airport_near_the_city_is_in_the_city() {
+        let text = " date 2021-05 Secretary-General Ana Ruiz arrived in Tehran from Geneva on Monday, 3 May. Foreign Minister Jon Dahl welcomed her at Mehrabad airport. The next day she met President Tomas Vik.";
+        assert_eq!(legs(text), [leg("Geneva", "Tehran", "2021-05-03", &[])]);
+        let doc = Document::parse("t.txt", text.to_owned()).expect("doc");
+        let places: Vec<String> = extract(&doc, Gazetteer::global())
+            .meetings
+            .into_iter()
+            .filter_map(|m| m.place.map(|p| p.name))
+            .collect();
+        assert_eq!(places, ["Tehran", "Tehran"]);
     }
 
     #[test]
@@ -1187,6 +1251,37 @@ mod tests {
                 leg("Kyiv", "New York", "2021-05-06", &[])
             ]
         );
+    }
+
+    #[test]
+    fn a_paragraph_looking_back_stays_on_its_day_and_place_until_it_ends() {
+        // Wednesday 13 August 2014
+        let doc = Document::parse(
+            "t.txt",
+            " date 2014-08-13 SUVA, Fiji (AP) - Foreign Minister Ana Ruiz met President Tomas Vik in Suva on Wednesday.\n\nIn Sydney on Tuesday, Ruiz had held talks with Prime Minister Tom Olsen. She then met Jon Dahl, the leader of the opposition.\n\nRuiz also met Lena Berg, the Speaker of Parliament.".to_owned(),
+        )
+        .expect("doc");
+        let found: Vec<(String, String, String)> = extract(&doc, Gazetteer::global())
+            .meetings
+            .into_iter()
+            .map(|m| {
+                (
+                    m.date.map_or("?".to_owned(), |d| d.to_string()),
+                    m.place.map_or("?".to_owned(), |p| p.name),
+                    m.participants
+                        .first()
+                        .map_or(String::new(), |p| p.name.clone()),
+                )
+            })
+            .collect();
+        let expected = [
+            ("2014-08-13", "Suva", "Tomas Vik"),
+            ("2014-08-12", "Sydney", "Tom Olsen"),
+            ("2014-08-12", "Sydney", "Jon Dahl"),
+            ("2014-08-13", "Suva", "Lena Berg"),
+        ]
+        .map(|(d, p, n)| (d.to_owned(), p.to_owned(), n.to_owned()));
+        assert_eq!(found, expected);
     }
 
     #[test]
