@@ -188,6 +188,14 @@ const VERB_FORMS: &[&str] = &[
     "addressing",
 ];
 
+/// "Bilateral talks followed", "after which Russian-Saudi talks took place": talks told as
+/// happening, with nobody named as holding them — the traveller's, with the host just told.
+static TALKS_HELD: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^\s+(?:then\s+)?(?:followed|took\s+place|(?:was|were)\s+(?:then\s+)?held|began|got\s+under\s+way)(?-u:\b)",
+    )
+});
+
 /// "This was followed by a wider meeting": an engagement continuing the one just told.
 static FOLLOWED: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -641,8 +649,15 @@ fn engagement(
                 || a.end <= window.0 && reading.text[a.end..window.0].trim().is_empty())
     });
     // "Greeting him there, the Rector ...": the traveller as object of an opening participle
+    let held = span.kind == MeetingKind::Meeting
+        && TALKS_HELD.is_match(&reading.text[span.end..])
+        && !reading.text[floor_char(reading.text, window.0)..span.start].contains("between")
+        && !reading
+            .actors_in(window.0, window.1)
+            .any(|a| a.who == Who::Nobody);
     let involved = matches!(agent, Some(Who::Traveller | Who::Party | Who::Entourage))
         || party_after
+        || held
         || traveller_takes_part(reading, window, matches!(agent, Some(Who::Person(_))))
         || FOLLOWED.is_match(tail(&reading.text[..start], 60));
     if !involved || someone_else_who(reading, start) {
@@ -671,7 +686,8 @@ fn engagement(
             .contains("joint");
     // "the two leaders spoke to the press", "held talks with the two leaders"
 
-    let with_counterpart = participants.is_empty() && (agent == Some(Who::Party) || party_after);
+    let with_counterpart =
+        participants.is_empty() && (agent == Some(Who::Party) || party_after || held);
     // ", where she had attended the Forum, she arrived in X": the relative clause's place
     // is before its comma
     let where_clause = reading.text[window.0..start]
@@ -1025,6 +1041,17 @@ mod tests {
             (
                 "In the evening, President Tomas Vik received Ruiz for an iftar.",
                 vec![seen(Meal, &["Tomas Vik"], Completed)],
+            ),
+            (
+                "President Tomas Vik gave a welcome ceremony for her. Bilateral talks followed.",
+                vec![
+                    seen(Ceremony, &["Tomas Vik"], Completed),
+                    seen(Meeting, &["Tomas Vik"], Completed),
+                ],
+            ),
+            (
+                "Talks between Peru and Chile were held in Santiago last year.",
+                vec![],
             ),
         ];
         for (text, expected) in cases {

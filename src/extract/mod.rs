@@ -376,9 +376,27 @@ fn describes_traveller(story: &Story<'_>, mention: &PersonMention) -> bool {
         mention.role.as_deref().unwrap_or(""),
         mention.country.as_deref(),
     );
-    !office.is_empty()
-        && (office == described || described == "leader" && mention.country.is_some())
+    if office.is_empty() {
+        // "welcomed the Russian President" in Abu Dhabi, of a traveller the text names
+        // without a title: a leader of a country other than where the traveller is
+        return LEADERS.contains(&described.as_str())
+            && mention.country.is_some()
+            && story
+                .location
+                .as_ref()
+                .is_some_and(|here| here.country.is_some() && here.country != mention.country);
+    }
+    office == described || described == "leader" && mention.country.is_some()
 }
+
+/// Offices whose holder is a country's voice abroad.
+const LEADERS: &[&str] = &[
+    "president",
+    "prime minister",
+    "chancellor",
+    "leader",
+    "foreign minister",
+];
 
 /// People who travel with the traveller (a spouse), never counterparts. A spouse sharing
 /// the surname of another person of the text is that person's ("the President and his wife

@@ -308,7 +308,8 @@ impl Reader<'_, '_> {
             last_key = stem;
         }
         let organisation = NOT_PERSON.contains(last_key);
-        (organisation && self.word(j).is_some_and(is_title_word)).then_some(j)
+        // "At Al Yamamah Palace, Crown Prince ...": a comma ends the qualifier
+        (organisation && self.joined(j - 1) && self.word(j).is_some_and(is_title_word)).then_some(j)
     }
 
     /// A word that may continue a title's complement: portfolio and organisation words,
@@ -894,6 +895,17 @@ mod tests {
         for (sentence, expected) in cases {
             assert_eq!(people(sentence), *expected, "{sentence}");
         }
+    }
+
+    #[test]
+    fn a_place_before_a_comma_is_no_part_of_the_title_after_it() {
+        let sentence = "At Al Vik Palace, Crown Prince Ole Vik welcomed her.";
+        let found = mentions(sentence, Gazetteer::global());
+        let prince = found
+            .iter()
+            .find(|m| m.name.as_deref() == Some("Ole Vik"))
+            .expect("the prince");
+        assert_eq!(&sentence[prince.start..prince.end], "Crown Prince Ole Vik");
     }
 
     #[test]

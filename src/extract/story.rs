@@ -1170,6 +1170,19 @@ mod tests {
     }
 
     #[test]
+    fn the_leader_of_the_travellers_country_is_the_traveller_abroad() {
+        let found = meeting_days(
+            " date 2021-05-04 Ana Ruiz arrived in Quito from Lima on 4 May. President Tomas Vik welcomed the Peruvian President with an official ceremony, after which Peruvian-Ecuadorian talks took place.",
+        );
+        let vik = (
+            "2021-05-04".to_owned(),
+            "Tomas Vik".to_owned(),
+            Status::Completed,
+        );
+        assert_eq!(found, [vik.clone(), vik]);
+    }
+
+    #[test]
     fn a_welcome_at_an_airport_near_the_city_is_in_the_city() {
         let text = " date 2021-05 Secretary-General Ana Ruiz arrived in Tehran from Geneva on Monday, 3 May. Foreign Minister Jon Dahl welcomed her at Mehrabad airport. The next day she met President Tomas Vik.";
         assert_eq!(legs(text), [leg("Geneva", "Tehran", "2021-05-03", &[])]);
