@@ -11,7 +11,7 @@ use regex::{Regex, RegexSet};
 
 use crate::domain::{Mode, Place};
 use crate::extract::places::{PlaceKind, PlaceMention};
-use crate::extract::reading::{Reading, Who, tail};
+use crate::extract::reading::{Reading, Who, floor_char, tail};
 
 /// What a trigger word says about the movement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,6 +121,14 @@ static FRAME: LazyLock<Regex> = LazyLock::new(|| {
 /// A verb of travel in the present tense: what is still to come.
 static PRESENT: LazyLock<Regex> =
     LazyLock::new(|| compile(&format!("(?i){}", crate::extract::reading::PRESENT_MOTION)));
+
+/// "Today I depart for Quito": a journey told in the first person present, as departure
+/// statements announce it.
+static FIRST_PERSON_PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?-u:\b)(?:I|[Ww]e)\s+(?:also\s+)?(?:depart|leave|travel|fly|head|proceed|set\s+off|set\s+out|embark|go|visit)(?-u:\b)",
+    )
+});
 
 /// "in from", "back in from" right after a verb of travel: the movement ends here.
 static IN_FROM: LazyLock<Regex> =
@@ -243,7 +251,9 @@ fn frame(
         mode: mode(&reading.text[start..stop]),
         planned: reading.planned_at(start)
             || after_ongoing(reading, start)
-            || PRESENT.is_match(&reading.text[start..end]),
+            || PRESENT.is_match(&reading.text[start..end])
+            || FIRST_PERSON_PRESENT
+                .is_match(&reading.text[floor_char(reading.text, start.saturating_sub(12))..end]),
         destination_is_current: false,
         then: Vec::new(),
         placeless: false,

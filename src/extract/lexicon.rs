@@ -104,7 +104,7 @@ pub static NOT_PERSON: WordSet = WordSet::new(
     directorate authority cabinet senate congress residence building complex mosque temple
     synagogue monastery city town village district county territory territories africa asia
     europe america pacific atlantic middle east west north south central great man-made guard
-    honour honor one
+    honour honor one statement communique communiqué readout briefing
     ",
 );
 

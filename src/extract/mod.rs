@@ -143,6 +143,7 @@ pub fn extract_with(
     let mut story = Story::new(doc, gazetteer, calendar, cast);
     story.trace = trace.then(Vec::new);
     story.context = context_countries(&parsed);
+    story.first_person = speaks_in_first_person(&parsed);
     for p in parsed.iter().filter(|p| !p.sentence.heading) {
         read_sentence(&mut story, p, false);
     }
@@ -316,9 +317,39 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pronoun pattern compiles")
 });
 
+/// "I", "me", "my" outside quotation marks.
+static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:I|me|my|My|myself)(?-u:\b)").expect("pronoun pattern compiles")
+});
+
+/// The byte offsets of "I", "me", "my" in `text` that are not inside a quotation.
+fn first_person_at(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    FIRST_PERSON
+        .find_iter(text)
+        .filter(|m| text[..m.start()].matches('"').count() % 2 == 0)
+        .map(|m| (m.start(), m.end()))
+}
+
+/// A release in the traveller's own voice: "I" outside quotations in two sentences or more.
+fn speaks_in_first_person(parsed: &[Parsed]) -> bool {
+    parsed
+        .iter()
+        .filter(|p| !p.sentence.heading)
+        .filter(|p| first_person_at(&p.sentence.text).any(|(a, b)| &p.sentence.text[a..b] == "I"))
+        .count()
+        >= 2
+}
+
 fn actors(story: &mut Story<'_>, text: &str, people: &[PersonMention]) -> Vec<Actor> {
     let traveller = story.cast.traveller;
     let mut out: Vec<Actor> = Vec::new();
+    if story.first_person {
+        out.extend(first_person_at(text).map(|(start, end)| Actor {
+            start,
+            end,
+            who: Who::Traveller,
+        }));
+    }
     for caps in PRONOUN.captures_iter(text) {
         let Some(whole) = caps.name("pair").or_else(|| caps.get(0)) else {
             continue;

@@ -965,6 +965,7 @@ mod tests {
             "They toured the Peace Palace.",
             "A general strike was called.",
             "He flew in from Tokyo's Haneda airport.",
+            "Departure Statement by the Ministry.",
         ] {
             assert!(
                 people(sentence).is_empty(),

@@ -60,6 +60,9 @@ pub struct Story<'d> {
     pub context: Vec<String>,
     /// When set, a line per sentence read: actors, places, dates and facts.
     pub trace: Option<Vec<String>>,
+    /// The text speaks in the traveller's voice ("Today I depart for ..."): "I" is the
+    /// traveller.
+    pub first_person: bool,
     /// The place of the first news dateline: where "here" is.
     dateline: Option<String>,
     /// The sentence being read tells of a night spent somewhere.
@@ -101,6 +104,7 @@ impl<'d> Story<'d> {
             notes: Vec::new(),
             context: Vec::new(),
             trace: None,
+            first_person: false,
             dateline: None,
             overnight: false,
             came_from: None,
@@ -1180,6 +1184,21 @@ mod tests {
             Status::Completed,
         );
         assert_eq!(found, [vik.clone(), vik]);
+    }
+
+    #[test]
+    fn a_release_in_the_travellers_voice_plans_her_journey() {
+        let text = " date 2021-05-03 Statement by Foreign Minister Ana Ruiz before her visit to Ecuador\n\nToday I depart Lima for Quito, at the invitation of President Tomas Vik. On 4 May, I will hold talks with President Vik. \"I am sure we will agree,\" the President said.";
+        let planned = |from: &str, to: &str, date: &str| {
+            let mut leg = leg(from, to, date, &[]);
+            leg.4 = Status::Planned;
+            leg
+        };
+        assert_eq!(legs(text), [planned("Lima", "Quito", "2021-05-03")]);
+        assert_eq!(
+            meeting_days(text),
+            [("2021-05-04".into(), "Tomas Vik".into(), Status::Planned)]
+        );
     }
 
     #[test]

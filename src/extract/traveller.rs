@@ -32,7 +32,7 @@ static MEETS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words before a name that make it the visitor ("visiting", "the arrival of").
 static VISITOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)visiting|(?-u:\b)arrival\s+of|(?-u:\b)visit\s+(?:of|by)|(?-u:\b)trip\s+by|(?-u:\b)welcomed|(?-u:\b)received|(?-u:\b)greeted|(?-u:\b)hosted|(?-u:\b)met\s+with)\s*(?:the\s+)?$")
+    Regex::new(r"(?i)(?:(?-u:\b)visiting|(?-u:\b)arrival\s+of|(?-u:\b)visit\s+(?:of|by)|(?-u:\b)trip\s+by|(?-u:\b)welcomed|(?-u:\b)received|(?-u:\b)greeted|(?-u:\b)hosted|(?-u:\b)met\s+with|(?-u:\b)(?:statement|remarks|message|address|article)\s+(?:\w+\s+){0,3}by)\s*(?:the\s+)?$")
         .expect("visitor pattern compiles")
 });
 
@@ -130,6 +130,13 @@ mod tests {
                 Some("Carla Rossi"),
             ),
             (&["The weather in Lima was mild."], None),
+            (
+                &[
+                    "Departure Statement by Foreign Minister Ana Ruiz",
+                    "I will meet President Tomas Vik, who said he was glad.",
+                ],
+                Some("Ana Ruiz"),
+            ),
         ];
         for (sentences, expected) in cases {
             assert_eq!(traveller(sentences).as_deref(), *expected, "{sentences:?}");
