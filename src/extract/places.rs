@@ -198,6 +198,17 @@ pub fn mentions_in(
         } else {
             found.place.clone()
         };
+        // "Torres del Paine": the start of a longer name the gazetteer does not know
+        let longer = ws.iter().position(|w| w.start >= end).is_some_and(|next| {
+            next > 0
+                && joined(sentence, ws, next - 1)
+                && PARTICLES.contains(ws[next].key())
+                && ws.get(next + 1).is_some_and(Word::capitalised)
+                && joined(sentence, ws, next)
+        });
+        if longer && kind == PlaceKind::City {
+            continue;
+        }
         if let Some(next) = ws.iter().position(|w| w.start >= end) {
             if let Some(venue_end) = venue_name(sentence, ws, next) {
                 // "the Nagasaki Atomic Bomb Museum": a venue that bears the city's name
@@ -395,6 +406,10 @@ pub fn unknown_at(sentence: &str, at: usize) -> Option<PlaceMention> {
     if !ws[i].capitalised() || ws[i].start > at + 1 || CALENDAR.contains(&ws[i].key()) {
         return None;
     }
+    // "toured the Chilean research station": a people's name, not a place's
+    if Gazetteer::global().demonym(ws[i].text).is_some() {
+        return None;
+    }
     let mut j = i + 1;
     // "Torres del Paine": a particle between capitalised words belongs to the name
     let continues = |k: usize| {
@@ -489,5 +504,14 @@ mod tests {
         assert_eq!(area.place.name, "Dorin");
         assert_eq!(area.kind, PlaceKind::Region);
         assert!(unknown_at(s, s.find("nearby").unwrap()).is_none());
+        let s4 = "He toured the Chilean research station.";
+        assert!(unknown_at(s4, s4.find("Chilean").unwrap()).is_none());
+    }
+
+    #[test]
+    fn a_known_town_opening_a_longer_name_is_not_that_town() {
+        let s = "He drove to Torres del Paine National Park.";
+        let found = mentions(s, Gazetteer::global(), &[], &[]);
+        assert!(found.iter().all(|m| m.place.name != "Torres"), "{found:?}");
     }
 }
