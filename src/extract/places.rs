@@ -198,11 +198,13 @@ pub fn mentions_in(
         } else {
             found.place.clone()
         };
-        // "Torres del Paine": the start of a longer name the gazetteer does not know
+        // "Torres del Paine", "the Temple of Heaven": the start of a longer name the
+        // gazetteer does not know
+        let after_the = sentence[..start].trim_end().ends_with(" the");
         let longer = ws.iter().position(|w| w.start >= end).is_some_and(|next| {
             next > 0
                 && joined(sentence, ws, next - 1)
-                && PARTICLES.contains(ws[next].key())
+                && (PARTICLES.contains(ws[next].key()) || after_the && ws[next].key() == "of")
                 && ws.get(next + 1).is_some_and(Word::capitalised)
                 && joined(sentence, ws, next)
         });
@@ -313,6 +315,9 @@ const BUILDINGS: &[&str] = &[
     "hotel",
     "hospital",
     "university",
+    "camp",
+    "settlement",
+    "villa",
 ];
 
 /// Lower-case words of a building after a name that "the" introduces ("the Baabda
@@ -510,8 +515,12 @@ mod tests {
 
     #[test]
     fn a_known_town_opening_a_longer_name_is_not_that_town() {
-        let s = "He drove to Torres del Paine National Park.";
-        let found = mentions(s, Gazetteer::global(), &[], &[]);
-        assert!(found.iter().all(|m| m.place.name != "Torres"), "{found:?}");
+        for (s, town) in [
+            ("He drove to Torres del Paine National Park.", "Torres"),
+            ("She visited the Temple of Heaven.", "Temple"),
+        ] {
+            let found = mentions(s, Gazetteer::global(), &[], &[]);
+            assert!(found.iter().all(|m| m.place.name != town), "{found:?}");
+        }
     }
 }

@@ -558,9 +558,14 @@ impl<'d> Story<'d> {
         let leg_here = self.legs.last().filter(|l| l.sentence == self.index);
         let purpose_of_leg = fact.purpose && leg_here.is_some();
         let mut stated = fact.place.as_ref().map(|p| p.place.clone());
-        // "welcomed him at Mehrabad airport" while in Tehran: the airport serving the city
+        // "welcomed him at Mehrabad airport" while in Tehran: the airport serving the city;
+        // "toured the Abu Shouk camp": a site near where the traveller is
+        let at_site = fact
+            .place
+            .as_ref()
+            .is_some_and(|m| m.kind == PlaceKind::Site || is_airport(reading, m));
         if let (Some(m), Some(here)) = (&fact.place, &self.location)
-            && is_airport(reading, m)
+            && at_site
             && here.country_code.is_some()
             && here.country_code == m.place.country_code
         {
@@ -582,7 +587,7 @@ impl<'d> Story<'d> {
             Status::Completed
         };
         let placed_now = !fact.planned && !fact.before_leaving && !fact.on_the_way;
-        if let (Some(place), true) = (&stated, placed_now) {
+        if let (Some(place), true) = (&stated, placed_now && !at_site) {
             self.presence(reading, place, fact.kind, &when);
         }
         // "met personnel serving in Libya" while in Tripoli: the city is the place
