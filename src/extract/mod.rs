@@ -326,7 +326,7 @@ static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 fn first_person_at(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     FIRST_PERSON
         .find_iter(text)
-        .filter(|m| text[..m.start()].matches('"').count() % 2 == 0)
+        .filter(|m| text[..m.start()].matches('"').count().is_multiple_of(2))
         .map(|m| (m.start(), m.end()))
 }
 
