@@ -11,13 +11,13 @@
 //! - [`rank`]: choosing among places that share a name (context countries, then prominence).
 //! - [`mentions`]: finding place names and demonyms in running text.
 
+mod index;
 pub mod key;
 mod load;
 mod mentions;
 mod rank;
 mod stoplist;
 
-use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::domain::Place;
@@ -125,7 +125,7 @@ pub struct Gazetteer {
     countries: Vec<Country>,
     areas: Vec<Area>,
     cities: Vec<City>,
-    index: FxHashMap<Box<str>, Readings>,
+    index: index::NameIndex,
     /// Most words in any key; text scanning looks no further ahead.
     longest: usize,
     /// Today's country for each two-letter code (see [`code_slot`]); `u16::MAX` for none.

@@ -163,8 +163,8 @@ fn every_sovereign_state_has_a_demonym_and_a_point() {
     assert_eq!(sovereign.len(), 197);
     let has_demonym = |c: &Country| {
         g().index
-            .values()
-            .flat_map(Readings::as_slice)
+            .iter()
+            .flat_map(|(_, readings)| readings.as_slice())
             .any(|e| e.quality == NameQuality::Demonym && g().countries[index(e)].code == c.code)
     };
     for country in sovereign {
