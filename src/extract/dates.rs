@@ -140,7 +140,7 @@ static RULES: [DateRule; 8] = [
     },
 ];
 
-fn month_number(name: &str) -> Option<u32> {
+pub(crate) fn month_number(name: &str) -> Option<u32> {
     let key: String = name
         .trim_end_matches('.')
         .chars()

@@ -871,7 +871,14 @@ fn in_or_at(text: &str, at: usize) -> bool {
             r"(?i)(?-u:\b)(?:in|at)\s+(?:the\s+)?(?:(?:town|city|village|capital|district)(?:\s+of)?,?\s+)?$",
         )
     });
-    BEFORE.is_match(tail(&text[..at], 60))
+    // "to discuss the crisis in Burma", "talks on the situation in Gaza": a topic's place
+    static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+        compile(
+            r"(?i)(?-u:\b)(?:situation|crisis|war|conflict|peace|fighting|violence|developments|events|elections?|reconstruction|security|stability|hostages|attacks?|investments?|operations|process|refugees|people|communities|civilians)\s+in\s+(?:the\s+)?$",
+        )
+    });
+    let before = tail(&text[..at], 60);
+    BEFORE.is_match(before) && !TOPIC.is_match(before)
 }
 
 /// How many separate engagements a plural with a list makes ("several meetings with civil
@@ -1052,6 +1059,10 @@ mod tests {
             (
                 "Talks between Peru and Chile were held in Santiago last year.",
                 vec![],
+            ),
+            (
+                "She met President Tomas Vik to discuss trade and the crisis in Chile.",
+                vec![seen(Meeting, &["Tomas Vik"], Completed)],
             ),
         ];
         for (text, expected) in cases {

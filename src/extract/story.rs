@@ -210,6 +210,14 @@ impl<'d> Story<'d> {
                     let (start, end) = reading.clause(event.at());
                     ANOTHER_TIME.is_match(&reading.text[start..end])
                 },
+                another_visit: date.is_none() && {
+                    let (start, end) = reading.clause(event.at());
+                    let reference = self
+                        .calendar
+                        .anchor
+                        .unwrap_or(self.calendar.published.latest());
+                    another_visit(&reading.text[start..end], reference)
+                },
             };
             match event {
                 Event::Leg(fact) => self.leg(reading, fact, when),
@@ -555,6 +563,9 @@ impl<'d> Story<'d> {
     }
 
     fn meeting(&mut self, reading: &Reading<'_>, fact: MeetingFact, when: When) {
+        if when.another_visit && !fact.planned {
+            return;
+        }
         let leg_here = self.legs.last().filter(|l| l.sentence == self.index);
         let purpose_of_leg = fact.purpose && leg_here.is_some();
         let mut stated = fact.place.as_ref().map(|p| p.place.clone());
@@ -841,11 +852,49 @@ struct When {
     looking_back: bool,
     /// Placed at a time other than the visit's ("the summit in Rome in May", "last year").
     another_time: bool,
+    /// Placed, with no day, in a month or year other than the story's ("met him in New York
+    /// in September", told in December): an earlier or later visit, not this one.
+    another_visit: bool,
+}
+
+/// The clause names a month or year other than that of `reference`, or "last year".
+fn another_visit(clause: &str, reference: NaiveDate) -> bool {
+    use chrono::Datelike;
+    // "to honour those killed in the attack there in 2011": the time of something else
+    static INCIDENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:killed|attacks?|bombings?|explosion|blast|died|massacre|earthquake|floods?|since|anniversary|adopted|signed|founded|established|elected|born|began|started)(?-u:\b)")
+            .expect("incident pattern compiles")
+    });
+    ANOTHER_TIME.captures_iter(clause).any(|caps| {
+        let Some(whole) = caps.get(0) else {
+            return false;
+        };
+        let before = crate::extract::reading::tail(&clause[..whole.start()], 50);
+        if INCIDENT.is_match(before) {
+            return false;
+        }
+        let phrase = whole.as_str().to_lowercase();
+        if let Some(month) = caps.name("month") {
+            let number = crate::extract::dates::month_number(month.as_str());
+            let year = caps
+                .name("year")
+                .and_then(|y| y.as_str().parse::<i32>().ok());
+            return number.is_some_and(|n| n != reference.month())
+                || year.is_some_and(|y| y != reference.year());
+        }
+        if let Some(year) = caps.name("alone") {
+            return year
+                .as_str()
+                .parse::<i32>()
+                .is_ok_and(|y| y != reference.year());
+        }
+        phrase.contains("last") || phrase.contains("ago")
+    })
 }
 
 /// A time that is not a day of the visit: a month or year alone, "last year", "in 2019".
 static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:[Ii]n\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?:19|20)\d\d)?(?:[^\w\s]|\s+[a-z]|$)|in\s+(?:19|20)\d\d|(?:last|next)\s+(?:year|month)|years\s+ago)")
+    Regex::new(r"(?-u:\b)(?:[Ii]n\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<year>(?:19|20)\d\d))?(?:[^\w\s]|\s+[a-z]|$)|in\s+(?P<alone>(?:19|20)\d\d)|(?:last|next)\s+(?:year|month)|years\s+ago)")
         .expect("another-time pattern compiles")
 });
 
@@ -1204,6 +1253,15 @@ mod tests {
             meeting_days(text),
             [("2021-05-04".into(), "Tomas Vik".into(), Status::Planned)]
         );
+    }
+
+    #[test]
+    fn an_engagement_in_another_month_is_another_visit() {
+        let found = meeting_days(
+            " date 2021-12-14 Foreign Minister Ana Ruiz arrived in Quito on Tuesday and met President Tomas Vik. She met Vik in New York in September, and she saw Minister Jon Dahl in 2019. She also met Lena Berg, the Speaker, in December.",
+        );
+        let names: Vec<&str> = found.iter().map(|(_, n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Tomas Vik", "Lena Berg"]);
     }
 
     #[test]
