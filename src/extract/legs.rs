@@ -11,7 +11,7 @@ use regex::{Regex, RegexSet};
 
 use crate::domain::{Mode, Place};
 use crate::extract::places::{PlaceKind, PlaceMention};
-use crate::extract::reading::{Reading, Who, floor_char, tail};
+use crate::extract::reading::{Reading, Who, floor_char, tail, topic_place};
 
 /// What a trigger word says about the movement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -335,8 +335,10 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
             }
             "in" | "at" => {
                 if fact.destination.is_none() && fact.motion == Motion::Arrive {
-                    fact.destination =
-                        place.filter(|p| p.start <= at + 2 || p.kind != PlaceKind::Site);
+                    fact.destination = place.filter(|p| {
+                        (p.start <= at + 2 || p.kind != PlaceKind::Site)
+                            && !topic_place(reading.text, p.start)
+                    });
                 }
             }
             _ => {

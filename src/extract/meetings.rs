@@ -13,7 +13,7 @@ use crate::domain::MeetingKind;
 use crate::extract::cast::{Cast, PersonId};
 use crate::extract::lexicon::NOT_PERSON;
 use crate::extract::places::{PlaceKind, PlaceMention};
-use crate::extract::reading::{Reading, Who, floor_char, tail};
+use crate::extract::reading::{Reading, Who, floor_char, tail, topic_place};
 
 /// An engagement read from one sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -871,14 +871,7 @@ fn in_or_at(text: &str, at: usize) -> bool {
             r"(?i)(?-u:\b)(?:in|at)\s+(?:the\s+)?(?:(?:town|city|village|capital|district)(?:\s+of)?,?\s+)?$",
         )
     });
-    // "to discuss the crisis in Burma", "talks on the situation in Gaza": a topic's place
-    static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
-        compile(
-            r"(?i)(?-u:\b)(?:situation|crisis|war|conflict|peace|fighting|violence|developments|events|elections?|reconstruction|security|stability|hostages|attacks?|investments?|operations|process|refugees|people|communities|civilians)\s+in\s+(?:the\s+)?$",
-        )
-    });
-    let before = tail(&text[..at], 60);
-    BEFORE.is_match(before) && !TOPIC.is_match(before)
+    BEFORE.is_match(tail(&text[..at], 60)) && !topic_place(text, at)
 }
 
 /// How many separate engagements a plural with a list makes ("several meetings with civil

@@ -415,6 +415,18 @@ pub fn unknown_at(sentence: &str, at: usize) -> Option<PlaceMention> {
     if Gazetteer::global().demonym(ws[i].text).is_some() {
         return None;
     }
+    // "leaving Tokyo's Haneda airport": the city that owns it
+    if let Some(stem) = ws[i].text.strip_suffix("'s")
+        && let Some(place) = Gazetteer::global().city(stem, &[])
+    {
+        let start = base + ws[i].start;
+        return Some(PlaceMention {
+            start,
+            end: start + stem.len(),
+            place,
+            kind: PlaceKind::City,
+        });
+    }
     let mut j = i + 1;
     // "Torres del Paine": a particle between capitalised words belongs to the name
     let continues = |k: usize| {
@@ -509,6 +521,12 @@ mod tests {
         assert_eq!(area.place.name, "Dorin");
         assert_eq!(area.kind, PlaceKind::Region);
         assert!(unknown_at(s, s.find("nearby").unwrap()).is_none());
+        let s5 = "He left Lisbon's main airport.";
+        let city = unknown_at(s5, s5.find("Lisbon").unwrap()).unwrap();
+        assert_eq!(
+            (city.place.name.as_str(), city.kind),
+            ("Lisbon", PlaceKind::City)
+        );
         let s4 = "He toured the Chilean research station.";
         assert!(unknown_at(s4, s4.find("Chilean").unwrap()).is_none());
     }

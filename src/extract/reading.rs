@@ -354,6 +354,18 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The last `len` bytes (at most) of `text`, on a char boundary: enough for patterns anchored
 /// at the end, which would otherwise be tried at every position of a long text.
+/// The place at byte `at` is a topic's ("to discuss the crisis in Burma", "talks on the
+/// situation in Gaza"), not where anything happens.
+pub fn topic_place(text: &str, at: usize) -> bool {
+    static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)(?:situation|crisis|war|conflict|peace|fighting|violence|developments|events|elections?|reconstruction|security|stability|hostages|attacks?|investments?|operations|process|refugees|people|communities|civilians)\s+(?:in|on)\s+(?:the\s+)?$",
+        )
+        .expect("topic pattern compiles")
+    });
+    TOPIC.is_match(tail(&text[..at], 40))
+}
+
 pub fn tail(text: &str, len: usize) -> &str {
     &text[floor_char(text, text.len().saturating_sub(len))..]
 }

@@ -135,8 +135,10 @@ impl<'d> Story<'d> {
                 DateExpr::Published(_) if reported_speech(&reading.text[..mention.start]) => None,
                 expr => local.resolve(expr, tense),
             };
-            if matches!(mention.expr, DateExpr::Day { .. } | DateExpr::Range { .. })
-                && date.is_some()
+            if matches!(
+                mention.expr,
+                DateExpr::Day { .. } | DateExpr::Range { .. } | DateExpr::Weekday(_)
+            ) && date.is_some()
             {
                 local.anchor = date;
             }
