@@ -241,6 +241,17 @@ impl<'d> Story<'d> {
                 anchors.push((d.mention.start, date));
             }
         }
+        // "X on Friday became the first ... to visit Y": before any date, a lead's day that
+        // lies in the week before the report is the story's day
+        if self.calendar.anchor.is_none() && anchors.is_empty() {
+            let published = self.calendar.published.latest();
+            let recent = reading.dates.iter().find_map(|d| {
+                d.date
+                    .filter(|&day| day <= published && (published - day).num_days() <= 7)
+                    .map(|day| (d.mention.start, day))
+            });
+            anchors.extend(recent);
+        }
         // a date outside the visit the title dates is background ("authorized on 31 July")
         if let Some((first, last)) = self.calendar.bounds {
             let (first, last) = (shift_days(first, -2), shift_days(last, 2));
@@ -1254,6 +1265,18 @@ mod tests {
         assert_eq!(
             meeting_days(text),
             [("2021-05-04".into(), "Tomas Vik".into(), Status::Planned)]
+        );
+    }
+
+    #[test]
+    fn the_day_of_a_news_lead_dates_what_follows() {
+        // Friday 27 May 2016
+        let found = meeting_days(
+            " date 2016-05-27 HIROSHIMA, Japan (AFP) - Foreign Minister Ana Ruiz on Friday became the first minister of her country to visit Hiroshima.\n\nRuiz flew in from Tokyo. She laid a wreath alongside Prime Minister Tomas Vik.",
+        );
+        assert_eq!(
+            found,
+            [("2016-05-27".into(), "Tomas Vik".into(), Status::Completed)]
         );
     }
 
