@@ -2,7 +2,7 @@
 //! the extractor reads (UN Secretary-General travel notes, news-agency reports, government
 //! readouts), each with a gold file per `../shared/corpus/ANNOTATION.md`. Its misses were
 //! studied to make the rules general (with sentences of our own in the unit tests), so it is
-//! a second development corpus; `tests/unseen` measures texts no rule was written against.
+//! a second development corpus; `tests/sealed` measures texts no rule was written against.
 //! The floors sit below the measured scores (README, "Extraction"), so a regression fails the
 //! suite while improvements pass. Run with `--nocapture` to see the score table.
 
@@ -20,13 +20,15 @@ const HELDOUT: Corpus = Corpus {
 };
 
 /// Legs F1 must not fall below this (measured 0.469 when the corpus was added, 0.796 with
-/// datelines, weekdays bounded by the day of writing, stopovers and news leads handled).
-const LEGS_F1_FLOOR: f64 = 0.77;
+/// datelines, weekdays bounded by the day of writing, stopovers and news leads handled,
+/// 0.859 with sites, topics' places and announced weekdays).
+const LEGS_F1_FLOOR: f64 = 0.82;
 /// Meeting-contact F1 must not fall below this (measured 0.341 when the corpus was added,
 /// 0.522 with receptions, calls, joint appearances and background handled, 0.691 with the
 /// narrative's dates and places as well, 0.709 with calls before town halls, hosts of
-/// ceremonies and ages after names, 0.724 with both).
-const MEETINGS_F1_FLOOR: f64 = 0.68;
+/// ceremonies and ages after names, 0.724 with both, 0.791 with paragraphs looking back,
+/// other visits and news leads' days).
+const MEETINGS_F1_FLOOR: f64 = 0.75;
 
 #[test]
 fn heldout_scores_stay_above_their_floors() {

@@ -1,9 +1,11 @@
 //! The unseen corpus (`tests/unseen`): 24 documents in the genres the extractor reads (UN
 //! Secretary-General travel notes, news-agency reports, government readouts), each with a gold
 //! file per `../shared/corpus/ANNOTATION.md`, written without reference to the extraction
-//! rules and kept out of their development: it measures how extraction does on texts no rule
-//! was written against. The floors sit below the measured scores (README, "Extraction"), so
-//! a regression fails the suite. Run with `--nocapture` to see the score table.
+//! rules. It measured texts no rule was written against until `tests/sealed` took that
+//! place; its misses have since been studied to make the rules general (with sentences of our
+//! own in the unit tests), so it is a third development corpus. The floors sit below the
+//! measured scores (README, "Extraction"), so a regression fails the suite. Run with
+//! `--nocapture` to see the score table.
 
 mod common;
 
@@ -18,10 +20,12 @@ const UNSEEN: Corpus = Corpus {
     meetings_f1_floor: MEETINGS_F1_FLOOR,
 };
 
-/// Legs F1 must not fall below this (measured 0.638 when the corpus was added).
-const LEGS_F1_FLOOR: f64 = 0.60;
-/// Meeting-contact F1 must not fall below this (measured 0.544 when the corpus was added).
-const MEETINGS_F1_FLOOR: f64 = 0.50;
+/// Legs F1 must not fall below this (measured 0.638 when the corpus was added, 0.741 once
+/// its misses were studied).
+const LEGS_F1_FLOOR: f64 = 0.70;
+/// Meeting-contact F1 must not fall below this (measured 0.544 when the corpus was added,
+/// 0.656 once its misses were studied).
+const MEETINGS_F1_FLOOR: f64 = 0.61;
 
 #[test]
 fn unseen_scores_stay_above_their_floors() {
