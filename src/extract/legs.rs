@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 use crate::domain::{Mode, Place};
 use crate::extract::places::{PlaceKind, PlaceMention};
@@ -106,10 +106,11 @@ static TRIGGERS: [Trigger; 5] = [
     },
 ];
 
-/// Every trigger's pattern at once, to find in one pass which of them a sentence has.
-static TRIGGER_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(TRIGGERS.iter().map(|t| t.pattern.as_str())).expect("trigger patterns compile")
-});
+/// The triggers' patterns, in order: the story finds in one pass which of them, and of the
+/// meeting rules' event words, a sentence has.
+pub fn trigger_patterns() -> impl Iterator<Item = &'static str> {
+    TRIGGERS.iter().map(|t| t.pattern.as_str())
+}
 
 /// Prepositions in a leg's frame.
 static FRAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -141,12 +142,12 @@ static MODE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// The movements of the traveller in `reading`, in order.
-pub fn facts(reading: &Reading<'_>) -> Vec<LegFact> {
+/// The movements of the traveller in `reading`, in order. `has(k)`: whether trigger `k` (of
+/// [`trigger_patterns`]) matches anywhere in the sentence.
+pub fn facts(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<LegFact> {
     let mut hits: Vec<(usize, usize, &Trigger)> = Vec::new();
-    for trigger in TRIGGER_SET
-        .matches(reading.text)
-        .iter()
+    for trigger in (0..TRIGGERS.len())
+        .filter(|&k| has(k))
         .map(|k| &TRIGGERS[k])
     {
         for m in trigger.pattern.find_iter(reading.text) {

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 use crate::domain::MeetingKind;
 use crate::extract::cast::{Cast, PersonId};
@@ -227,9 +227,15 @@ static SEVERAL: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)(?-u:\b)(?:several|separate|multiple|a\s+series\s+of|a\s+number\s+of)\s+$")
 });
 
-/// The engagements of the traveller in `reading`, in order.
-pub fn facts(reading: &Reading<'_>, companions: &[PersonId], cast: &Cast) -> Vec<MeetingFact> {
-    let spans = event_spans(reading);
+/// The engagements of the traveller in `reading`, in order. `has(k)`: whether event word `k`
+/// (of [`event_patterns`]) matches anywhere in the sentence.
+pub fn facts(
+    reading: &Reading<'_>,
+    has: impl Fn(usize) -> bool,
+    companions: &[PersonId],
+    cast: &Cast,
+) -> Vec<MeetingFact> {
+    let spans = event_spans(reading, has);
     let mut out: Vec<MeetingFact> = Vec::new();
     if spans.is_empty() {
         out.extend(in_town(reading));
@@ -362,8 +368,8 @@ struct Span {
 }
 
 /// The event words of a sentence grouped into engagements.
-fn event_spans(reading: &Reading<'_>) -> Vec<Span> {
-    let hits = event_hits(reading.text);
+fn event_spans(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<Span> {
+    let hits = event_hits(reading.text, has);
     let mut spans: Vec<Span> = Vec::new();
     for &(start, end, event) in &hits {
         let kind = reception_kind(reading, start, end, event);
@@ -466,16 +472,17 @@ static RELATIVE: LazyLock<Regex> =
 static BREAK: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i),|;|\s+(?:before|after|and\s+then|then)\s+"));
 
-/// Every event word's pattern at once, to find in one pass which of them a sentence has.
-static EVENT_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(EVENTS.iter().map(|e| e.pattern.as_str())).expect("event patterns compile")
-});
+/// The event words' patterns, in order: the story finds in one pass which of them, and of
+/// the leg triggers, a sentence has.
+pub fn event_patterns() -> impl Iterator<Item = &'static str> {
+    EVENTS.iter().map(|e| e.pattern.as_str())
+}
 
-/// Event words of `text` as (start, end, word), in order, without overlaps.
-fn event_hits(text: &str) -> Vec<(usize, usize, &'static EventWord)> {
+/// Event words of `text` as (start, end, word), in order, without overlaps; `has(k)` tells
+/// whether event word `k` matches anywhere in `text`.
+fn event_hits(text: &str, has: impl Fn(usize) -> bool) -> Vec<(usize, usize, &'static EventWord)> {
     let mut hits: Vec<(usize, usize, &EventWord)> = Vec::new();
-    let present = EVENT_SET.matches(text);
-    for event in present.iter().map(|k| &EVENTS[k]) {
+    for event in (0..EVENTS.len()).filter(|&k| has(k)).map(|k| &EVENTS[k]) {
         for m in event.pattern.find_iter(text) {
             if !hits.iter().any(|(s, e, _)| m.start() < *e && *s < m.end()) {
                 hits.push((m.start(), m.end(), event));

@@ -192,12 +192,6 @@ fn date_by_dateline(calendar: &mut Calendar, parsed: &[Parsed<'_>]) {
     }
 }
 
-/// English function words: in English prose about one word in five is one of them.
-const ENGLISH_WORDS: &[&str] = &[
-    "the", "of", "and", "to", "in", "a", "on", "for", "with", "was", "is", "by", "at", "from",
-    "he", "she", "his", "her", "that", "as", "an", "were", "had", "has", "will", "who",
-];
-
 /// Text in another language yields nothing: too few English function words to be English
 /// (short texts are given the benefit of the doubt).
 fn reads_as_english(body: &str) -> bool {
@@ -209,7 +203,6 @@ fn reads_as_english(body: &str) -> bool {
 /// words.
 fn function_words(body: &str) -> (usize, usize) {
     let (mut words, mut common) = (0, 0);
-    let longest = ENGLISH_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
     // words are runs of letters, read byte by byte: most text is ASCII
     let mut start = None;
     let mut i = 0;
@@ -220,11 +213,7 @@ fn function_words(body: &str) -> (usize, usize) {
             (false, Some(s)) => {
                 let word = &body[s..i];
                 words += 1;
-                // the function words are ASCII: a word with other letters is none of them
-                common += usize::from(
-                    word.len() <= longest
-                        && ENGLISH_WORDS.iter().any(|e| e.eq_ignore_ascii_case(word)),
-                );
+                common += usize::from(function_word(word));
                 start = None;
             }
             _ => {}
@@ -232,6 +221,47 @@ fn function_words(body: &str) -> (usize, usize) {
         i += len;
     }
     (words, common)
+}
+
+/// An English function word, in any case: in English prose about one word in five is one of
+/// them. They are ASCII: a word with other letters is none of them.
+fn function_word(word: &str) -> bool {
+    let mut lower = [0u8; 8];
+    let Some(slot) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    slot.copy_from_slice(word.as_bytes());
+    slot.make_ascii_lowercase();
+    // a match on the bytes compiles to a switch on the length, then a few comparisons
+    matches!(
+        &*slot,
+        b"the"
+            | b"of"
+            | b"and"
+            | b"to"
+            | b"in"
+            | b"a"
+            | b"on"
+            | b"for"
+            | b"with"
+            | b"was"
+            | b"is"
+            | b"by"
+            | b"at"
+            | b"from"
+            | b"he"
+            | b"she"
+            | b"his"
+            | b"her"
+            | b"that"
+            | b"as"
+            | b"an"
+            | b"were"
+            | b"had"
+            | b"has"
+            | b"will"
+            | b"who"
+    )
 }
 
 /// Whether a letter starts at byte `i` of `text` (a char boundary), and the length of the
@@ -350,27 +380,20 @@ fn actors(story: &mut Story<'_>, text: &str, people: &[PersonMention]) -> Vec<Ac
             who: Who::Traveller,
         }));
     }
-    for caps in PRONOUN.captures_iter(text) {
-        let Some(whole) = caps.name("pair").or_else(|| caps.get(0)) else {
+    for found in PRONOUN.find_iter(text) {
+        let Some((whole, who)) = pronoun(text, found) else {
             continue;
         };
         // "his counterpart": a possessive opening a description is part of it
         let inside_name = people.iter().any(|m| {
-            (m.name.is_some() || m.start == whole.start())
-                && m.start < whole.end()
-                && whole.start() < m.end
+            (m.name.is_some() || m.start == whole.start)
+                && m.start < whole.end
+                && whole.start < m.end
         });
         if !inside_name {
-            let who = if caps.name("one").is_some() {
-                Who::Traveller
-            } else if caps.name("own").is_some() {
-                Who::Entourage
-            } else {
-                Who::Party
-            };
             out.push(Actor {
-                start: whole.start(),
-                end: whole.end(),
+                start: whole.start,
+                end: whole.end,
                 who,
             });
         }
@@ -394,6 +417,26 @@ fn actors(story: &mut Story<'_>, text: &str, people: &[PersonMention]) -> Vec<Ac
     }
     out.sort_by_key(|a| a.start);
     out
+}
+
+/// What a match of [`PRONOUN`] stands for, and its span (for "the two ... met", "the two").
+/// A lone "he", "his" or "her" can only be the first alternative: the groups are read only
+/// for the rarer matches, from the same start.
+fn pronoun(text: &str, found: regex::Match<'_>) -> Option<(std::ops::Range<usize>, Who)> {
+    let one = ["he", "she", "him", "his", "her"];
+    if one.iter().any(|w| w.eq_ignore_ascii_case(found.as_str())) {
+        return Some((found.range(), Who::Traveller));
+    }
+    let caps = PRONOUN.captures_at(text, found.start())?;
+    let whole = caps.name("pair").or_else(|| caps.get(0))?;
+    let who = if caps.name("one").is_some() {
+        Who::Traveller
+    } else if caps.name("own").is_some() {
+        Who::Entourage
+    } else {
+        Who::Party
+    };
+    Some((whole.range(), who))
 }
 
 /// "the Indian leader" for a prime minister whose country the text never gave: a title
@@ -515,9 +558,29 @@ mod tests {
                 .collect();
             let common = words
                 .iter()
-                .filter(|w| ENGLISH_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w)))
+                .filter(|w| function_word(w))
                 .count();
             proptest::prop_assert_eq!(function_words(&text), (words.len(), common));
+        }
+    }
+
+    #[test]
+    fn function_words_are_known_in_any_case() {
+        for word in ["the", "The", "THE", "a", "A", "from", "From", "who", "WiLl"] {
+            assert!(function_word(word), "{word}");
+        }
+        for word in [
+            "",
+            "thee",
+            "th",
+            "b",
+            "fromm",
+            "whom",
+            "théé",
+            "statement",
+            "Über",
+        ] {
+            assert!(!function_word(word), "{word}");
         }
     }
 

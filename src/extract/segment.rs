@@ -220,8 +220,10 @@ fn renumber_paragraphs(sentences: &mut [Sentence]) {
 /// A short paragraph without closing punctuation is a headline.
 fn is_heading(line: &str) -> bool {
     let t = line.trim();
-    let words = t.split_whitespace().count();
-    !t.is_empty() && words <= 24 && !t.ends_with(['.', '!', '?', '"', ':', ';', ')', '\''])
+    // words are counted last, and only as far as the limit: most paragraphs end in a stop
+    !t.is_empty()
+        && !t.ends_with(['.', '!', '?', '"', ':', ';', ')', '\''])
+        && t.split_whitespace().nth(24).is_none()
 }
 
 /// "JERUSALEM (Reuters) - ", "HONIARA, Solomon Islands (AP) - ", "KYIV, Feb 20 (Reuters) - ",

@@ -8,7 +8,7 @@
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use crate::domain::{
     Document, LegDraft, MeetingDraft, MeetingKind, PartOfDay, Participant, Place, Published,
@@ -161,8 +161,15 @@ impl<'d> Story<'d> {
         {
             self.flashback = None;
         }
-        let leg_facts = merge_facts(legs::facts(reading));
-        let meeting_facts = meetings::facts(reading, companions, &self.cast);
+        let present = RULE_WORDS.matches(reading.text);
+        let triggers = legs::trigger_patterns().count();
+        let leg_facts = merge_facts(legs::facts(reading, |k| present.matched(k)));
+        let meeting_facts = meetings::facts(
+            reading,
+            |k| present.matched(triggers + k),
+            companions,
+            &self.cast,
+        );
         if let Some(trace) = self.trace.as_mut() {
             trace.push(describe(
                 reading,
@@ -916,6 +923,13 @@ fn shift_days(date: NaiveDate, days: i64) -> NaiveDate {
     date.checked_add_signed(chrono::TimeDelta::days(days))
         .unwrap_or(date)
 }
+
+/// The leg triggers then the meeting rules' event words, all at once: one pass over a
+/// sentence tells which of them it has.
+static RULE_WORDS: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(legs::trigger_patterns().chain(meetings::event_patterns()))
+        .expect("trigger and event patterns compile")
+});
 
 /// "where she spent the night", "stayed overnight": a stop for the night.
 static OVERNIGHT: LazyLock<Regex> = LazyLock::new(|| {
