@@ -275,6 +275,15 @@ fn frame(
         Motion::Travel => {}
     }
     read_prepositions(reading, end, stop, &mut fact);
+    // "to the Training Area \"Mariana Paez\" in Mesetas": the town the unknown place is in
+    if let Some(d) = fact
+        .destination
+        .as_ref()
+        .filter(|d| d.kind == PlaceKind::Unknown)
+        && let Some(town) = town_after(reading, d.end, stop)
+    {
+        fact.destination = Some(town);
+    }
     // "flew in from Lisbon", "arrived from Sydney": the origin of the journey that brought
     // the traveller where the story is
     let in_from = IN_FROM.is_match(&reading.text[end..stop]);
@@ -288,6 +297,22 @@ fn frame(
         fact.then = list_after(reading, first, stop);
     }
     keep(fact)
+}
+
+/// A town named with "in" shortly after byte `after` and before `stop`: where a place the
+/// gazetteer does not know lies.
+fn town_after(reading: &Reading<'_>, after: usize, stop: usize) -> Option<PlaceMention> {
+    reading
+        .places
+        .iter()
+        .find(|p| {
+            p.start > after
+                && p.start <= after + 90
+                && p.start < stop
+                && p.kind == PlaceKind::City
+                && reading.text[..p.start].ends_with(" in ")
+        })
+        .cloned()
 }
 
 /// A fact is kept when it names somewhere, or says the traveller is "there"/"here".
@@ -471,6 +496,16 @@ mod tests {
                     "Lima",
                     Some("2021-05-03"),
                     Some(Mode::Air),
+                    Completed,
+                )],
+            ),
+            (
+                "On 3 May, Foreign Minister Ana Ruiz flew by helicopter from Quito to the Vista Alta Reintegration Area in Guayaquil.",
+                vec![leg(
+                    Some("Quito"),
+                    "Guayaquil",
+                    Some("2021-05-03"),
+                    Some(Mode::Helicopter),
                     Completed,
                 )],
             ),
