@@ -591,17 +591,22 @@ impl<'d> Story<'d> {
         let mut stated = fact.place.as_ref().map(|p| p.place.clone());
         // "welcomed him at Mehrabad airport" while in Tehran: the airport serving the city;
         // "toured the Abu Shouk camp": a site near where the traveller is
-        let at_site = fact
+        let site = fact
             .place
             .as_ref()
-            .is_some_and(|m| m.kind == PlaceKind::Site || is_airport(reading, m));
+            .is_some_and(|m| m.kind == PlaceKind::Site);
+        let airport = fact.place.as_ref().is_some_and(|m| is_airport(reading, m));
+        let mut near_here = false;
         if let (Some(m), Some(here)) = (&fact.place, &self.location)
-            && at_site
+            && (site || airport)
+            && self.gazetteer.country(&here.name).is_none()
             && here.country_code.is_some()
             && here.country_code == m.place.country_code
         {
             stated = Some(here.clone());
+            near_here = true;
         }
+        let at_site = site || near_here;
         if purpose_of_leg {
             // "left for Quito to take part in the Conference": there, still to come
             stated = leg_here.and_then(|l| l.leg.destination.clone());
