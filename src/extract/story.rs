@@ -203,6 +203,9 @@ impl<'d> Story<'d> {
             if let (Some(d), Some(dated)) = (date, dated) {
                 anchors.push((dated.mention.start, d));
             }
+            let (clause_start, clause_end) = reading.clause(event.at());
+            let clause = &reading.text[clause_start..clause_end];
+            let another_time = ANOTHER_TIME.is_match(clause);
             let when = When {
                 date: date
                     .or(self.flashback.as_ref().map(|f| f.date))
@@ -210,22 +213,15 @@ impl<'d> Story<'d> {
                 part: dated.and_then(|d| d.mention.part),
                 one_day: date.is_some()
                     && dated.is_some_and(|d| !matches!(d.mention.expr, DateExpr::Range { .. })),
-                looking_back: {
-                    let (start, _) = reading.clause(event.at());
-                    PLUPERFECT.is_match(&reading.text[start..event.at()])
-                        || *earlier.get_or_insert_with(|| EARLIER.is_match(reading.text))
-                },
-                another_time: {
-                    let (start, end) = reading.clause(event.at());
-                    ANOTHER_TIME.is_match(&reading.text[start..end])
-                },
-                another_visit: date.is_none() && {
-                    let (start, end) = reading.clause(event.at());
+                looking_back: PLUPERFECT.is_match(&reading.text[clause_start..event.at()])
+                    || *earlier.get_or_insert_with(|| EARLIER.is_match(reading.text)),
+                another_time,
+                another_visit: another_time && date.is_none() && {
                     let reference = self
                         .calendar
                         .anchor
                         .unwrap_or(self.calendar.published.latest());
-                    another_visit(&reading.text[start..end], reference)
+                    another_visit(clause, reference)
                 },
             };
             match event {
@@ -251,7 +247,6 @@ impl<'d> Story<'d> {
         // "X on Friday became the first ... to visit Y": before any date, a lead's day that
         // lies in the week before the report is the story's day
         if self.calendar.anchor.is_none() && anchors.is_empty() {
-            let published = self.calendar.published.latest();
             let recent = reading.dates.iter().find_map(|d| {
                 d.date
                     .filter(|&day| day <= published && (published - day).num_days() <= 7)
