@@ -13,6 +13,10 @@ use itinerary::gazetteer::Gazetteer;
 use itinerary::store::Store;
 use itinerary::{ingest, timeline};
 
+/// The allocator the `itinerary` binary ships with, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The documents of the repository: seeds and golden cases.
 fn corpus() -> Vec<Document> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

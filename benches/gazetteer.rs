@@ -6,6 +6,10 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use itinerary::gazetteer::Gazetteer;
 
+/// The allocator the `itinerary` binary ships with, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const EMBEDDED: &[u8] = include_bytes!("../data/gazetteer.tsv.gz");
 
 const TEXT: &str = "On Monday the Secretary-General travelled from New York to Rzeszów, Poland, \

@@ -14,6 +14,10 @@ use itinerary::store::sql::Backend;
 use itinerary::{Store, ingest, timeline};
 use tokio::runtime::Runtime;
 
+/// The allocator the `itinerary` binary ships with, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const DATASET: &str = "../shared/datasets/history-state";
 
 fn spec() -> Option<ImportSpec> {

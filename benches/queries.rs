@@ -14,6 +14,10 @@ use itinerary::store::{
     LegFilter, MeetingFilter, Page, Precondition, Store, TextQuery, TimelineFilter, TripFilter,
 };
 
+/// The allocator the `itinerary` binary ships with, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const TRIPS: u64 = 5_000;
 const COUNTRIES: [&str; 8] = [
     "Poland", "Japan", "Chile", "Kenya", "Peru", "Nepal", "Italy", "Egypt",

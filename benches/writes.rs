@@ -12,6 +12,10 @@ use itinerary::store::Precondition;
 use itinerary::store::sql::Backend;
 use serde_json::json;
 
+/// The allocator the `itinerary` binary ships with, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn writes(c: &mut Criterion) {
     let runtime = tokio::runtime::Runtime::new().expect("a runtime");
     let dir = tempfile::tempdir().expect("a temporary directory");

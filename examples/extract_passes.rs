@@ -17,6 +17,10 @@ use itinerary::extract::extract;
 use itinerary::gazetteer::Gazetteer;
 use itinerary::ingest;
 
+/// The allocator the `itinerary` binary ships with, so that the counts are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[inline(never)]
 fn passes(documents: &[Document], gazetteer: &Gazetteer, n: usize) {
     for _ in 0..n {

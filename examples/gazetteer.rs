@@ -11,6 +11,10 @@ use std::time::Instant;
 
 use itinerary::gazetteer::Gazetteer;
 
+/// The allocator the `itinerary` binary ships with, so that the counts are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let started = Instant::now();

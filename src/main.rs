@@ -11,6 +11,11 @@ use itinerary::import::{self, ImportSpec};
 use itinerary::store::sql::{Backend, redact};
 use itinerary::{AppState, Store, ingest, timeline};
 
+/// The allocator of the shipped binary: extraction makes many small, short-lived allocations
+/// (words, names, places), which mimalloc serves in fewer instructions than the system's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     itinerary::telemetry::init();
