@@ -111,7 +111,7 @@ static RULES: [DateRule; 8] = [
         name: "weekday-month-day",
         pattern: LazyLock::new(|| {
             compile(format!(
-                r"(?-u:\b)(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>(?:19|20)\d\d))?(?:[^:.\d]|$)"
+                r"(?-u:\b)(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>(?:19|20)\d\d))?(?:[^:.\d]|\.(?:\s|$)|$)"
             ))
         }),
         build: build_day,
@@ -701,6 +701,16 @@ mod tests {
                 None,
             ),
             ("will tour from Jan. 13-18", Some(day(2021, 1, 13)), None),
+            (
+                "She reached Lima on April 28.",
+                Some(day(2021, 4, 28)),
+                None,
+            ),
+            (
+                "They flew home on Thursday, Apr. 29.",
+                Some(day(2021, 4, 29)),
+                None,
+            ),
             (
                 "early on Saturday evening",
                 Some(day(2021, 5, 1)),

@@ -275,6 +275,12 @@ fn frame(
         Motion::Travel => {}
     }
     read_prepositions(reading, end, stop, &mut fact);
+    if fact.destination.is_none() && trigger.motion != Motion::Arrive {
+        fact.destination = fact
+            .origin
+            .as_ref()
+            .and_then(|o| to_after_aside(reading, o));
+    }
     // "to the Training Area \"Mariana Paez\" in Mesetas": the town the unknown place is in
     if let Some(d) = fact
         .destination
@@ -293,10 +299,24 @@ fn frame(
     {
         fact.destination_is_current = true;
     }
-    if let Some(first) = &fact.destination {
+    if let Some(first) = fact.destination.as_ref().filter(|d| d.end <= stop) {
         fact.then = list_after(reading, first, stop);
     }
     keep(fact)
+}
+
+/// "from Liverpool, where he had attended the meeting, to Jakarta": the destination told
+/// after a relative clause on the origin.
+fn to_after_aside(reading: &Reading<'_>, origin: &PlaceMention) -> Option<PlaceMention> {
+    static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+        compile(r"^(?:,\s*[A-Z][\w' -]+)?,\s*(?:where|which|after)\s[^;]*?,\s*to\s+")
+    });
+    let rest = &reading.text[origin.end..];
+    let m = ASIDE.find(&rest[..floor_char(rest, 300.min(rest.len()))])?;
+    let at = origin.end + m.end();
+    reading
+        .place_after(at)
+        .filter(|p| p.start <= at + 12 && p.is_destination())
 }
 
 /// A town named with "in" shortly after byte `after` and before `stop`: where a place the

@@ -681,6 +681,9 @@ fn engagement(
         window.0
     };
     let mut participants = people_in(reading, (from, window.1), companions, cast);
+    if participants.is_empty() {
+        participants.extend(honouring_host(reading, start));
+    }
     let after_event = people_in(reading, (span.end, window.1), companions, cast);
     if !after_event.is_empty() {
         // "X and Minister Y held talks with Z": Y came with the traveller
@@ -788,29 +791,65 @@ fn traveller_takes_part(reading: &Reading<'_>, window: (usize, usize), other_age
                 "for" | "at" | "on" | "in" | "to" | "and" | "with" | "by" | "as" | "from" | "into"
             );
         let possessive = word == "his" || word == "her" && !object;
+        // "Xi's meetings are an opportunity": a name's possessive counts only for honours
+        let owner = word.ends_with("'s") || word.ends_with("\u{2019}s");
         let honour = next.starts_with("hono");
         matches!(a.who, Who::Traveller | Who::Party | Who::Entourage)
             && (!other_agent || !possessive || honour)
+            && (!owner || honour)
     })
 }
 
 /// "X, who attended the Conference", "negotiators who will meet": the event belongs to the
 /// relative pronoun's antecedent, unless that is the traveller.
 fn someone_else_who(reading: &Reading<'_>, at: usize) -> bool {
-    static WHO: LazyLock<Regex> = LazyLock::new(|| {
-        compile(
-            r"(?i),?\s+who\s+(?:(?:will|would|had|has|have|also|then|is|are|was|were|to|later)\s+){0,3}$",
-        )
-    });
-    let before = tail(&reading.text[..at], 60);
-    let Some(m) = WHO.find(before) else {
+    let Some(who_at) = relative_who(reading, at) else {
         return false;
     };
-    let who_at = at - before.len() + m.start();
+    // "X, who afterwards hosted a luncheon in his honour": the traveller is the guest
+    if in_honour(reading, at) {
+        return false;
+    }
     !reading.actors.iter().any(|a| {
         a.end <= who_at
             && a.end + 2 >= who_at
             && matches!(a.who, Who::Traveller | Who::Party | Who::Entourage)
+    })
+}
+
+/// Where ", who" starts when the event at `at` is told in a relative clause about someone.
+fn relative_who(reading: &Reading<'_>, at: usize) -> Option<usize> {
+    static WHO: LazyLock<Regex> = LazyLock::new(|| {
+        compile(
+            r"(?i),?\s+who\s+(?:(?:will|would|had|has|have|also|then|is|are|was|were|to|later|afterwards|subsequently)\s+){0,3}$",
+        )
+    });
+    let before = tail(&reading.text[..at], 60);
+    WHO.find(before).map(|m| at - before.len() + m.start())
+}
+
+/// The event at `at` is given in the traveller's honour.
+fn in_honour(reading: &Reading<'_>, at: usize) -> bool {
+    let (_, clause_end) = reading.clause(at);
+    IN_HONOUR.is_match(&reading.text[at..clause_end.max(at)])
+}
+
+/// "Prime Minister X, who afterwards hosted a luncheon in his honour": the host named
+/// before the relative clause.
+fn honouring_host(reading: &Reading<'_>, at: usize) -> Option<PersonId> {
+    let who_at = relative_who(reading, at).filter(|_| in_honour(reading, at))?;
+    reading.actors.iter().rev().find_map(|a| match a.who {
+        // the name, maybe with a nickname in quotes ("Dahal “Prachanda”")
+        Who::Person(id)
+            if a.end <= who_at && {
+                let between = reading.text[a.end..who_at].trim();
+                between.is_empty()
+                    || between.len() < 30 && between.starts_with(['"', '\u{201c}', '\''])
+            } =>
+        {
+            Some(id)
+        }
+        _ => None,
     })
 }
 
@@ -825,7 +864,9 @@ fn people_in(
     for actor in reading.actors_in(window.0, window.1) {
         let Who::Person(id) = actor.who else { continue };
         // a name seen only bare counts where the syntax makes it a person: "met X", "with X"
-        let slot = PERSON_SLOT.is_match(tail(&reading.text[..actor.start], 20));
+        // or where the name hosts: "X received her for a dinner", "X will host a banquet"
+        let slot = PERSON_SLOT.is_match(tail(&reading.text[..actor.start], 20))
+            || HOSTS.is_match(&reading.text[actor.end..]);
         // "had accompanied X": travelling with someone is not meeting them
         if ACCOMPANYING.is_match(tail(&reading.text[..actor.start], 30)) {
             continue;
@@ -845,6 +886,15 @@ static OBJECT_SLOT: LazyLock<Regex> = LazyLock::new(|| {
 
 static ACCOMPANYING: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)(?-u:\b)(?:accompanied|accompanying|accompany)\s+$"));
+
+static IN_HONOUR: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)(?-u:\b)in\s+(?:his|her|their)\s+honou?r(?-u:\b)"));
+
+static HOSTS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^,?\s+(?:(?:also|later|then|afterwards|will|would|personally|warmly)\s+)*(?:received|hosted|hosts|host|welcomed|welcomes|welcome|greeted|offered|gave|gives|give)(?-u:\b)",
+    )
+});
 
 static PERSON_SLOT: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)(?-u:\b)(?:with|met|by|and|meet|joined|hosted)\s+(?:[a-z]+s\s+)?$")
@@ -969,6 +1019,36 @@ mod tests {
             ),
             (
                 "Foreign Minister Ana Ruiz spoke by telephone with President Tomas Vik.",
+                vec![],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(meetings(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_host_of_a_meal_in_the_travellers_honour_is_met() {
+        use MeetingKind::{Meal, Meeting};
+        use Status::{Completed, Planned};
+        let cases: Vec<(&str, Vec<Seen>)> = vec![
+            (
+                "President Tomas Vik arrived in Oslo. King Harald Moe will host a banquet in Vik's honour.",
+                vec![seen(Meal, &["Harald Moe"], Planned)],
+            ),
+            (
+                "President Tomas Vik held talks in Oslo with Prime Minister Lena Berg, who afterwards hosted a luncheon in his honour.",
+                vec![
+                    seen(Meeting, &["Lena Berg"], Completed),
+                    seen(Meal, &["Lena Berg"], Completed),
+                ],
+            ),
+            (
+                "President Tomas Vik reached Oslo, which Harald Moe once ruled. In the evening, Moe received Vik at the palace for a dinner.",
+                vec![seen(Meal, &["Harald Moe"], Completed)],
+            ),
+            (
+                "President Tomas Vik arrived in Oslo. Vik's talks with Lena Berg are seen as a test of the new government.",
                 vec![],
             ),
         ];

@@ -209,6 +209,16 @@ impl Reader<'_, '_> {
         self.sentence[a..b].to_owned()
     }
 
+    /// A person's name as written, without a possessive ending ("Xi's honour" names Xi).
+    fn name_text(&self, from: usize, to: usize) -> String {
+        let (a, b) = self.span(from, to);
+        let name = &self.sentence[a..b];
+        name.strip_suffix("'s")
+            .or_else(|| name.strip_suffix("\u{2019}s"))
+            .unwrap_or(name)
+            .to_owned()
+    }
+
     /// A country named by words `i..` (a demonym, a country name, "Country's"), and the
     /// index after it.
     fn country_at(&self, i: usize) -> Option<(String, usize)> {
@@ -632,7 +642,7 @@ impl Reader<'_, '_> {
             start,
             end,
             name_start,
-            name: Some(self.text(from, to)),
+            name: Some(self.name_text(from, to)),
             role: Some(title.role.clone()),
             country,
             form,
@@ -725,7 +735,7 @@ impl Reader<'_, '_> {
             start,
             end,
             name_start: start,
-            name: Some(self.text(from, to)),
+            name: Some(self.name_text(from, to)),
             role: None,
             country: None,
             form: if to - from == 1 {

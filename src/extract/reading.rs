@@ -167,12 +167,24 @@ impl<'a> Reading<'a> {
         }
         let (start, _) = self.clause(at);
         let from = start.max(opener);
+        // "X, who began his term last May, visited Y": not the aside's "his"
+        let in_aside = |a: &Actor| {
+            ASIDE
+                .find_iter(&self.text[..at])
+                .any(|m| m.start() < a.start && a.end < m.end())
+        };
         self.actors
             .iter()
             .rev()
             .filter(|a| a.end <= at && a.start >= from)
-            .find(|a| !self.governed(a.start))
+            .find(|a| !self.governed(a.start) && !in_aside(a) && !self.possessive(a))
             .or_else(|| self.main_subject_actor())
+    }
+
+    /// "Xi's meetings": a name owning a noun is not the one acting.
+    fn possessive(&self, actor: &Actor) -> bool {
+        let said = &self.text[actor.start..actor.end];
+        said.ends_with("'s") || said.ends_with("\u{2019}s")
     }
 
     /// The subject of the main clause.
@@ -184,7 +196,7 @@ impl<'a> Reading<'a> {
         let opener = self.subject_start();
         self.actors
             .iter()
-            .find(|a| a.start >= opener && !self.governed(a.start))
+            .find(|a| a.start >= opener && !self.governed(a.start) && !self.possessive(a))
     }
 
     /// True when the words before byte `at` make what follows an object ("with", "by",
@@ -259,6 +271,7 @@ impl<'a> Reading<'a> {
             asides
                 .iter()
                 .any(|&(a, b)| d.mention.start >= a && d.mention.end <= b)
+                || self.noun_date(d.mention.start)
         };
         let in_clause = |d: &&Dated| d.mention.start >= start && d.mention.end <= end && !aside(d);
         // the date said before a verb governs it ("On 6 February, she set off ..., reaching
@@ -287,6 +300,38 @@ impl<'a> Reading<'a> {
                 .min_by_key(|d| d.mention.start.abs_diff(at))
         };
         resolved.or_else(opening).or_else(part_only)
+    }
+
+    /// "the explosion of 4 August 2020", "the elections of 5 May": a date naming when
+    /// something else happened, not a day of the visit ("the morning of 5 May" is one).
+    fn noun_date(&self, at: usize) -> bool {
+        let before = tail(&self.text[..at], 30);
+        let mut words = before.split_whitespace().rev();
+        words.next() == Some("of")
+            && words.next().is_some_and(|noun| {
+                let noun = noun.to_lowercase();
+                noun.chars().all(char::is_alphabetic)
+                    && !matches!(
+                        noun.as_str(),
+                        "morning"
+                            | "afternoon"
+                            | "evening"
+                            | "night"
+                            | "day"
+                            | "dawn"
+                            | "week"
+                            | "weekend"
+                            | "end"
+                            | "beginning"
+                            | "start"
+                            | "eve"
+                            | "middle"
+                            | "days"
+                            | "nights"
+                            | "hours"
+                            | "course"
+                    )
+            })
     }
 
     /// The place right after byte `at` (past "the", "nearby", "the city of", "southern"...),
@@ -335,7 +380,7 @@ impl<'a> Reading<'a> {
 
 /// A relative clause between commas: ", who had met the President on Monday,".
 static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r",\s+(?:who|which|whose)\s[^,;]*,").expect("aside pattern compiles")
+    Regex::new(r",\s+(?:who|which|whose|where)\s[^,;]*,").expect("aside pattern compiles")
 });
 
 /// "in", "at", "in the town of", "in the capital," right before a place.

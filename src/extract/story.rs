@@ -19,7 +19,7 @@ use crate::extract::dates::{Calendar, DateExpr, Tense};
 use crate::extract::legs::{self, LegFact};
 use crate::extract::meetings::{self, MeetingFact};
 use crate::extract::places::{PlaceKind, PlaceMention};
-use crate::extract::reading::{Dated, Reading};
+use crate::extract::reading::{Dated, Reading, tail};
 use crate::extract::segment::Sentence;
 use crate::gazetteer::Gazetteer;
 
@@ -295,6 +295,11 @@ impl<'d> Story<'d> {
 
     fn leg(&mut self, reading: &Reading<'_>, fact: LegFact, when: When) {
         if fact.placeless {
+            return;
+        }
+        // "He last visited China in November 2019": an earlier visit, told as background
+        let background = BACKGROUND_VISIT.is_match(tail(&reading.text[..fact.at], 20));
+        if !fact.planned && (when.another_visit || background) {
             return;
         }
         let planned = fact.planned;
@@ -877,6 +882,12 @@ struct When {
     another_visit: bool,
 }
 
+/// "last visited", "previously travelled": a visit before this one.
+static BACKGROUND_VISIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:last|previously|formerly)\s+$")
+        .expect("background-visit pattern compiles")
+});
+
 /// The clause names a month or year other than that of `reference`, or "last year".
 fn another_visit(clause: &str, reference: NaiveDate) -> bool {
     use chrono::Datelike;
@@ -1236,6 +1247,39 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn an_earlier_visit_or_someone_elses_is_no_leg() {
+        let found = legs(
+            " date 2021-05-07 President Tomas Vik arrived in Lima on Tuesday, 4 May.\n\nVik last visited Peru in 2016, for a summit. Mara Lund, who began her term last May, visited Quito in June 2019.\n\nOn Thursday, 6 May, Vik flew to Quito.",
+        );
+        assert_eq!(
+            found,
+            [
+                leg("?", "Lima", "2021-05-04", &[]),
+                leg("Lima", "Quito", "2021-05-06", &[]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_journey_from_a_place_described_in_a_relative_clause_reaches_the_place_after_it() {
+        let found = legs(
+            " date 2021-12-15 Secretary of State Jane Roe traveled from Lisbon, Portugal, where she had attended the Atlantic Forum on December 11-12, to Lima, Peru, arriving on December 13.",
+        );
+        assert_eq!(found, [leg("Lisbon", "Lima", "2021-12-13", &[])]);
+    }
+
+    #[test]
+    fn a_date_naming_what_happened_is_no_day_of_the_visit() {
+        let found = meeting_days(
+            " date 2021-05-07 Secretary-General Ana Ruiz arrived in Lima on Tuesday, 4 May. On Wednesday, 5 May, she laid a wreath in memory of those killed in the explosion of 2 August 2019.",
+        );
+        assert_eq!(
+            found,
+            [("2021-05-05".into(), String::new(), Status::Completed)]
+        );
     }
 
     #[test]
