@@ -925,7 +925,7 @@ fn coming_from(text: &str, at: usize) -> bool {
 fn in_or_at(text: &str, at: usize) -> bool {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         compile(
-            r"(?i)(?-u:\b)(?:in|at)\s+(?:the\s+)?(?:(?:town|city|village|capital|district)(?:\s+of)?,?\s+)?$",
+            r"(?i)(?-u:\b)(?:in|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|city|village|capital|district|port|resort)(?:\s+of)?,?\s+)?$",
         )
     });
     BEFORE.is_match(tail(&text[..at], 60)) && !topic_place(text, at)

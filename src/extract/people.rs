@@ -451,6 +451,11 @@ impl Reader<'_, '_> {
     /// A two-or-more-word run that reads as a person's name, not an organisation or place.
     /// The end of the capitalised run starting at word `i`.
     fn run_end(&self, i: usize) -> usize {
+        // "On Thursday Macron met", "Later Putin said": a word that never names anyone
+        // opens no run, so the name after it is still read
+        if self.word(i).is_some_and(|w| NOT_NAME.contains(key(w))) {
+            return i + 1;
+        }
         let mut j = i;
         while self.word(j).is_some_and(Word::capitalised) && (j == i || self.joined(j - 1)) {
             j += 1;
@@ -516,7 +521,13 @@ impl Reader<'_, '_> {
         while let Some(w) = self.word(j) {
             let k = key(w);
             let particle =
-                PARTICLES.contains(k) && j > i && self.word(j + 1).is_some_and(Word::capitalised)
+                // "von der Leyen", "van den Berg": particles before the capitalised surname
+                PARTICLES.contains(k) && j > i && {
+                    let next = |n: usize| self.word(n).filter(|_| self.joined(n - 1));
+                    self.word(j + 1).is_some_and(Word::capitalised)
+                        || next(j + 1).is_some_and(|n| PARTICLES.contains(key(n)))
+                            && next(j + 2).is_some_and(Word::capitalised)
+                }
                     || j > i && hyphenated_particle(w.text);
             let name_word = w.capitalised()
                 && (!is_title_word(w) || self.head_in_name(i, j))
@@ -901,10 +912,36 @@ mod tests {
                 "Talks with Trade Minister Laura Bishop followed.",
                 vec![named("Laura Bishop", Some("Trade Minister"))],
             ),
+            (
+                "She then met President Anna von der Heide.",
+                vec![named("Anna von der Heide", Some("President"))],
+            ),
         ];
         for (sentence, expected) in cases {
             assert_eq!(people(sentence), *expected, "{sentence}");
         }
+    }
+
+    #[test]
+    fn a_name_after_an_opening_word_or_with_a_possessive_is_read() {
+        let names = |sentence: &str| -> Vec<String> {
+            mentions(sentence, Gazetteer::global())
+                .into_iter()
+                .filter_map(|m| m.name)
+                .collect()
+        };
+        assert_eq!(
+            names("On Thursday Tomas Vik met President Ola Berg."),
+            ["Tomas Vik", "Ola Berg"]
+        );
+        assert_eq!(
+            names("Later Vik met President Ola Berg."),
+            ["Vik", "Ola Berg"]
+        );
+        assert_eq!(
+            names("King Harald Moe will host a banquet in Vik's honour."),
+            ["Harald Moe", "Vik"]
+        );
     }
 
     #[test]

@@ -329,6 +329,14 @@ impl<'d> Story<'d> {
             // dateline's place for "arrived here"
             destination = here.clone().or_else(|| self.dateline_place());
         }
+        // "Upon arrival at Vnukovo airport" when in Moscow: the airport serving the city
+        if let (Some(m), Some(h), Some(d)) = (&fact.destination, &here, &destination)
+            && is_airport(reading, m)
+            && self.gazetteer.country(&h.name).is_none()
+            && near(h, d)
+        {
+            destination = Some(h.clone());
+        }
         if !planned && let Some(d) = &destination {
             // "HONIARA (AP) - ... arrived in the Solomon Islands": the dateline names the city
             let city = self.dateline_place().filter(|c| self.lies_in(c, d));
@@ -1120,6 +1128,16 @@ fn is_airport(reading: &Reading<'_>, mention: &PlaceMention) -> bool {
     written.len() > 7 && written[written.len() - 7..].eq_ignore_ascii_case("airport")
 }
 
+/// Two places less than 60 km apart (an airport and the city it serves).
+fn near(a: &Place, b: &Place) -> bool {
+    let (Some(lat_a), Some(lon_a), Some(lat_b), Some(lon_b)) = (a.lat, a.lon, b.lat, b.lon) else {
+        return false;
+    };
+    let x = (lon_b - lon_a) * ((lat_a + lat_b) / 2.0).to_radians().cos();
+    let y = lat_b - lat_a;
+    111.2 * (x * x + y * y).sqrt() < 60.0
+}
+
 /// A place mention of a leg fact, as a place.
 pub fn place_of(mention: &PlaceMention) -> Place {
     mention.place.clone()
@@ -1229,6 +1247,16 @@ mod tests {
             via.iter().map(|v| (*v).to_owned()).collect(),
             Status::Completed,
         )
+    }
+
+    /// Where the meetings of a document take place.
+    fn meeting_places(text: &str) -> Vec<String> {
+        let doc = Document::parse("t.txt", text.to_owned()).expect("doc");
+        extract(&doc, Gazetteer::global())
+            .meetings
+            .into_iter()
+            .filter_map(|m| m.place.map(|p| p.name))
+            .collect()
     }
 
     /// The meetings of a document as (date, first participant, status).
@@ -1351,13 +1379,19 @@ mod tests {
     fn a_welcome_at_an_airport_near_the_city_is_in_the_city() {
         let text = " date 2021-05 Secretary-General Ana Ruiz arrived in Tehran from Geneva on Monday, 3 May. Foreign Minister Jon Dahl welcomed her at Mehrabad airport. The next day she met President Tomas Vik.";
         assert_eq!(legs(text), [leg("Geneva", "Tehran", "2021-05-03", &[])]);
-        let doc = Document::parse("t.txt", text.to_owned()).expect("doc");
-        let places: Vec<String> = extract(&doc, Gazetteer::global())
-            .meetings
-            .into_iter()
-            .filter_map(|m| m.place.map(|p| p.name))
-            .collect();
-        assert_eq!(places, ["Tehran", "Tehran"]);
+        assert_eq!(meeting_places(text), ["Tehran", "Tehran"]);
+    }
+
+    #[test]
+    fn an_arrival_at_the_airport_of_the_city_reached_is_no_new_leg() {
+        let text = " date 2021-05 MOSCOW - President Tomas Vik arrived here on Monday, 3 May, for a state visit. Upon arrival at Vnukovo airport, he was greeted by a guard of honour.";
+        assert_eq!(legs(text), [leg("?", "Moscow", "2021-05-03", &[])]);
+    }
+
+    #[test]
+    fn an_engagement_in_the_city_of_a_place_is_there() {
+        let text = " date 2021-05 President Tomas Vik arrived in Beijing on Monday, 3 May. On Tuesday, 4 May, he ended his visit in the southern city of Guangzhou, where President Li Wen hosted him for talks.";
+        assert_eq!(meeting_places(text), ["Guangzhou"]);
     }
 
     #[test]
