@@ -8,7 +8,39 @@ use rustc_hash::FxHashSet;
 /// A set of lower-case words given as a whitespace-separated list, hashed on first use.
 pub struct WordSet {
     list: &'static str,
-    set: OnceLock<FxHashSet<&'static str>>,
+    set: OnceLock<Lookup>,
+}
+
+/// The words hashed, and for each first byte the lengths of the words that start with it:
+/// most words asked about are in no set, and are turned away by one bit test instead of a
+/// hash and a probe.
+struct Lookup {
+    words: FxHashSet<&'static str>,
+    /// Bit `n` of `lengths[b]`: a word of `n` bytes (31 for longer ones) starts with byte `b`.
+    lengths: [u32; 256],
+}
+
+impl Lookup {
+    fn new(list: &'static str) -> Self {
+        let mut lengths = [0u32; 256];
+        let words: FxHashSet<&'static str> = list.split_whitespace().collect();
+        for word in &words {
+            lengths[usize::from(word.as_bytes()[0])] |= length_bit(word);
+        }
+        Self { words, lengths }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let Some(&first) = word.as_bytes().first() else {
+            return false;
+        };
+        self.lengths[usize::from(first)] & length_bit(word) != 0 && self.words.contains(word)
+    }
+}
+
+/// The bit of a word's length in [`Lookup::lengths`].
+fn length_bit(word: &str) -> u32 {
+    1 << word.len().min(31)
 }
 
 impl WordSet {
@@ -23,7 +55,7 @@ impl WordSet {
     /// True when `word` (lower-case) is in the set.
     pub fn contains(&self, word: &str) -> bool {
         self.set
-            .get_or_init(|| self.list.split_whitespace().collect())
+            .get_or_init(|| Lookup::new(self.list))
             .contains(word)
     }
 }
@@ -156,3 +188,34 @@ pub static SURNAME_HEADS: WordSet = WordSet::new(
     bishop king pope judge marshal cardinal chancellor
     ",
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_found_whatever_their_length() {
+        let set = WordSet::new("a an the secretary-general under-secretary-general-designate");
+        for word in [
+            "a",
+            "an",
+            "the",
+            "secretary-general",
+            "under-secretary-general-designate",
+        ] {
+            assert!(set.contains(word), "{word}");
+        }
+        for word in [
+            "",
+            "b",
+            "ant",
+            "th",
+            "thee",
+            "secretary",
+            "under-secretary-general-designated",
+            "under-secretary-general-designatf",
+        ] {
+            assert!(!set.contains(word), "{word}");
+        }
+    }
+}
