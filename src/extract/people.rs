@@ -45,25 +45,19 @@ fn key<'w>(word: &'w Word<'_>) -> &'w str {
     word.key()
 }
 
-fn is_head(word: &Word<'_>) -> bool {
+/// Whether `word` is a title's head ([`HEAD`]: "Minister", "Secretary-General") or
+/// qualifies one ([`MODIFIER`]: "Foreign", "Deputy"), as bits.
+fn title_word(word: &Word<'_>) -> u8 {
     let k = key(word);
-    HEADS.contains(k) && !MODIFIERS.contains(k)
-        || k.ends_with("-general")
-        || k == "secretary-general"
-}
-
-fn is_modifier(word: &Word<'_>) -> bool {
-    MODIFIERS.contains(key(word))
+    let modifier = MODIFIERS.contains(k);
+    let head = HEADS.contains(k) && !modifier || k.ends_with("-general");
+    (u8::from(head) * HEAD) | (u8::from(modifier) * MODIFIER)
 }
 
 fn is_honorific(word: &Word<'_>) -> bool {
     let k = key(word);
     word.capitalised()
         && (HONORIFICS.contains(k) || word.text.ends_with('.') && ABBREVIATED.contains(k))
-}
-
-fn is_title_word(word: &Word<'_>) -> bool {
-    is_head(word) || is_modifier(word)
 }
 
 /// A word that never names a person; an acronym only when written as one ("UN", not the
@@ -118,7 +112,15 @@ struct Reader<'s, 'g> {
     /// For each word, the country a demonym or country name starting there names, and the
     /// index of the word after it.
     countries: Vec<Option<(String, usize)>>,
+    /// For each word, whether it is a title's head ([`HEAD`]) or qualifier ([`MODIFIER`]):
+    /// asked of the same words many times while titles are looked for, so found once.
+    title_words: Vec<u8>,
 }
+
+/// A bit of [`Reader::title_words`]: the word is a title's head ("Minister").
+const HEAD: u8 = 1;
+/// A bit of [`Reader::title_words`]: the word qualifies a title ("Foreign", "Deputy").
+const MODIFIER: u8 = 2;
 
 /// The people named or described in `sentence`, in text order.
 pub fn mentions(sentence: &str, gazetteer: &Gazetteer) -> Vec<PersonMention> {
@@ -135,12 +137,14 @@ pub fn mentions_in(
     ws: &[Word<'_>],
 ) -> Vec<PersonMention> {
     let countries = countries_by_word(ws, found);
+    let title_words = ws.iter().map(title_word).collect();
     let reader = Reader {
         sentence,
         ws,
         gazetteer,
         found,
         countries,
+        title_words,
     };
     reader.scan()
 }
@@ -200,6 +204,21 @@ impl Reader<'_, '_> {
         self.ws.get(i)
     }
 
+    /// Word `i` is a title's head (see [`title_word`]); false past the last word.
+    fn is_head_at(&self, i: usize) -> bool {
+        self.title_words.get(i).is_some_and(|&t| t & HEAD != 0)
+    }
+
+    /// Word `i` qualifies a title (see [`title_word`]); false past the last word.
+    fn is_modifier_at(&self, i: usize) -> bool {
+        self.title_words.get(i).is_some_and(|&t| t & MODIFIER != 0)
+    }
+
+    /// Word `i` is a title word, head or qualifier; false past the last word.
+    fn is_title_word_at(&self, i: usize) -> bool {
+        self.title_words.get(i).is_some_and(|&t| t != 0)
+    }
+
     fn span(&self, from: usize, to: usize) -> (usize, usize) {
         (self.ws[from].start, self.ws[to - 1].end)
     }
@@ -245,14 +264,14 @@ impl Reader<'_, '_> {
                 (j, qualified) = (next, true);
             } else if let Some(next) = self.organisation_at(j) {
                 (j, qualified) = (next, true);
-            } else if self.word(j).is_some_and(|w| is_modifier(w) && !is_head(w)) {
+            } else if self.is_modifier_at(j) && !self.is_head_at(j) {
                 role_start.get_or_insert(j);
                 j += 1;
             } else {
                 break;
             }
         }
-        let head = self.word(j).filter(|w| is_head(w))?;
+        let head = self.word(j).filter(|_| self.is_head_at(j))?;
         // "women leaders of the camp", "ministers from the region": a group, not someone
         let plural = matches!(key(head), "leaders" | "ministers" | "presidents" | "mayors");
         if plural && !determiner && !qualified {
@@ -267,7 +286,7 @@ impl Reader<'_, '_> {
         // "President Sheikh Omar Sheikh Ali": "Sheikh" opens the name
         while self
             .word(j)
-            .is_some_and(|w| is_head(w) && key(w) != "sheikh")
+            .is_some_and(|w| self.is_head_at(j) && key(w) != "sheikh")
             && self.joined(j - 1)
         {
             j += 1;
@@ -303,7 +322,7 @@ impl Reader<'_, '_> {
         while j < i + 4
             && self
                 .word(j)
-                .is_some_and(|w| w.capitalised() && !is_title_word(w))
+                .is_some_and(|w| w.capitalised() && !self.is_title_word_at(j))
         {
             j += 1;
             if !self.joined(j - 1) {
@@ -319,7 +338,7 @@ impl Reader<'_, '_> {
         }
         let organisation = NOT_PERSON.contains(last_key);
         // "At Al Yamamah Palace, Crown Prince ...": a comma ends the qualifier
-        (organisation && self.joined(j - 1) && self.word(j).is_some_and(is_title_word)).then_some(j)
+        (organisation && self.joined(j - 1) && self.is_title_word_at(j)).then_some(j)
     }
 
     /// A word that may continue a title's complement: portfolio and organisation words,
@@ -330,7 +349,7 @@ impl Reader<'_, '_> {
             w.capitalised()
                 && (PORTFOLIOS.contains(key)
                     || NOT_PERSON.contains(key)
-                    || is_title_word(w)
+                    || self.is_title_word_at(k)
                     || self.gazetteer.demonym(w.text).is_some())
         })
     }
@@ -375,7 +394,7 @@ impl Reader<'_, '_> {
                     k += 2;
                     while self.joined(k - 1)
                         && self.word(k).is_some_and(|w| {
-                            w.capitalised() && !is_title_word(w) && !is_honorific(w)
+                            w.capitalised() && !self.is_title_word_at(k) && !is_honorific(w)
                         })
                     {
                         k += 1;
@@ -425,7 +444,7 @@ impl Reader<'_, '_> {
         let mut end = k;
         while end < k + 3
             && self.word(end).is_some_and(|w| {
-                w.capitalised() && !is_title_word(w) && !is_honorific(w) && !not_name(w)
+                w.capitalised() && !self.is_title_word_at(end) && !is_honorific(w) && !not_name(w)
             })
             && (end == k || self.joined(end - 1))
         {
@@ -480,7 +499,7 @@ impl Reader<'_, '_> {
             && (from..to).all(|j| {
                 let w = &self.ws[j];
                 !NOT_PERSON.contains(key(w))
-                    && (!is_title_word(w) || self.head_in_name(from, j))
+                    && (!self.is_title_word_at(j) || self.head_in_name(from, j))
                     && (w.capitalised() || j > from && hyphenated_particle(w.text))
             })
             && self.country_at(from).is_none()
@@ -497,7 +516,7 @@ impl Reader<'_, '_> {
         let next_is_name = self.joined(j)
             && self
                 .word(j + 1)
-                .is_some_and(|n| n.capitalised() && !is_title_word(n) && !not_name(n));
+                .is_some_and(|n| n.capitalised() && !self.is_title_word_at(j + 1) && !not_name(n));
         if key(w) == "sheikh" {
             return next_is_name;
         }
@@ -530,7 +549,7 @@ impl Reader<'_, '_> {
                 }
                     || j > i && hyphenated_particle(w.text);
             let name_word = w.capitalised()
-                && (!is_title_word(w) || self.head_in_name(i, j))
+                && (!self.is_title_word_at(j) || self.head_in_name(i, j))
                 && !is_honorific(w)
                 && !NOT_PERSON.contains(k)
                 && !not_name(w)
