@@ -345,10 +345,8 @@ fn keep(mut fact: LegFact) -> Option<LegFact> {
 }
 
 fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut LegFact) {
-    for caps in FRAME.captures_iter(&reading.text[from..stop]) {
-        let Some(prep) = caps.name("prep") else {
-            continue;
-        };
+    // the group `prep` is the whole match: no captures needed
+    for prep in FRAME.find_iter(&reading.text[from..stop]) {
         let at = from + prep.end();
         let word = prep.as_str().to_lowercase();
         let place = reading
