@@ -450,7 +450,9 @@ fn finish_word(text: &str, start: usize, end: usize, next: char) -> Word<'_> {
         end
     };
     let word = &text[start..end];
-    let bare = word.trim_end_matches('.');
+    // the full stops at the end, counted over bytes
+    let stops = word.bytes().rev().take_while(|&b| b == b'.').count();
+    let bare = &word[..word.len() - stops];
     let lower = if bare
         .bytes()
         .any(|b| b.is_ascii_uppercase() || !b.is_ascii())

@@ -117,6 +117,8 @@ fn ascii_words(text: &str) -> Words {
 /// Appends the keys of the words of an ASCII `text` to `key`, a space before each but the
 /// first of an empty key, and tells `word` each word's key range and span.
 fn push_ascii_keys(text: &str, key: &mut String, mut word: impl FnMut(Range<usize>, Range<usize>)) {
+    // a backtick is rare: looked for in the whole text once rather than in every word
+    let backtick = text.contains('`');
     // one apostrophe between letters or digits belongs to the word
     for span in ascii_runs(text.as_bytes(), |b| matches!(b, b'\'' | b'`')) {
         if !key.is_empty() {
@@ -125,7 +127,7 @@ fn push_ascii_keys(text: &str, key: &mut String, mut word: impl FnMut(Range<usiz
         let start = key.len();
         key.push_str(&text[span.clone()]);
         key[start..].make_ascii_lowercase();
-        if key[start..].contains('`') {
+        if backtick && key[start..].contains('`') {
             let fixed = key[start..].replace('`', "'");
             key.truncate(start);
             key.push_str(&fixed);
@@ -273,6 +275,10 @@ fn push_folded_keys(folded: &str, out: &mut String) {
 
 /// Applies [`expansion`] to the word that starts at byte `start` of `key`.
 fn normalise_tail(key: &mut String, start: usize) {
+    // the abbreviations are two or three letters long: most words are passed at once
+    if key.len() - start > 3 {
+        return;
+    }
     if let Some(full) = expansion(&key[start..]) {
         key.truncate(start);
         key.push_str(full);
