@@ -374,7 +374,16 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
             }
             "to" | "for" | "into" | "towards" | "toward" | "bound for" => {
                 if fact.destination.is_none() && fact.motion != Motion::Visit {
-                    fact.destination = place.filter(PlaceMention::is_destination);
+                    // "flew to the Training Area in Mesetas": the town the venue is in (but
+                    // "went to the church in Bucha" visits a site)
+                    let went = reading.text[fact.at..from]
+                        .to_lowercase()
+                        .starts_with("went");
+                    fact.destination = match place {
+                        Some(p) if !p.is_destination() && !went => town_after(reading, p.end, stop),
+                        Some(p) if !p.is_destination() => None,
+                        other => other,
+                    };
                 }
             }
             "in" | "at" => {

@@ -136,7 +136,8 @@ pub static NOT_PERSON: WordSet = WordSet::new(
     directorate authority cabinet senate congress residence building complex mosque temple
     synagogue monastery city town village district county territory territories africa asia
     europe america pacific atlantic middle east west north south central great man-made guard
-    honour honor one statement communique communiqué readout briefing
+    honour honor one statement communique communiqué readout briefing pagoda shrine gurdwara
+    mausoleum basilica abbey fortress
     ",
 );
 

@@ -729,7 +729,9 @@ fn engagement(
         place,
         planned: reading.planned_at(start),
         copies: copies(reading, start, window.1, span.kind),
-        definite: BACK_REFERENCE.is_match(tail(&reading.text[..start], 60))
+        // "went to Trinity College, where he was shown around the Long Room": one visit
+        definite: where_clause && span.kind == MeetingKind::SiteVisit
+            || BACK_REFERENCE.is_match(tail(&reading.text[..start], 60))
             || AFTER.is_match(tail(&reading.text[..start], 60)),
         purpose: PURPOSE.is_match(tail(&reading.text[..start], 120)),
         before_leaving: BEFORE_LEAVING.is_match(reading.text),

@@ -201,13 +201,18 @@ pub fn mentions_in(
         // "Torres del Paine", "the Temple of Heaven": the start of a longer name the
         // gazetteer does not know
         let after_the = sentence[..start].trim_end().ends_with(" the");
-        let longer = ws.iter().position(|w| w.start >= end).is_some_and(|next| {
-            next > 0
-                && joined(sentence, ws, next - 1)
-                && (PARTICLES.contains(ws[next].key()) || after_the && ws[next].key() == "of")
-                && ws.get(next + 1).is_some_and(Word::capitalised)
-                && joined(sentence, ws, next)
-        });
+        // "Ise-Shima": a known town joined by a hyphen to another capitalised word
+        let hyphened = sentence[end..]
+            .strip_prefix('-')
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+        let longer = hyphened
+            || ws.iter().position(|w| w.start >= end).is_some_and(|next| {
+                next > 0
+                    && joined(sentence, ws, next - 1)
+                    && (PARTICLES.contains(ws[next].key()) || after_the && ws[next].key() == "of")
+                    && ws.get(next + 1).is_some_and(Word::capitalised)
+                    && joined(sentence, ws, next)
+            });
         if longer && kind == PlaceKind::City {
             continue;
         }
@@ -375,6 +380,33 @@ fn area_word(sentence: &str, ws: &[Word<'_>], at: usize) -> bool {
         .is_some_and(|w| AREA.contains(&w.key()) && joined(sentence, ws, at - 1))
 }
 
+/// The name ending before word `j` ends its noun phrase ("the Gurdwara Darbar Sahib,"), no
+/// common noun follows it ("the Chernobyl nuclear power plant").
+fn ends_phrase(sentence: &str, ws: &[Word<'_>], j: usize) -> bool {
+    j >= ws.len()
+        || !joined(sentence, ws, j - 1)
+        || matches!(
+            ws[j].key(),
+            "where"
+                | "which"
+                | "in"
+                | "on"
+                | "at"
+                | "and"
+                | "to"
+                | "for"
+                | "of"
+                | "with"
+                | "near"
+                | "before"
+                | "after"
+                | "that"
+                | "by"
+                | "from"
+                | "outside"
+        )
+}
+
 fn joined(sentence: &str, ws: &[Word<'_>], i: usize) -> bool {
     match (ws.get(i), ws.get(i + 1)) {
         (Some(a), Some(b)) => sentence[a.end..b.start].trim().is_empty(),
@@ -397,6 +429,12 @@ pub fn unknown_at(sentence: &str, at: usize) -> Option<PlaceMention> {
     if !capital_at(at) && !capital_at(at + 1) {
         return None;
     }
+    // "visited the Gurdwara Darbar Sahib": a name that "the" introduces is a venue's
+    let after_the = sentence[..at]
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
     // a name and its facility or area words: the next few words are enough; words are cut
     // alike from any space on, so the words before the last space before `at` are left out
     let stop = crate::extract::reading::floor_char(sentence, (at + 96).min(sentence.len()));
@@ -452,7 +490,7 @@ pub fn unknown_at(sentence: &str, at: usize) -> Option<PlaceMention> {
     let mut kind = if GEOGRAPHIC.contains(&ws[j - 1].key()) {
         // "King George Island", "the Okavango Delta": somewhere to go, not a building
         PlaceKind::Region
-    } else if organisation || venue_after {
+    } else if organisation || venue_after || after_the && ends_phrase(sentence, &ws, j) {
         PlaceKind::Site
     } else {
         PlaceKind::Unknown
@@ -529,6 +567,12 @@ mod tests {
         );
         let s4 = "He toured the Chilean research station.";
         assert!(unknown_at(s4, s4.find("Chilean").unwrap()).is_none());
+        // a name "the" introduces is a venue's, unless a common noun follows it
+        let s6 = "He went on to visit the Dorin Sahib, where he prayed, and the Kalba nuclear power plant.";
+        let shrine = unknown_at(s6, s6.find("Dorin").unwrap()).unwrap();
+        assert_eq!(shrine.kind, PlaceKind::Site);
+        let plant = unknown_at(s6, s6.find("Kalba").unwrap()).unwrap();
+        assert_eq!(plant.kind, PlaceKind::Unknown);
     }
 
     #[test]
@@ -536,6 +580,7 @@ mod tests {
         for (s, town) in [
             ("He drove to Torres del Paine National Park.", "Torres"),
             ("She visited the Temple of Heaven.", "Temple"),
+            ("He attended the summit at Ise-Shima.", "Ise"),
         ] {
             let found = mentions(s, Gazetteer::global(), &[], &[]);
             assert!(found.iter().all(|m| m.place.name != town), "{found:?}");

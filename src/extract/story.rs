@@ -1395,6 +1395,19 @@ mod tests {
     }
 
     #[test]
+    fn a_flight_to_a_venue_in_a_town_reaches_the_town_and_a_visit_there_is_one() {
+        let text = " date 2021-05 Secretary-General Ana Ruiz arrived in Bogota on Monday, 3 May. On Tuesday, 4 May, she flew by helicopter to the Training Area \u{201c}Las Palmas\u{201d} in Mesetas. She then went to the Kalba Sahib, where she was shown around the Long Hall.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("?", "Bogota", "2021-05-03", &[]),
+                leg("Bogota", "Mesetas", "2021-05-04", &[]),
+            ]
+        );
+        assert_eq!(meeting_places(text), ["Mesetas"]);
+    }
+
+    #[test]
     fn a_news_lead_takes_the_journey_told_after_it() {
         // Tuesday 4 May 2021
         let found = legs(
