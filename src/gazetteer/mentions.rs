@@ -228,11 +228,19 @@ impl Gazetteer {
 /// inside a name, a lower-case particle ("es", "of", "and") or elided article ("d'Ivoire").
 fn capitalised(text: &str, words: &Words, i: usize, inside: bool) -> bool {
     let written = &text[words[i].span.clone()];
-    let mut chars = written.chars();
-    let Some(first) = chars.next() else {
+    let Some(&byte) = written.as_bytes().first() else {
         return false;
     };
-    if first.is_uppercase() || first.is_numeric() {
+    // most words are ASCII: their first byte is their first letter
+    let proper = if byte.is_ascii() {
+        byte.is_ascii_uppercase() || byte.is_ascii_digit()
+    } else {
+        written
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    };
+    if proper {
         return true;
     }
     inside && (is_particle(words.key(i)) || elided(written))
