@@ -253,7 +253,6 @@ fn capital_named(
     demonym: &crate::gazetteer::PlaceMention,
 ) -> Option<PlaceMention> {
     let (start, end) = (demonym.span.start, demonym.span.end);
-    let before = sentence[..start].trim_end().to_lowercase();
     let after = &sentence[end..];
     let noun = after.len() - after.trim_start().len() + "capital".len();
     let is_capital = after.trim_start().starts_with("capital")
@@ -262,7 +261,7 @@ fn capital_named(
             .as_bytes()
             .get("capital".len())
             .is_some_and(u8::is_ascii_alphanumeric);
-    if !is_capital || !before.ends_with("the") {
+    if !is_capital || !ends_with_the(&sentence[..start]) {
         return None;
     }
     let code = demonym.place.country_code.as_deref()?;
@@ -272,6 +271,13 @@ fn capital_named(
         place: gazetteer.capital(code)?,
         kind: PlaceKind::City,
     })
+}
+
+/// `text` ends in "the", in any case, before trailing spaces. Compared over bytes: no
+/// character but the ASCII letters lower-cases to "t", "h" or "e".
+fn ends_with_the(text: &str) -> bool {
+    let text = text.trim_end().as_bytes();
+    text.len() >= 3 && text[text.len() - 3..].eq_ignore_ascii_case(b"the")
 }
 
 /// English words that are also names of small towns somewhere ("To", "Of", "Is").
@@ -328,8 +334,7 @@ const BUILDINGS: &[&str] = &[
 /// Lower-case words of a building after a name that "the" introduces ("the Baabda
 /// presidential palace"): the end of the building's name.
 fn common_venue(sentence: &str, ws: &[Word<'_>], at: usize, name_start: usize) -> Option<usize> {
-    let before = sentence[..name_start].trim_end().to_lowercase();
-    if at == 0 || !before.ends_with("the") || !joined(sentence, ws, at - 1) {
+    if at == 0 || !ends_with_the(&sentence[..name_start]) || !joined(sentence, ws, at - 1) {
         return None;
     }
     let lower = |i: usize| ws.get(i).filter(|w| !w.capitalised());
