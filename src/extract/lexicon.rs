@@ -195,6 +195,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_qualifier_is_a_head() {
+        for word in MODIFIERS.list.split_whitespace() {
+            assert!(HEADS.contains(word), "{word}");
+        }
+    }
+
+    #[test]
     fn words_are_found_whatever_their_length() {
         let set = WordSet::new("a an the secretary-general under-secretary-general-designate");
         for word in [

@@ -49,8 +49,10 @@ fn key<'w>(word: &'w Word<'_>) -> &'w str {
 /// qualifies one ([`MODIFIER`]: "Foreign", "Deputy"), as bits.
 fn title_word(word: &Word<'_>) -> u8 {
     let k = key(word);
-    let modifier = MODIFIERS.contains(k);
-    let head = HEADS.contains(k) && !modifier || k.ends_with("-general");
+    // every qualifier is among the heads: a word that is no head is asked nothing more
+    let listed = HEADS.contains(k);
+    let modifier = listed && MODIFIERS.contains(k);
+    let head = listed && !modifier || k.ends_with("-general");
     (u8::from(head) * HEAD) | (u8::from(modifier) * MODIFIER)
 }
 
