@@ -102,7 +102,7 @@ pub static WEAK_HEADS: WordSet = WordSet::new(
 pub static HONORIFICS: WordSet = WordSet::new(
     "
     mr mrs ms miss dr h.e madam madame sir dame lord lady professor reverend excellency majesty
-    highness mme messrs
+    highness mme messrs dato datuk
     ",
 );
 

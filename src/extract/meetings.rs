@@ -104,7 +104,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Conference,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?-u:\b)(?:[Ss]ummit|[Cc]onference|[Ff]orum|[Ss]ymposium|[Cc]onvention|[Ss]ession|[Ff]oreign\s+[Mm]inisters'\s+Meeting|[Mm]inisterial\s+[Mm]eeting|[Gg]eneral\s+[Dd]ebate|Congress)(?-u:\b)",
+                r"(?-u:\b)(?:[Ss]ummit|[Cc]onference|[Ff]orum|[Ss]ymposium|[Cc]onvention|[Ss]ession|[Ff]oreign\s+[Mm]inisters['\x{2019}]?\s+[Mm]eeting|(?:Ministers|Leaders)['\x{2019}]?\s+Meeting|[Mm]inisterial\s+[Mm]eeting|[Gg]eneral\s+[Dd]ebate|Congress)(?-u:\b)",
             )
         }),
     },
@@ -383,6 +383,8 @@ fn event_spans(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<Span> 
             let joins_light = light
                 && same_clause
                 && !gap.contains(", and ")
+                // "met X, with whom he held a press availability": two engagements
+                && !gap.contains(", with whom ")
                 && start - last.end <= 70
                 && event.name != "reception"
                 && event.name != "site-visit";
@@ -682,7 +684,7 @@ fn engagement(
     };
     let mut participants = people_in(reading, (from, window.1), companions, cast);
     if participants.is_empty() {
-        participants.extend(honouring_host(reading, start));
+        participants.extend(honouring_host(reading, start).or_else(|| with_whom(reading, start)));
     }
     let after_event = people_in(reading, (span.end, window.1), companions, cast);
     if !after_event.is_empty() {
@@ -834,6 +836,17 @@ fn relative_who(reading: &Reading<'_>, at: usize) -> Option<usize> {
 fn in_honour(reading: &Reading<'_>, at: usize) -> bool {
     let (_, clause_end) = reading.clause(at);
     IN_HONOUR.is_match(&reading.text[at..clause_end.max(at)])
+}
+
+/// "Foreign Minister X, with whom he held a joint press availability": the one named before
+/// "with whom".
+fn with_whom(reading: &Reading<'_>, at: usize) -> Option<PersonId> {
+    let before = tail(&reading.text[..at], 80);
+    let whom_at = at - before.len() + before.rfind(", with whom ")?;
+    reading.actors.iter().rev().find_map(|a| match a.who {
+        Who::Person(id) if a.end <= whom_at && a.end + 2 >= whom_at => Some(id),
+        _ => None,
+    })
 }
 
 /// "Prime Minister X, who afterwards hosted a luncheon in his honour": the host named
@@ -1052,6 +1065,17 @@ mod tests {
             (
                 "President Tomas Vik arrived in Oslo. Vik's talks with Lena Berg are seen as a test of the new government.",
                 vec![],
+            ),
+            (
+                "In Oslo, President Tomas Vik met Foreign Minister Jon Dahl, with whom he held a joint press availability.",
+                vec![
+                    seen(MeetingKind::Meeting, &["Jon Dahl"], Completed),
+                    seen(MeetingKind::Press, &["Jon Dahl"], Completed),
+                ],
+            ),
+            (
+                "President Tomas Vik attended the G20 Trade and Finance Ministers\u{2019} Meeting in Oslo.",
+                vec![seen(MeetingKind::Conference, &[], Completed)],
             ),
         ];
         for (text, expected) in cases {

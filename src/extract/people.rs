@@ -338,7 +338,11 @@ impl Reader<'_, '_> {
         while let Some(stem) = last_key.strip_suffix("'s") {
             last_key = stem;
         }
-        let organisation = NOT_PERSON.contains(last_key);
+        // "ASEAN Secretary-General", "OSCE Chairperson": an acronym names an organisation
+        let acronym = self.word(j - 1).is_some_and(|w| {
+            (2..=6).contains(&w.text.len()) && w.text.chars().all(|c| c.is_ascii_uppercase())
+        });
+        let organisation = NOT_PERSON.contains(last_key) || acronym;
         // "At Al Yamamah Palace, Crown Prince ...": a comma ends the qualifier
         (organisation && self.joined(j - 1) && self.is_title_word_at(j)).then_some(j)
     }
@@ -932,6 +936,10 @@ mod tests {
             (
                 "Talks with Trade Minister Laura Bishop followed.",
                 vec![named("Laura Bishop", Some("Trade Minister"))],
+            ),
+            (
+                "There she met with OSCE Secretary-General Dato Ola Berg.",
+                vec![named("Ola Berg", Some("Secretary-General"))],
             ),
             (
                 "She then met President Anna von der Heide.",
