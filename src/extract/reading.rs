@@ -203,11 +203,22 @@ impl<'a> Reading<'a> {
     /// "and", "to", "for", "of").
     fn governed(&self, at: usize) -> bool {
         let before = self.text[..at].trim_end().trim_end_matches(',').trim_end();
-        let last = before.rsplit(' ').next().unwrap_or("").to_lowercase();
-        matches!(
-            last.as_str(),
-            "with" | "by" | "and" | "to" | "for" | "of" | "from" | "including" | "accompanied"
-        )
+        let last = before.rsplit(' ').next().unwrap_or("");
+        // compared in any ASCII case, without a lower-cased copy: no other letter lower-cases
+        // to one of these words' letters
+        [
+            "with",
+            "by",
+            "and",
+            "to",
+            "for",
+            "of",
+            "from",
+            "including",
+            "accompanied",
+        ]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
     }
 
     /// The actors between two byte offsets.
