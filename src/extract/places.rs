@@ -183,7 +183,7 @@ pub fn mentions_in(
             }
             continue;
         }
-        if excluded || unvouched || ENGLISH.contains(&written.to_lowercase().as_str()) {
+        if excluded || unvouched || ENGLISH.iter().any(|w| written.eq_ignore_ascii_case(w)) {
             continue;
         }
         let mut kind = match found.kind {
@@ -280,7 +280,8 @@ fn ends_with_the(text: &str) -> bool {
     text.len() >= 3 && text[text.len() - 3..].eq_ignore_ascii_case(b"the")
 }
 
-/// English words that are also names of small towns somewhere ("To", "Of", "Is").
+/// English words that are also names of small towns somewhere ("To", "Of", "Is"), compared
+/// in any ASCII case (no other letter lower-cases to one of theirs).
 const ENGLISH: &[&str] = &[
     "to", "of", "is", "as", "at", "by", "be", "do", "go", "he", "if", "in", "it", "no", "on", "or",
     "so", "up", "we", "an", "am", "us", "more", "most", "mobile", "union", "reading", "split",
@@ -346,27 +347,19 @@ fn common_venue(sentence: &str, ws: &[Word<'_>], at: usize, name_start: usize) -
     BUILDINGS.contains(&second.key()).then_some(second.end)
 }
 
+/// Prepositions and verbs that vouch for a place name after them.
+const CUES: &[&str] = &[
+    "in", "to", "from", "at", "for", "via", "into", "reached", "visited", "left", "departed", "of",
+    "capital", "near", "towards",
+];
+
 /// A preposition or verb right before byte `at` vouches for a place name there.
 fn after_cue(sentence: &str, at: usize) -> bool {
     let before = sentence[..at].trim_end().trim_end_matches(',');
-    let last = before.rsplit(' ').next().unwrap_or("").to_lowercase();
-    matches!(
-        last.as_str(),
-        "in" | "to"
-            | "from"
-            | "at"
-            | "for"
-            | "via"
-            | "into"
-            | "reached"
-            | "visited"
-            | "left"
-            | "departed"
-            | "of"
-            | "capital"
-            | "near"
-            | "towards"
-    )
+    let last = before.rsplit(' ').next().unwrap_or("");
+    // compared in any ASCII case, without a lower-cased copy: no other letter lower-cases to
+    // one of these words' letters
+    CUES.iter().any(|cue| last.eq_ignore_ascii_case(cue))
 }
 
 /// How many words of one of `suffixes` follow at word `at` (joined by spaces), if any.
