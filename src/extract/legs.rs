@@ -189,8 +189,13 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
     ) {
         return true;
     }
-    let before = reading.text[..start].trim_end().to_lowercase();
-    let owned = before.ends_with("his") || before.ends_with("her") || before.ends_with("'s");
+    // compared over bytes in any ASCII case: no other letter lower-cases to one of these
+    let before = reading.text[..start].trim_end().as_bytes();
+    let ends = |tail: &str| {
+        before.len() >= tail.len()
+            && before[before.len() - tail.len()..].eq_ignore_ascii_case(tail.as_bytes())
+    };
+    let owned = ends("his") || ends("her") || ends("'s");
     (trigger.name != "visit" && of_traveller(reading, end))
         || owned && trigger.motion != Motion::Travel
 }
