@@ -1104,7 +1104,11 @@ fn reported_speech(before: &str) -> bool {
 
 /// "flew out to visit A and B": the stops after the first are still to come.
 fn infinitive_visit(reading: &Reading<'_>, at: usize) -> bool {
-    reading.text[at..].to_lowercase().contains("to visit ")
+    // in any ASCII case, without a lower-cased copy: no other letter lower-cases to one of
+    // these
+    reading.text.as_bytes()[at..]
+        .windows("to visit ".len())
+        .any(|w| w.eq_ignore_ascii_case(b"to visit "))
 }
 
 /// "JERUSALEM" as "Jerusalem", for the gazetteer.
