@@ -173,13 +173,20 @@ impl Cast {
     /// The person a full name refers to: the same name, or one whose words contain the
     /// other's ("Frank-Walter Steinmeier" and "Steinmeier" are one).
     fn find_named(&self, name: &str) -> Option<PersonId> {
-        let words = name_words(name);
+        // the words borrowed from one folded string: a mention is looked up more often than
+        // it adds a person
+        let folded = fold(name);
+        let words: Vec<&str> = words_of(&folded).collect();
         self.most_recent(|id| {
             let other = &self.people[id].words;
-            words == *other
-                || words.last() == other.last()
-                    && (words.iter().all(|w| other.contains(w))
-                        || other.iter().all(|w| words.contains(w)))
+            let same = |w: &str, o: &String| w == o.as_str();
+            words.len() == other.len() && words.iter().zip(other).all(|(w, o)| same(w, o))
+                || words
+                    .last()
+                    .zip(other.last())
+                    .is_some_and(|(w, o)| same(w, o))
+                    && (words.iter().all(|w| other.iter().any(|o| same(w, o)))
+                        || other.iter().all(|o| words.contains(&o.as_str())))
         })
     }
 
@@ -261,11 +268,14 @@ impl Cast {
 
 /// The folded words of a name, without courtesy titles and generational suffixes.
 fn name_words(name: &str) -> Vec<String> {
-    fold(name)
+    words_of(&fold(name)).map(str::to_owned).collect()
+}
+
+/// The words of a folded name, without generational suffixes.
+fn words_of(folded: &str) -> impl Iterator<Item = &str> {
+    folded
         .split_whitespace()
         .filter(|w| !matches!(*w, "ii" | "iii" | "iv" | "jr" | "jr." | "sr" | "sr."))
-        .map(str::to_owned)
-        .collect()
 }
 
 /// A title reduced to what identifies the office: "Minister for Foreign Affairs" and
