@@ -292,10 +292,17 @@ impl<'a> Reading<'a> {
             .iter()
             .filter(|d| d.date.is_some() && d.mention.start <= at)
             .rfind(in_clause);
+        // "At a news conference, X said he would return on 1 September": a date in what is
+        // reported is not the day of what is told before the report
+        let reported = |d: &&Dated| {
+            let between = &self.text[at..d.mention.start];
+            REPORTED.is_match(between)
+        };
         let resolved = before.or_else(|| {
             self.dates
                 .iter()
                 .filter(|d| d.date.is_some() && d.mention.start > at)
+                .filter(|d| !reported(d))
                 .find(in_clause)
         });
         // a date earlier in the sentence ("Her final day was spent in A, where she met ...")
@@ -308,6 +315,7 @@ impl<'a> Reading<'a> {
             self.dates
                 .iter()
                 .filter(in_clause)
+                .filter(|d| d.mention.start < at || !reported(d))
                 .min_by_key(|d| d.mention.start.abs_diff(at))
         };
         resolved.or_else(opening).or_else(part_only)
@@ -390,6 +398,12 @@ impl<'a> Reading<'a> {
 }
 
 /// A relative clause between commas: ", who had met the President on Monday,".
+/// A verb of saying that opens reported speech.
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:said|says|told|announced|added|stressed|noted)\s+(?:that\s+)?(?:he|she|they|it|the|his|her|France|[A-Z][a-z]+)(?-u:\b)")
+        .expect("reported-speech pattern compiles")
+});
+
 static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r",\s+(?:who|which|whose|where)\s[^,;]*,").expect("aside pattern compiles")
 });

@@ -618,7 +618,13 @@ impl<'d> Story<'d> {
         if purpose_of_leg {
             // "left for Quito to take part in the Conference": there, still to come
             stated = leg_here.and_then(|l| l.leg.destination.clone());
-        } else if fact.before_leaving {
+        } else if fact.before_leaving
+            && fact
+                .place
+                .as_ref()
+                .is_none_or(|p| !matches!(p.kind, PlaceKind::City | PlaceKind::Site))
+        {
+            // "Before leaving, he spoke to journalists at Beira airport": the place said wins
             stated = self.legs.last().and_then(|l| l.leg.origin.clone());
         }
         let fact = MeetingFact {
@@ -1409,6 +1415,23 @@ mod tests {
             ]
         );
         assert_eq!(meeting_places(text), ["Mesetas"]);
+    }
+
+    #[test]
+    fn a_date_in_reported_speech_does_not_date_what_is_told_before_it() {
+        let found = meeting_days(
+            " date 2021-05-07 President Tomas Vik arrived in Lima on Tuesday, 4 May. At a news conference at the palace, Vik said he would return to Lima on 1 June.",
+        );
+        assert_eq!(
+            found,
+            [("2021-05-04".into(), String::new(), Status::Completed)]
+        );
+    }
+
+    #[test]
+    fn a_place_said_before_leaving_is_where_it_happens() {
+        let text = " date 2021-05 Secretary-General Ana Ruiz arrived in Maputo on Monday, 3 May. On Tuesday, 4 May, she flew to Beira. Before leaving, she spoke to journalists at Beira airport.";
+        assert_eq!(meeting_places(text), ["Beira"]);
     }
 
     #[test]
