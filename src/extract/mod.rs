@@ -203,22 +203,31 @@ fn reads_as_english(body: &str) -> bool {
 /// words.
 fn function_words(body: &str) -> (usize, usize) {
     let (mut words, mut common) = (0, 0);
-    // words are runs of letters, read byte by byte: most text is ASCII
-    let mut start = None;
+    let bytes = body.as_bytes();
+    // words are runs of letters, read byte by byte: most text is ASCII, and an ASCII byte
+    // is told apart without decoding a character
+    let letter = |i: usize| match bytes[i] {
+        b if b.is_ascii() => (b.is_ascii_alphabetic(), 1),
+        _ => letter_at(body, i),
+    };
     let mut i = 0;
-    while i <= body.len() {
-        let (letter, len) = letter_at(body, i);
-        match (letter, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let word = &body[s..i];
-                words += 1;
-                common += usize::from(function_word(word));
-                start = None;
-            }
-            _ => {}
+    while i < bytes.len() {
+        let (is_letter, len) = letter(i);
+        if !is_letter {
+            i += len;
+            continue;
         }
+        let start = i;
         i += len;
+        while i < bytes.len() {
+            let (is_letter, len) = letter(i);
+            if !is_letter {
+                break;
+            }
+            i += len;
+        }
+        words += 1;
+        common += usize::from(function_word(&body[start..i]));
     }
     (words, common)
 }
