@@ -314,7 +314,9 @@ impl Reader<'_, '_> {
 
     /// Words `i` and `i + 1` are separated by spaces only.
     fn joined(&self, i: usize) -> bool {
-        gap(self.sentence, self.ws, i).trim().is_empty()
+        gap(self.sentence, self.ws, i)
+            .chars()
+            .all(char::is_whitespace)
     }
 
     /// "United Nations", "World Bank", "the University's": an organisation qualifying a
