@@ -203,6 +203,11 @@ static FOLLOWED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "held talks with X, ..., followed by a dinner": the next engagement of the same party.
+static FOLLOWED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r",\s+(?:and\s+)?(?:then\s+)?followed\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$")
+});
+
 /// "by attending the Forum": an engagement named as a means.
 static MEANS: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -668,7 +673,8 @@ fn engagement(
         || party_after
         || held
         || traveller_takes_part(reading, window, matches!(agent, Some(Who::Person(_))))
-        || FOLLOWED.is_match(tail(&reading.text[..start], 60));
+        || FOLLOWED.is_match(tail(&reading.text[..start], 60))
+        || FOLLOWED_BY.is_match(tail(&reading.text[..start], 60));
     if !involved || someone_else_who(reading, start) {
         return None;
     }
@@ -1065,6 +1071,13 @@ mod tests {
             (
                 "President Tomas Vik arrived in Oslo. Vik's talks with Lena Berg are seen as a test of the new government.",
                 vec![],
+            ),
+            (
+                "In Oslo, President Tomas Vik held talks with Minister Jon Dahl, a former judge who now chairs the party's council, at the guesthouse, followed by a dinner hosted by Dahl.",
+                vec![
+                    seen(MeetingKind::Meeting, &["Jon Dahl"], Completed),
+                    seen(Meal, &["Jon Dahl"], Completed),
+                ],
             ),
             (
                 "In Oslo, President Tomas Vik met Foreign Minister Jon Dahl, with whom he held a joint press availability.",
