@@ -217,7 +217,12 @@ pub fn mentions_in(
             continue;
         }
         if let Some(next) = ws.iter().position(|w| w.start >= end) {
-            if let Some(venue_end) = venue_name(sentence, ws, next) {
+            if let Some(airport_end) = named_airport(sentence, ws, next) {
+                // "Aden Adde International Airport": an airport whose name only begins with
+                // a town's
+                end = airport_end;
+                kind = PlaceKind::Site;
+            } else if let Some(venue_end) = venue_name(sentence, ws, next) {
                 // "the Nagasaki Atomic Bomb Museum": a venue that bears the city's name
                 end = venue_end;
                 kind = PlaceKind::Site;
@@ -303,6 +308,28 @@ fn venue_name(sentence: &str, ws: &[Word<'_>], at: usize) -> Option<usize> {
         }
         if !joined(sentence, ws, j) {
             break;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Capitalised words from word `at` (joined to the place before), other than "Capital" or
+/// "International", then an airport word: the end of that airport's name.
+fn named_airport(sentence: &str, ws: &[Word<'_>], at: usize) -> Option<usize> {
+    if at == 0 || !joined(sentence, ws, at - 1) {
+        return None;
+    }
+    let mut j = at;
+    while j < ws.len() && j < at + 3 && ws[j].capitalised() {
+        if j > at
+            && let Some(extra) = suffix_words(sentence, ws, j, FACILITY)
+        {
+            let airport = ws[j..j + extra].iter().any(|w| w.key() == "airport");
+            return airport.then(|| ws[j + extra - 1].end);
+        }
+        if matches!(ws[j].key(), "capital" | "international") || !joined(sentence, ws, j) {
+            return None;
         }
         j += 1;
     }
@@ -579,6 +606,7 @@ mod tests {
             ("He drove to Torres del Paine National Park.", "Torres"),
             ("She visited the Temple of Heaven.", "Temple"),
             ("He attended the summit at Ise-Shima.", "Ise"),
+            ("He landed at Aden Adde International Airport.", "Aden"),
         ] {
             let found = mentions(s, Gazetteer::global(), &[], &[]);
             assert!(found.iter().all(|m| m.place.name != town), "{found:?}");
