@@ -191,7 +191,7 @@ pub fn mentions_in(
             MentionKind::City => PlaceKind::City,
             _ => PlaceKind::Region,
         };
-        let place = if kind == PlaceKind::City {
+        let mut place = if kind == PlaceKind::City {
             let mut place = gazetteer.resolve(&sentence[start..end], context);
             place.name = sentence[start..end].to_owned();
             place
@@ -222,6 +222,7 @@ pub fn mentions_in(
                 // a town's
                 end = airport_end;
                 kind = PlaceKind::Site;
+                place = Place::named(&sentence[start..end]);
             } else if let Some(venue_end) = venue_name(sentence, ws, next) {
                 // "the Nagasaki Atomic Bomb Museum": a venue that bears the city's name
                 end = venue_end;
