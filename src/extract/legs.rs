@@ -84,7 +84,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Travel,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her))(?-u:\b)",
+                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her)|(?:take|takes|took|taking)\s+(?:him|her)\s+(?:on\s+)?to)(?-u:\b)",
             )
         }),
     },
@@ -188,6 +188,12 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
         Some(Who::Traveller | Who::Party | Who::Entourage)
     ) {
         return true;
+    }
+    // "the tour, which will also take him to Hungary": the traveller is carried (what a trip
+    // "also took him to" is a recap of places already told)
+    let phrase = &reading.text[start..end];
+    if phrase.ends_with(" to") && (phrase.contains(" him ") || phrase.contains(" her ")) {
+        return reading.planned_at(start);
     }
     // compared over bytes in any ASCII case: no other letter lower-cases to one of these
     let before = reading.text[..start].trim_end().as_bytes();
@@ -304,10 +310,42 @@ fn frame(
     {
         fact.destination_is_current = true;
     }
+    if let Some(city) = fact
+        .destination
+        .as_ref()
+        .and_then(|d| city_where(reading, d))
+    {
+        fact.destination = Some(city);
+    }
     if let Some(first) = fact.destination.as_ref().filter(|d| d.end <= stop) {
         fact.then = list_after(reading, first, stop);
     }
     keep(fact)
+}
+
+/// "go on to South Africa, where he will attend the summit in the coastal city of Durban":
+/// the city of the country reached, named in the clause about it.
+fn city_where(reading: &Reading<'_>, country: &PlaceMention) -> Option<PlaceMention> {
+    if country.kind != PlaceKind::Country
+        || !reading.text[country.end..]
+            .trim_start_matches([',', ' '])
+            .starts_with("where ")
+    {
+        return None;
+    }
+    let (_, clause_end) = reading.clause(country.end + 2);
+    reading
+        .places
+        .iter()
+        .find(|p| {
+            p.start > country.end
+                && p.start < clause_end.max(country.end + 160)
+                && p.kind == PlaceKind::City
+                && p.place.country_code.is_some()
+                && p.place.country_code == country.place.country_code
+                && !topic_place(reading.text, p.start)
+        })
+        .cloned()
 }
 
 /// "from Liverpool, where he had attended the meeting, to Jakarta": the destination told
@@ -540,6 +578,20 @@ mod tests {
                     Some(Mode::Helicopter),
                     Completed,
                 )],
+            ),
+            (
+                "President Tomas Vik arrived in Quito on Monday, 3 May. He will then fly to Peru, where he will attend a summit in the coastal city of Trujillo, on a tour that will also take him to Chile.",
+                vec![
+                    leg(None, "Quito", Some("2021-05-03"), None, Completed),
+                    leg(
+                        Some("Quito"),
+                        "Trujillo",
+                        Some("2021-05-03"),
+                        Some(Mode::Air),
+                        Planned,
+                    ),
+                    leg(Some("Trujillo"), "Chile", Some("2021-05-03"), None, Planned),
+                ],
             ),
             (
                 "On 3 May, President Tomas Vik departed Lima for Quito, Ecuador.",
