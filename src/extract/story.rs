@@ -861,7 +861,14 @@ impl<'d> Story<'d> {
                     same_place(Some(a), Some(b)) || lies_in_place(gazetteer, a, b)
                 })
         });
-        backfill_places(&mut self.meetings);
+        // "was given a grand welcome on arriving here": where the first journey ended, when no
+        // engagement names a place
+        let arrival = self
+            .legs
+            .iter()
+            .find(|l| l.leg.status == Status::Completed)
+            .and_then(|l| l.leg.destination.clone());
+        backfill_places(&mut self.meetings, arrival);
         (self.legs, self.meetings, self.notes)
     }
 }
@@ -1089,8 +1096,11 @@ pub fn lies_in_place(gazetteer: &Gazetteer, inner: &Place, outer: &Place) -> boo
 }
 
 /// Meetings before the traveller's place is first known take that place.
-fn backfill_places(meetings: &mut [RuledMeeting]) {
-    let first = meetings.iter().find_map(|m| m.meeting.place.clone());
+fn backfill_places(meetings: &mut [RuledMeeting], arrival: Option<Place>) {
+    let first = meetings
+        .iter()
+        .find_map(|m| m.meeting.place.clone())
+        .or(arrival);
     for m in meetings.iter_mut() {
         if m.meeting.place.is_some() {
             break;
@@ -1432,6 +1442,12 @@ mod tests {
     fn a_place_said_before_leaving_is_where_it_happens() {
         let text = " date 2021-05 Secretary-General Ana Ruiz arrived in Maputo on Monday, 3 May. On Tuesday, 4 May, she flew to Beira. Before leaving, she spoke to journalists at Beira airport.";
         assert_eq!(meeting_places(text), ["Beira"]);
+    }
+
+    #[test]
+    fn a_welcome_on_arriving_here_is_where_the_journey_ended() {
+        let text = " date 2021-05-03 President Tomas Vik was given a grand welcome on arriving here Sunday, as Prime Minister Lena Berg greeted him at the airport.\n\nNo president of his country has made a bilateral visit to Peru for 17 years.";
+        assert_eq!(meeting_places(text), ["Peru", "Peru"]);
     }
 
     #[test]
