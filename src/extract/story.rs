@@ -1014,8 +1014,11 @@ fn merge_facts(facts: Vec<LegFact>) -> Vec<LegFact> {
                     // later place is the more precise
                     (Some(a), Some(b)) => {
                         a.kind == PlaceKind::Country && b.kind != PlaceKind::Country
+                            // (but "flew to Osan Air Base, before departing for
+                            // Washington" is a second journey)
                             || matches!(a.kind, PlaceKind::Region | PlaceKind::Unknown)
                                 && matches!(b.kind, PlaceKind::Country | PlaceKind::City)
+                                && fact.motion != legs::Motion::Depart
                             || a.place.name == b.place.name
                     }
                     _ => fact.destination_is_current,
@@ -1448,6 +1451,19 @@ mod tests {
     fn a_welcome_on_arriving_here_is_where_the_journey_ended() {
         let text = " date 2021-05-03 President Tomas Vik was given a grand welcome on arriving here Sunday, as Prime Minister Lena Berg greeted him at the airport.\n\nNo president of his country has made a bilateral visit to Peru for 17 years.";
         assert_eq!(meeting_places(text), ["Peru", "Peru"]);
+    }
+
+    #[test]
+    fn a_departure_after_reaching_a_base_is_a_second_journey() {
+        let text = " date 2021-05 President Tomas Vik arrived in Berlin on Monday, 3 May.\n\nOn Tuesday, 4 May, after leaving Berlin, he flew to Ramstein Air Base, where he addressed troops, before departing for Washington.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("?", "Berlin", "2021-05-03", &[]),
+                leg("Berlin", "Ramstein Air Base", "2021-05-04", &[]),
+                leg("Ramstein Air Base", "Washington", "2021-05-04", &[]),
+            ]
+        );
     }
 
     #[test]
