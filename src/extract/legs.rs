@@ -93,7 +93,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Visit,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:(?:began|begin|begins|beginning|started|start|paid|pay|pays|paying|made|make|makes|making|is\s+on|was\s+on|on|undertook|undertake|for)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|journey)\s+(?:by\s+(?:road|car|train|rail|air|sea|boat|helicopter)\s+)?(?:to|of)|with\s+(?:(?:a\s+)?(?:stops?|visits?|stopovers?)\s+(?:in|to|at))|^(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:(?:began|begin|begins|beginning|started|start|paid|pay|pays|paying|made|make|makes|making|is\s+on|was\s+on|on|undertook|undertake|for)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|journey)\s+(?:by\s+(?:road|car|train|rail|air|sea|boat|helicopter)\s+)?(?:to|of)|(?:ended|concluded|wrapped\s+up|ends|concludes|wraps\s+up)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+in|with\s+(?:(?:a\s+)?(?:stops?|visits?|stopovers?)\s+(?:in|to|at))|^(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to)(?-u:\b)",
             )
         }),
     },
@@ -591,6 +591,13 @@ mod tests {
                         Planned,
                     ),
                     leg(Some("Trujillo"), "Chile", Some("2021-05-03"), None, Planned),
+                ],
+            ),
+            (
+                "President Tomas Vik arrived in Lima on Monday, 3 May. On Tuesday, 4 May, he ended the visit in Quito, Ecuador, where he met President Ana Ruiz.",
+                vec![
+                    leg(None, "Lima", Some("2021-05-03"), None, Completed),
+                    leg(Some("Lima"), "Quito", Some("2021-05-04"), None, Completed),
                 ],
             ),
             (
