@@ -594,10 +594,17 @@ mod tests {
                 ],
             ),
             (
-                "President Tomas Vik arrived in Lima on Monday, 3 May. On Tuesday, 4 May, he ended the visit in Quito, Ecuador, where he met President Ana Ruiz.",
+                "President Tomas Vik arrived in Lima on Monday, 3 May. On Tuesday, 4 May, he ended the visit in Quito, Ecuador, and addressed the staff of the embassy, before departing for New York.",
                 vec![
                     leg(None, "Lima", Some("2021-05-03"), None, Completed),
                     leg(Some("Lima"), "Quito", Some("2021-05-04"), None, Completed),
+                    leg(
+                        Some("Quito"),
+                        "New York",
+                        Some("2021-05-04"),
+                        None,
+                        Completed,
+                    ),
                 ],
             ),
             (
