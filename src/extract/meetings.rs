@@ -720,7 +720,7 @@ fn engagement(
     };
     let stated = reading
         .destinations_in(window.0, place_end)
-        .find(|p| in_or_at(reading.text, p.start));
+        .find(|p| in_or_at(reading.text, p.start) && !mission_of(reading.text, p));
     let relative = stated
         .is_none()
         .then(|| where_place(reading, window.0))
@@ -940,6 +940,23 @@ fn where_place<'r>(reading: &'r Reading<'_>, at: usize) -> Option<&'r PlaceMenti
 /// "arrived from Busan, where she had attended a forum": a place the traveller came from.
 fn coming_from(text: &str, at: usize) -> bool {
     tail(&text[..at], 10).ends_with("from ")
+}
+
+/// "at the U.S. embassy": a country's mission in the town where the traveller is, not that
+/// country.
+fn mission_of(text: &str, place: &PlaceMention) -> bool {
+    place.kind == PlaceKind::Country && {
+        let after = text[place.end..].trim_start().to_lowercase();
+        [
+            "embassy",
+            "mission",
+            "consulate",
+            "high commission",
+            "residence",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+    }
 }
 
 /// A place introduced by "in"/"at" (possibly "in the town of").

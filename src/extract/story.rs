@@ -1467,6 +1467,12 @@ mod tests {
     }
 
     #[test]
+    fn a_meeting_at_a_countrys_embassy_is_in_the_town() {
+        let text = " date 2021-05 President Tomas Vik arrived in Oslo on Monday, 3 May. He met the staff at the U.S. embassy.";
+        assert_eq!(meeting_places(text), ["Oslo"]);
+    }
+
+    #[test]
     fn a_news_lead_takes_the_journey_told_after_it() {
         // Tuesday 4 May 2021
         let found = legs(
