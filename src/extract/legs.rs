@@ -215,6 +215,21 @@ fn of_traveller(reading: &Reading<'_>, end: usize) -> bool {
             .any(|a| a.start >= end && a.start <= end + 8 && matches!(a.who, Who::Traveller))
 }
 
+/// "the new capital, Nay Pyi Taw", "the island, Lesbos": the place a description right
+/// after byte `at` names.
+fn named_after(reading: &Reading<'_>, at: usize) -> Option<PlaceMention> {
+    static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
+        compile(r"^\s*the\s+(?:[a-z-]+\s+)?(?:island|country|city|capital|town|region),\s*")
+    });
+    let m = DESCRIBED.find(&reading.text[at..])?;
+    let name_at = at + m.end();
+    reading
+        .places
+        .iter()
+        .find(|p| p.start == name_at && p.kind != PlaceKind::Site)
+        .cloned()
+}
+
 /// "the island", "the capital": a place named by what it is, already known (but "the city
 /// of Les Cayes" names it).
 fn anaphoric(after: &str) -> bool {
@@ -272,9 +287,11 @@ fn frame(
         later_at: None,
         rule: trigger.name,
     };
+    // "flew to the new capital, Nay Pyi Taw": the place named in apposition
     let object = reading
         .place_after(end)
-        .filter(|p| p.start <= end + 40 && p.start < stop);
+        .filter(|p| p.start <= end + 40 && p.start < stop)
+        .or_else(|| named_after(reading, end));
     let phrase = reading.text[start..end].to_lowercase();
     if phrase.ends_with(" to") && object.is_none() && anaphoric(&reading.text[end..]) {
         fact.destination_is_current = true;
@@ -394,7 +411,8 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
         let word = prep.as_str().to_lowercase();
         let place = reading
             .place_after(at)
-            .filter(|p| p.start < stop && p.start <= at + 40);
+            .filter(|p| p.start < stop && p.start <= at + 40)
+            .or_else(|| named_after(reading, at).filter(|p| p.start < stop));
         match word.as_str() {
             // "arriving there", "arrived here": right after the verb only
             "there" | "here" => {
@@ -410,7 +428,7 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
             // after going ("went to the Hall for the Atomic Bomb")
             "for" if fact.motion != Motion::Depart => {}
             "to" | "for" | "into" | "towards" | "toward" | "bound for"
-                if anaphoric(&reading.text[at..]) =>
+                if place.is_none() && anaphoric(&reading.text[at..]) =>
             {
                 // "came to the island": where the traveller is going is where they are
                 fact.destination_is_current |= fact.destination.is_none();
@@ -603,6 +621,19 @@ mod tests {
                         "New York",
                         Some("2021-05-04"),
                         None,
+                        Completed,
+                    ),
+                ],
+            ),
+            (
+                "President Tomas Vik arrived in Lima on Monday, 3 May. On Tuesday, he flew to the old capital, Cusco, where he met President Ana Ruiz.",
+                vec![
+                    leg(None, "Lima", Some("2021-05-03"), None, Completed),
+                    leg(
+                        Some("Lima"),
+                        "Cusco",
+                        Some("2021-05-04"),
+                        Some(Mode::Air),
                         Completed,
                     ),
                 ],
