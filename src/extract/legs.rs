@@ -438,8 +438,8 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
                     // "flew to the Training Area in Mesetas": the town the venue is in (but
                     // "went to the church in Bucha" visits a site)
                     let went = reading.text[fact.at..from]
-                        .to_lowercase()
-                        .starts_with("went");
+                        .get(..4)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("went"));
                     fact.destination = match place {
                         Some(p) if !p.is_destination() && !went => town_after(reading, p.end, stop),
                         Some(p) if !p.is_destination() => None,

@@ -802,7 +802,7 @@ fn traveller_takes_part(reading: &Reading<'_>, window: (usize, usize), other_age
             );
         let possessive = word == "his" || word == "her" && !object;
         // "Xi's meetings are an opportunity": a name's possessive counts only for honours
-        let owner = word.ends_with("'s") || word.ends_with("\u{2019}s");
+        let owner = crate::extract::reading::possessive(&word);
         let honour = next.starts_with("hono");
         matches!(a.who, Who::Traveller | Who::Party | Who::Entourage)
             && (!other_agent || !possessive || honour)
@@ -849,21 +849,23 @@ fn in_honour(reading: &Reading<'_>, at: usize) -> bool {
 fn with_whom(reading: &Reading<'_>, at: usize) -> Option<PersonId> {
     let before = tail(&reading.text[..at], 80);
     let whom_at = at - before.len() + before.rfind(", with whom ")?;
-    reading.actors.iter().rev().find_map(|a| match a.who {
-        Who::Person(id) if a.end <= whom_at && a.end + 2 >= whom_at => Some(id),
-        _ => None,
-    })
+    person_before(reading, whom_at)
 }
 
 /// "Prime Minister X, who afterwards hosted a luncheon in his honour": the host named
 /// before the relative clause.
 fn honouring_host(reading: &Reading<'_>, at: usize) -> Option<PersonId> {
     let who_at = relative_who(reading, at).filter(|_| in_honour(reading, at))?;
+    person_before(reading, who_at)
+}
+
+/// The person named right before byte `at`, maybe with a nickname in quotes between
+/// ("Dahal \u{201c}Prachanda\u{201d}").
+fn person_before(reading: &Reading<'_>, at: usize) -> Option<PersonId> {
     reading.actors.iter().rev().find_map(|a| match a.who {
-        // the name, maybe with a nickname in quotes ("Dahal “Prachanda”")
         Who::Person(id)
-            if a.end <= who_at && {
-                let between = reading.text[a.end..who_at].trim();
+            if a.end <= at && {
+                let between = reading.text[a.end..at].trim();
                 between.is_empty()
                     || between.len() < 30 && between.starts_with(['"', '\u{201c}', '\''])
             } =>
@@ -946,7 +948,7 @@ fn coming_from(text: &str, at: usize) -> bool {
 /// country.
 fn mission_of(text: &str, place: &PlaceMention) -> bool {
     place.kind == PlaceKind::Country && {
-        let after = text[place.end..].trim_start().to_lowercase();
+        let after = text[place.end..].trim_start();
         [
             "embassy",
             "mission",
@@ -955,7 +957,11 @@ fn mission_of(text: &str, place: &PlaceMention) -> bool {
             "residence",
         ]
         .iter()
-        .any(|w| after.starts_with(w))
+        .any(|w| {
+            after
+                .get(..w.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(w))
+        })
     }
 }
 

@@ -72,7 +72,7 @@ fn not_name(word: &Word<'_>) -> bool {
 /// "al-Bashir", "el-Sisi": a lower-case article joined to a name.
 /// A word with a possessive "'s".
 fn possessive(word: &Word<'_>) -> bool {
-    word.text.ends_with("'s") || word.text.ends_with("\u{2019}s")
+    crate::extract::reading::possessive(word.text)
 }
 
 fn hyphenated_particle(text: &str) -> bool {

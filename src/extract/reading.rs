@@ -167,12 +167,13 @@ impl<'a> Reading<'a> {
         }
         let (start, _) = self.clause(at);
         let from = start.max(opener);
-        // "X, who began his term last May, visited Y": not the aside's "his"
-        let in_aside = |a: &Actor| {
-            ASIDE
-                .find_iter(&self.text[..at])
-                .any(|m| m.start() < a.start && a.end < m.end())
-        };
+        // "X, who began his term last May, visited Y": not the aside's "his" (the asides
+        // closed before `at`, found once)
+        let asides: Vec<(usize, usize)> = ASIDE
+            .find_iter(&self.text[..at])
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        let in_aside = |a: &Actor| asides.iter().any(|&(s, e)| s < a.start && a.end < e);
         self.actors
             .iter()
             .rev()
@@ -183,8 +184,7 @@ impl<'a> Reading<'a> {
 
     /// "Xi's meetings": a name owning a noun is not the one acting.
     fn possessive(&self, actor: &Actor) -> bool {
-        let said = &self.text[actor.start..actor.end];
-        said.ends_with("'s") || said.ends_with("\u{2019}s")
+        possessive(&self.text[actor.start..actor.end])
     }
 
     /// The subject of the main clause.
@@ -421,6 +421,11 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:(?:the|a|nearby|neighbouring|neighboring|southern|northern|eastern|western|central|south-eastern|south-western|north-eastern|north-western|capital|city|town|village|port|island|province|region|state|of|its|his|her|their)\s+|[A-Z][a-z]+(?:an|ian|ese|i)\s+capital\s+)*")
         .expect("lead-in pattern compiles")
 });
+
+/// Words ending in a possessive "'s" ("Xi's", "the University\u{2019}s").
+pub fn possessive(said: &str) -> bool {
+    said.ends_with("'s") || said.ends_with("\u{2019}s")
+}
 
 /// The last `len` bytes (at most) of `text`, on a char boundary: enough for patterns anchored
 /// at the end, which would otherwise be tried at every position of a long text.
