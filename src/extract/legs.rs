@@ -303,6 +303,9 @@ fn frame(
         Motion::Travel => {}
     }
     read_prepositions(reading, end, stop, &mut fact);
+    if fact.origin.is_none() && trigger.motion != Motion::Depart {
+        fact.origin = fronted_origin(reading, start);
+    }
     if fact.destination.is_none() && trigger.motion != Motion::Arrive {
         fact.destination = fact
             .origin
@@ -338,6 +341,24 @@ fn frame(
         fact.then = list_after(reading, first, stop);
     }
     keep(fact)
+}
+
+/// "From New Zealand, the Premier will proceed to Australia", "After Washington, she is to
+/// travel to Ohio": the origin put at the head of the sentence, before the movement at
+/// `start`.
+fn fronted_origin(reading: &Reading<'_>, start: usize) -> Option<PlaceMention> {
+    static FRONTED: LazyLock<Regex> =
+        LazyLock::new(|| compile(r"(?:^|,\s*)(?:[Ff]rom|[Aa]fter)\s+$"));
+    reading
+        .places
+        .iter()
+        .take_while(|p| p.end < start)
+        .find(|p| {
+            p.is_destination()
+                && FRONTED.is_match(&reading.text[..p.start])
+                && reading.text[p.end..].starts_with(',')
+        })
+        .cloned()
 }
 
 /// "go on to South Africa, where he will attend the summit in the coastal city of Durban":
@@ -609,6 +630,14 @@ mod tests {
                         Planned,
                     ),
                     leg(Some("Trujillo"), "Chile", Some("2021-05-03"), None, Planned),
+                ],
+            ),
+            (
+                "President Tomas Vik will arrive in Lima on Monday, 3 May. From Lima, he will proceed to Quito. After Quito, he is to travel to Santiago.",
+                vec![
+                    leg(None, "Lima", Some("2021-05-03"), None, Planned),
+                    leg(Some("Lima"), "Quito", Some("2021-05-03"), None, Planned),
+                    leg(Some("Quito"), "Santiago", Some("2021-05-03"), None, Planned),
                 ],
             ),
             (

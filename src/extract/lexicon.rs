@@ -102,7 +102,7 @@ pub static WEAK_HEADS: WordSet = WordSet::new(
 pub static HONORIFICS: WordSet = WordSet::new(
     "
     mr mrs ms miss dr h.e madam madame sir dame lord lady professor reverend excellency majesty
-    highness mme messrs dato datuk
+    highness mme messrs dato datuk honourable honorable
     ",
 );
 
@@ -180,6 +180,18 @@ pub static NOT_NAME: WordSet = WordSet::new(
 pub static ACRONYMS: WordSet = WordSet::new(
     "
     un eu sg
+    ",
+);
+
+/// Nouns of groups met as a body ("met staff of the embassy", "with members of the
+/// community"): a "them" after them stands for the group, not for a counterpart.
+pub static GROUPS: WordSet = WordSet::new(
+    "
+    staff staffers personnel employees members families community communities students
+    workers residents volunteers troops peacekeepers soldiers officers representatives
+    survivors refugees youth women children traders villagers elders journalists reporters
+    diaspora crowd crowds audience delegates participants beneficiaries patients teachers
+    farmers businesspeople executives entrepreneurs
     ",
 );
 

@@ -11,7 +11,7 @@ use regex::Regex;
 
 use crate::domain::MeetingKind;
 use crate::extract::cast::{Cast, PersonId};
-use crate::extract::lexicon::NOT_PERSON;
+use crate::extract::lexicon::{GROUPS, NOT_PERSON};
 use crate::extract::places::{PlaceKind, PlaceMention};
 use crate::extract::reading::{Reading, Who, floor_char, tail, topic_place};
 
@@ -661,6 +661,7 @@ fn engagement(
             && a.end <= window.1
             && (a.start >= window.0
                 || a.end <= window.0 && reading.text[a.end..window.0].trim().is_empty())
+            && !(a.start >= span.end && group_between(reading.text, span.end, a.start))
     });
     // "Greeting him there, the Rector ...": the traveller as object of an opening participle
     let held = span.kind == MeetingKind::Meeting
@@ -721,6 +722,12 @@ fn engagement(
     let stated = reading
         .destinations_in(window.0, place_end)
         .find(|p| in_or_at(reading.text, p.start) && !mission_of(reading.text, p));
+    // "spoke at the Munich Security Conference": a gathering named after its city
+    let named_after = stated
+        .is_none()
+        .then(|| named_after_city(reading, span))
+        .flatten();
+    let stated = stated.or(named_after.as_ref());
     let relative = stated
         .is_none()
         .then(|| where_place(reading, window.0))
@@ -748,6 +755,37 @@ fn engagement(
         joint,
         rule: span.rule,
     })
+}
+
+/// True when a group noun stands in `text[from..to]`: "met staff at the embassy, telling
+/// them" speaks of the staff, not of the traveller and a counterpart.
+fn group_between(text: &str, from: usize, to: usize) -> bool {
+    text[from..to]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| GROUPS.contains(w))
+}
+
+/// The city a conference or summit is named after, as a city mention: "the Munich Security
+/// Conference" is held in Munich.
+fn named_after_city(reading: &Reading<'_>, span: &Span) -> Option<PlaceMention> {
+    if span.kind != MeetingKind::Conference {
+        return None;
+    }
+    reading
+        .places
+        .iter()
+        .find(|p| {
+            p.kind == PlaceKind::Site
+                && p.start <= span.start
+                && span.end <= p.end
+                && p.place.lat.is_some()
+        })
+        .map(|p| {
+            let mut city = p.clone();
+            city.kind = PlaceKind::City;
+            city.end = city.start + city.place.name.len().min(p.end - p.start);
+            city
+        })
 }
 
 /// The people joined to the traveller as subjects before `at` ("X and Minister Y held
@@ -890,8 +928,10 @@ fn people_in(
         // or where the name hosts: "X received her for a dinner", "X will host a banquet"
         let slot = PERSON_SLOT.is_match(tail(&reading.text[..actor.start], 20))
             || HOSTS.is_match(&reading.text[actor.end..]);
-        // "had accompanied X": travelling with someone is not meeting them
-        if ACCOMPANYING.is_match(tail(&reading.text[..actor.start], 30)) {
+        // "had accompanied X": travelling with someone is not meeting them; "by Y rather
+        // than by X": X was not there
+        let before = tail(&reading.text[..actor.start], 30);
+        if ACCOMPANYING.is_match(before) || INSTEAD_OF.is_match(before) {
             continue;
         }
         if !out.contains(&id) && !companions.contains(&id) && (!cast.person(id).weak || slot) {
@@ -909,6 +949,10 @@ static OBJECT_SLOT: LazyLock<Regex> = LazyLock::new(|| {
 
 static ACCOMPANYING: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)(?-u:\b)(?:accompanied|accompanying|accompany)\s+$"));
+
+static INSTEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)(?-u:\b)(?:rather\s+than|instead\s+of|in\s+place\s+of|not)\s+(?:by\s+|with\s+)?$")
+});
 
 static IN_HONOUR: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)(?-u:\b)in\s+(?:his|her|their)\s+honou?r(?-u:\b)"));
@@ -1158,6 +1202,10 @@ mod tests {
             ),
             (
                 "She was greeted on the tarmac by Jon Dahl, a senior official.",
+                vec![seen(Ceremony, &["Jon Dahl"], Completed)],
+            ),
+            (
+                "She was greeted on the tarmac by Jon Dahl rather than by President Tomas Vik.",
                 vec![seen(Ceremony, &["Jon Dahl"], Completed)],
             ),
             (

@@ -288,6 +288,7 @@ fn letter_at(text: &str, i: usize) -> (bool, usize) {
 
 /// Builds the cast from every mention and picks the traveller.
 fn choose_traveller(parsed: &[Parsed<'_>], cast: &mut Cast) -> Option<PersonId> {
+    let first_person = speaks_in_first_person(parsed);
     let mut sightings = Vec::new();
     for p in parsed {
         for m in &p.people {
@@ -296,11 +297,22 @@ fn choose_traveller(parsed: &[Parsed<'_>], cast: &mut Cast) -> Option<PersonId> 
                     sentence: &p.sentence.text,
                     mention: m,
                     person,
+                    byline: first_person && byline(&p.sentence.text, m),
                 });
             }
         }
     }
     traveller::choose(&sightings, cast)
+}
+
+/// "Senator Ana Ruiz, Minister for Foreign Affairs" on a line of its own: the name, and at
+/// most a title after a comma, with no sentence around it.
+fn byline(line: &str, mention: &PersonMention) -> bool {
+    let rest = &line[mention.end..];
+    line[..mention.start].trim().is_empty()
+        && rest.len() <= 80
+        && (rest.trim().is_empty() || rest.starts_with(','))
+        && !rest.contains(['.', ';', ':'])
 }
 
 /// The ISO codes of the countries a document names, in order of first mention.

@@ -661,9 +661,7 @@ impl Reader<'_, '_> {
             return (self.ws.len(), false, false);
         }
         let before = j;
-        while self.word(j).is_some_and(is_honorific) {
-            j += 1;
-        }
+        let j = self.skip_honorifics(j);
         (j, comma, j > before)
     }
 
@@ -703,12 +701,28 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// The first word from `j` past courtesy titles: "Dr.", "H.E.", and "the Hon" or "the
+    /// Honourable" ("Senator the Hon Ana Ruiz").
+    fn skip_honorifics(&self, mut j: usize) -> usize {
+        loop {
+            match self.word(j) {
+                Some(w) if is_honorific(w) => j += 1,
+                Some(w)
+                    if key(w) == "the"
+                        && self.word(j + 1).is_some_and(|h| {
+                            h.capitalised() && matches!(key(h), "hon" | "honourable" | "honorable")
+                        }) =>
+                {
+                    j += 2;
+                }
+                _ => return j,
+            }
+        }
+    }
+
     /// "Mr. Fumio Kishida", "H.E. Dr. Frank-Walter Steinmeier", "Madam Ban".
     fn honoured(&self, i: usize) -> Option<(PersonMention, usize)> {
-        let mut j = i;
-        while self.word(j).is_some_and(is_honorific) {
-            j += 1;
-        }
+        let j = self.skip_honorifics(i);
         if j == i {
             return None;
         }
@@ -946,6 +960,10 @@ mod tests {
             (
                 "She then met President Anna von der Heide.",
                 vec![named("Anna von der Heide", Some("President"))],
+            ),
+            (
+                "Senator the Hon Ana Ruiz met him.",
+                vec![named("Ana Ruiz", Some("Senator"))],
             ),
         ];
         for (sentence, expected) in cases {

@@ -1301,6 +1301,30 @@ mod tests {
     }
 
     #[test]
+    fn the_author_named_above_a_release_in_the_first_person_is_the_traveller() {
+        let found = legs(
+            " date 2021-05-03\nVisit to Peru\n\nSenator the Hon Ana Ruiz, Minister for Trade\n\nThis week I will travel to Peru. In Lima, I will meet with President Tomas Vik.\n\nI will then travel to Chile.",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].1, "Peru");
+        assert_eq!(found[1].1, "Chile");
+    }
+
+    #[test]
+    fn a_group_met_is_no_counterpart_even_when_called_them() {
+        let found = meeting_days(
+            " date 2021-05-07 President Tomas Vik arrived in Lima on Tuesday, 4 May.\n\nHe held talks with President Ana Ruiz. Vik also met staff of the embassy, thanking them for their work.",
+        );
+        assert_eq!(
+            found,
+            [
+                ("2021-05-04".into(), "Ana Ruiz".into(), Status::Completed),
+                ("2021-05-04".into(), String::new(), Status::Completed),
+            ]
+        );
+    }
+
+    #[test]
     fn an_earlier_visit_or_someone_elses_is_no_leg() {
         let found = legs(
             " date 2021-05-07 President Tomas Vik arrived in Lima on Tuesday, 4 May.\n\nVik last visited Peru in 2016, for a summit. Mara Lund, who began her term last May, visited Quito in June 2019.\n\nOn Thursday, 6 May, Vik flew to Quito.",

@@ -16,11 +16,13 @@ pub struct Sighting<'a> {
     pub sentence: &'a str,
     pub mention: &'a PersonMention,
     pub person: PersonId,
+    /// The name heads a release in the first person: its author, who speaks as "I".
+    pub byline: bool,
 }
 
 /// A verb of travel right after the subject (past an appositive between commas).
 static TRAVELS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,[^,.;]{0,90},|\s*,)?\s*(?:(?:has|had|have|will|would|is|was|also|then|subsequently|first|later|finally|already|due|expected|set|to|soon|now|today)\s+)*(?:set\s+(?:off|out)|arrived|arrives|arriving|reached|reaches|landed|lands|flew|flies|travell?ed|travels|departed|departs|left|leaves|visited|visits|began|begins|make|made|makes|came|comes|went|goes|go|travel|visit|tour|toured|tours|got\s+to|returned|headed|continued|proceeded|was\s+given\s+(?:a|an)\s+(?:\w+\s+)?welcome|was\s+(?:warmly\s+)?(?:welcomed|received|greeted)|who\s+(?:was|is)\s+(?:in|visiting|on)|who\s+(?:arrived|travell?ed|flew))(?-u:\b)")
+    Regex::new(r"^(?:\s*,[^,.;]{0,90},|\s*,)?\s*(?:(?:has|had|have|will|would|is|was|also|then|subsequently|first|later|finally|already|due|expected|set|to|soon|now|today)\s+)*(?:set\s+(?:off|out)|arrived|arrives|arriving|arrive|reached|reaches|reach|landed|lands|land|flew|flies|fly|depart|leave|head|proceed|pay|pays|paid\s+(?:an?\s+)?(?:\w+\s+)?visits?|travell?ed|travels|departed|departs|left|leaves|visited|visits|began|begins|make|made|makes|came|comes|went|goes|go|travel|visit|tour|toured|tours|got\s+to|returned|headed|continued|proceeded|was\s+given\s+(?:a|an)\s+(?:\w+\s+)?welcome|was\s+(?:warmly\s+)?(?:welcomed|received|greeted)|who\s+(?:was|is)\s+(?:in|visiting|on)|who\s+(?:arrived|travell?ed|flew))(?-u:\b)")
         .expect("travel pattern compiles")
 });
 
@@ -67,7 +69,7 @@ pub fn choose(sightings: &[Sighting<'_>], cast: &Cast) -> Option<PersonId> {
 fn evidence(s: &Sighting<'_>) -> i32 {
     let after = &s.sentence[s.mention.end..];
     let before = crate::extract::reading::tail(&s.sentence[..s.mention.start], 60);
-    let mut score = 1;
+    let mut score = if s.byline { 4 } else { 1 };
     if TRAVELS_AFTER.is_match(after) {
         score += 4;
     } else if MEETS_AFTER.is_match(after) {
@@ -101,6 +103,7 @@ mod tests {
                         sentence,
                         mention: m,
                         person,
+                        byline: false,
                     });
                 }
             }
@@ -130,6 +133,14 @@ mod tests {
                 Some("Carla Rossi"),
             ),
             (&["The weather in Lima was mild."], None),
+            (
+                &["President Tomas Vik will arrive in Lima on Monday and meet Ana Ruiz."],
+                Some("Tomas Vik"),
+            ),
+            (
+                &["Premier Lin Bo will pay official visits to Peru and Chile."],
+                Some("Lin Bo"),
+            ),
             (
                 &[
                     "Departure Statement by Foreign Minister Ana Ruiz",
