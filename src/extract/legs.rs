@@ -166,7 +166,20 @@ pub fn facts(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<LegFact>
     for (k, &(start, end, trigger)) in hits.iter().enumerate() {
         let limit = hits.get(k + 1).map_or(reading.text.len(), |h| h.0);
         let vouched = arrival_of_traveller && trigger.name == "visit-noun";
-        if !vouched && !moves_traveller(reading, start, end, trigger) {
+        if !vouched && !moves_traveller(reading, start, end, trigger)
+            || reading.unrealised_at(start)
+        {
+            continue;
+        }
+        // "travel to Ohio, where he will visit a plant": what is done at a destination
+        // just told is no journey of its own
+        let at_destination = trigger.motion == Motion::Visit
+            && out.iter().any(|f: &LegFact| {
+                f.destination.as_ref().is_some_and(|d| {
+                    d.end <= start && reading.text[d.end..start].contains(", where ")
+                })
+            });
+        if at_destination {
             continue;
         }
         if let Some(fact) = frame(reading, start, end, limit, trigger) {
@@ -498,11 +511,14 @@ fn list_after(reading: &Reading<'_>, first: &PlaceMention, stop: usize) -> Vec<P
             .places
             .iter()
             .find(|p| p.start == cursor + sep.end() && p.kind != PlaceKind::Site);
-        // "Rzeszów, Poland": a country after its city qualifies it, it is not a stop
+        // "Rzeszów, Poland", "Anchorage, Alaska": a country or region after its city
+        // qualifies it, it is not a stop
+        let previous = out.last().unwrap_or(first);
         let qualifier = next.is_some_and(|p| {
-            p.kind == PlaceKind::Country
+            (p.kind == PlaceKind::Country
+                || p.kind == PlaceKind::Region && previous.kind == PlaceKind::City)
                 && sep.as_str().trim() == ","
-                && out.last().unwrap_or(first).place.country_code == p.place.country_code
+                && previous.place.country_code == p.place.country_code
         });
         if qualifier {
             cursor = next.map_or(cursor, |p| p.end);
@@ -630,6 +646,21 @@ mod tests {
                         Planned,
                     ),
                     leg(Some("Trujillo"), "Chile", Some("2021-05-03"), None, Planned),
+                ],
+            ),
+            (
+                "President Tomas Vik arrived in Quito on Monday, 3 May. He will then travel to Lima, Peru, where he will visit Cusco's old town. Next he will fly to Anchorage, Alaska, and Bogota.",
+                vec![
+                    leg(None, "Quito", Some("2021-05-03"), None, Completed),
+                    leg(Some("Quito"), "Lima", Some("2021-05-03"), None, Planned),
+                    leg(
+                        Some("Lima"),
+                        "Anchorage",
+                        Some("2021-05-03"),
+                        Some(Mode::Air),
+                        Planned,
+                    ),
+                    leg(Some("Anchorage"), "Bogota", None, None, Planned),
                 ],
             ),
             (

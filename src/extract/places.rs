@@ -186,6 +186,10 @@ pub fn mentions_in(
         if excluded || unvouched || ENGLISH.iter().any(|w| written.eq_ignore_ascii_case(w)) {
             continue;
         }
+        // "a Toyota battery plant", "an Osaka firm": a name used as an attribute
+        if found.kind == MentionKind::City && after_indefinite_article(&sentence[..start]) {
+            continue;
+        }
         let mut kind = match found.kind {
             MentionKind::Country | MentionKind::FormerCountry => PlaceKind::Country,
             MentionKind::City => PlaceKind::City,
@@ -277,6 +281,13 @@ fn capital_named(
         place: gazetteer.capital(code)?,
         kind: PlaceKind::City,
     })
+}
+
+/// `text` ends in the word "a" or "an", in any case, before trailing spaces.
+fn after_indefinite_article(text: &str) -> bool {
+    let text = text.trim_end();
+    let word = text.rsplit(' ').next().unwrap_or(text);
+    word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an")
 }
 
 /// `text` ends in "the", in any case, before trailing spaces. Compared over bytes: no
@@ -608,6 +619,7 @@ mod tests {
             ("She visited the Temple of Heaven.", "Temple"),
             ("He attended the summit at Ise-Shima.", "Ise"),
             ("He landed at Aden Adde International Airport.", "Aden"),
+            ("She toured a Toyota battery plant.", "Toyota"),
         ] {
             let found = mentions(s, Gazetteer::global(), &[], &[]);
             assert!(found.iter().all(|m| m.place.name != town), "{found:?}");

@@ -70,6 +70,12 @@ static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("planned pattern compiles")
 });
 
+/// A negation or a wish that came to nothing, up to three words before an event.
+static UNREALISED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:sought|tried|attempted|wanted|wished|declined|refused|had\s+(?:also\s+)?(?:hoped|planned|intended)|had\s+(?:originally\s+)?been\s+(?:due|expected|scheduled|set|supposed)|did\s+not|didn't|does\s+not|doesn't|will\s+not|won't|would\s+not|could\s+not|couldn't|cannot|can't|never|not\s+be\s+able)\s+(?:to\s+)?(?:[\w-]+\s+){0,3}$")
+        .expect("unrealised pattern compiles")
+});
+
 /// Clause boundaries: semicolons, and commas or conjunctions before a new verb phrase.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i);|,\s+(?:where|after\s+which|before|after|following\s+which|whereupon|and\s+then|and\s+later|then|while|during\s+which|at\s+which)(?-u:\b)|\s+and\s+(?:then\s+|later\s+|also\s+|afterwards\s+)?(?:he|she|they)(?-u:\b)|\s+and\s+(?:then|later|afterwards)(?-u:\b)")
@@ -248,6 +254,14 @@ impl<'a> Reading<'a> {
         let window_start = start.max(at.saturating_sub(150));
         let window = &self.text[floor_char(self.text, window_start)..at];
         PLANNED.is_match(window)
+    }
+
+    /// True when what is said at byte `at` did not or will not happen: "did not attend",
+    /// "had sought to travel", "will not visit", "declined to meet".
+    pub fn unrealised_at(&self, at: usize) -> bool {
+        let (start, _) = self.clause(at);
+        let window_start = start.max(at.saturating_sub(80));
+        UNREALISED.is_match(&self.text[floor_char(self.text, window_start)..at])
     }
 
     /// True when a date phrase ending at byte `end` opens an announced clause: its subject

@@ -205,7 +205,13 @@ impl<'d> Story<'d> {
             }
             let (clause_start, clause_end) = reading.clause(event.at());
             let clause = &reading.text[clause_start..clause_end];
-            let another_time = ANOTHER_TIME.is_match(clause);
+            // "In July, while the fighting went on, he had travelled to ...": a time put at
+            // the head of the sentence holds for all of it
+            let fronted = ANOTHER_TIME
+                .find(reading.text)
+                .filter(|m| m.start() == 0 && m.end() <= event.at())
+                .map(|m| &reading.text[..m.end()]);
+            let another_time = ANOTHER_TIME.is_match(clause) || fronted.is_some();
             let when = When {
                 date: date
                     .or(self.flashback.as_ref().map(|f| f.date))
@@ -222,6 +228,7 @@ impl<'d> Story<'d> {
                         .anchor
                         .unwrap_or(self.calendar.published.latest());
                     another_visit(clause, reference)
+                        || fronted.is_some_and(|f| another_visit(f, reference))
                 },
             };
             match event {
@@ -397,6 +404,18 @@ impl<'d> Story<'d> {
     /// told more precisely.
     fn add_leg(&mut self, mut draft: LegDraft, rule: &'static str, origin_stated: bool) {
         let planned = draft.status == Status::Planned;
+        // "left Benghazi. ... Before coming to Libya, ...": a country the last departure was
+        // made in is no destination of it
+        let pending_origin = self
+            .legs
+            .last()
+            .filter(|l| l.leg.destination.is_none())
+            .and_then(|l| l.leg.origin.as_ref());
+        if let (Some(o), Some(d)) = (pending_origin, &draft.destination)
+            && self.lies_in(o, d)
+        {
+            return;
+        }
         if let Some(last) = self.legs.last_mut().map(|l| &mut l.leg) {
             let same_status = last.status == draft.status;
             // a departure told alone, then its arrival
@@ -1320,6 +1339,20 @@ mod tests {
             [
                 ("2021-05-04".into(), "Ana Ruiz".into(), Status::Completed),
                 ("2021-05-04".into(), String::new(), Status::Completed),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_journey_sought_or_denied_or_told_of_another_month_is_no_leg() {
+        let found = legs(
+            " date 2021-05-07 President Tomas Vik arrived in Lima on Tuesday, 4 May.\n\nIn March, while the talks were stalled, Vik had travelled through the region, including to Quito and Bogota. He had also sought to travel to Caracas, but the stop could not be arranged. He did not go to Santiago.\n\nOn Thursday, 6 May, Vik flew to La Paz.",
+        );
+        assert_eq!(
+            found,
+            [
+                leg("?", "Lima", "2021-05-04", &[]),
+                leg("Lima", "La Paz", "2021-05-06", &[]),
             ]
         );
     }
