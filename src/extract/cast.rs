@@ -170,6 +170,12 @@ impl Cast {
         }
     }
 
+    /// Gives `id` the title and country of a description of them, where the text gave none.
+    pub fn adopt_title(&mut self, id: PersonId, mention: &PersonMention) {
+        let name = self.people[id].name.clone();
+        self.enrich(id, &name, mention);
+    }
+
     /// The person a full name refers to: the same name, or one whose words contain the
     /// other's ("Frank-Walter Steinmeier" and "Steinmeier" are one).
     fn find_named(&self, name: &str) -> Option<PersonId> {

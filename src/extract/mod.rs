@@ -34,7 +34,7 @@ pub use assemble::assemble;
 use crate::domain::{Document, LegDraft, MeetingDraft, Traveller};
 use crate::gazetteer::Gazetteer;
 use cast::{Cast, PersonId, canonical_role};
-use dates::Calendar;
+use dates::{Calendar, DateExpr};
 use people::{Form, PersonMention};
 use reading::{Actor, Reading, Who};
 use segment::Sentence;
@@ -144,8 +144,13 @@ pub fn extract_with(
     story.trace = trace.then(Vec::new);
     story.context = context_countries(&parsed);
     story.first_person = speaks_in_first_person(&parsed);
-    for p in parsed.iter().filter(|p| !p.sentence.heading) {
-        read_sentence(&mut story, p, false);
+    for p in &parsed {
+        if !p.sentence.heading {
+            read_sentence(&mut story, p, false);
+        } else if let Some(day) = stamped_day(&p.sentence.text, &mut story.calendar) {
+            // "May 16, 2024, 04:15, Beijing": a news item's time stamp dates what follows
+            story.set_day(day);
+        }
     }
     let person = story.cast.person(traveller).clone();
     let lines = story.trace.take().unwrap_or_default();
@@ -164,6 +169,25 @@ pub fn extract_with(
         notes,
     };
     (extraction, lines)
+}
+
+/// The day a heading that is a time stamp gives: a full date at its start, with at most a
+/// time and a place after it ("May 16, 2024, 04:15, Beijing", "16 May 2024").
+fn stamped_day(heading: &str, calendar: &mut Calendar) -> Option<chrono::NaiveDate> {
+    let mention = dates::mentions(heading).into_iter().next()?;
+    let full = matches!(mention.expr, DateExpr::Day { year: Some(_), .. });
+    let rest = &heading[mention.end..];
+    let stamp = mention.start == 0
+        && full
+        && rest.len() <= 40
+        && rest
+            .split([',', ' '])
+            .filter(|w| !w.is_empty())
+            .all(|w| w.contains(':') || w.starts_with(char::is_uppercase));
+    if !stamp {
+        return None;
+    }
+    calendar.resolve(mention.expr, dates::Tense::Past)
 }
 
 /// "KYIV, Feb 20 (Reuters) -": the day the report was filed is "today" for its weekdays, when
@@ -334,7 +358,7 @@ fn context_countries(parsed: &[Parsed<'_>]) -> Vec<String> {
 /// ("Met with ...") has the traveller as its subject.
 fn read_sentence(story: &mut Story<'_>, p: &Parsed<'_>, implied_subject: bool) {
     let text = p.sentence.text.as_str();
-    let mut actors = actors(story, text, &p.people);
+    let mut actors = actors(story, p);
     if implied_subject {
         actors.insert(
             0,
@@ -391,7 +415,8 @@ fn speaks_in_first_person(parsed: &[Parsed]) -> bool {
         >= 2
 }
 
-fn actors(story: &mut Story<'_>, text: &str, people: &[PersonMention]) -> Vec<Actor> {
+fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
+    let (text, people) = (p.sentence.text.as_str(), p.people.as_slice());
     let traveller = story.cast.traveller;
     let mut out: Vec<Actor> = Vec::new();
     if story.first_person {
@@ -427,7 +452,14 @@ fn actors(story: &mut Story<'_>, text: &str, people: &[PersonMention]) -> Vec<Ac
             Some(id) if Some(id) == traveller => Who::Traveller,
             Some(id) => Who::Person(id),
             None if m.bare => continue,
-            None if m.form == Form::Description && describes_traveller(story, m) => Who::Traveller,
+            None if m.form == Form::Description && describes_traveller(story, m, p) => {
+                if let Some(t) = traveller {
+                    // "The President of Russia has arrived": the title of a traveller the
+                    // text first named bare, for "the President" later on
+                    story.cast.adopt_title(t, m);
+                }
+                Who::Traveller
+            }
             None => Who::Nobody,
         };
         out.push(Actor {
@@ -462,7 +494,7 @@ fn pronoun(text: &str, found: regex::Match<'_>) -> Option<(std::ops::Range<usize
 
 /// "the Indian leader" for a prime minister whose country the text never gave: a title
 /// that fits the traveller's office, with a country other than the host's.
-fn describes_traveller(story: &Story<'_>, mention: &PersonMention) -> bool {
+fn describes_traveller(story: &Story<'_>, mention: &PersonMention, p: &Parsed<'_>) -> bool {
     let Some(t) = story.cast.traveller else {
         return false;
     };
@@ -474,12 +506,30 @@ fn describes_traveller(story: &Story<'_>, mention: &PersonMention) -> bool {
     if office.is_empty() {
         // "welcomed the Russian President" in Abu Dhabi, of a traveller the text names
         // without a title: a leader of a country other than where the traveller is
-        return LEADERS.contains(&described.as_str())
-            && mention.country.is_some()
-            && story
-                .location
-                .as_ref()
-                .is_some_and(|here| here.country.is_some() && here.country != mention.country);
+        let Some(country) = mention.country.as_deref() else {
+            return false;
+        };
+        // before the traveller is anywhere: a leader of none of the other countries the
+        // sentence names ("The President of Russia has arrived in Beijing")
+        let code = story.gazetteer.country(country).map(|c| c.code.as_str());
+        let elsewhere = || {
+            code.is_some()
+                && p.names.iter().all(|n| {
+                    n.span.start >= mention.start && n.span.end <= mention.end
+                        || n.place.country_code.as_deref() != code
+                })
+        };
+        // "president russia": the office with the country it is of
+        let leader = LEADERS.iter().any(|l| {
+            described
+                .strip_prefix(l)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        });
+        return leader
+            && match &story.location {
+                Some(here) => here.country.is_some() && here.country.as_deref() != Some(country),
+                None => elsewhere(),
+            };
     }
     office == described || described == "leader" && mention.country.is_some()
 }

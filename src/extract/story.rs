@@ -290,6 +290,12 @@ impl<'d> Story<'d> {
         self.index += 1;
     }
 
+    /// The story moves on to `day`, told by a heading.
+    pub fn set_day(&mut self, day: NaiveDate) {
+        self.calendar.anchor = Some(day);
+        self.flashback = None;
+    }
+
     fn source(&self, reading: &Reading<'_>) -> Source {
         let s: &Sentence = reading.sentence;
         Source {
@@ -1327,6 +1333,20 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0].1, "Peru");
         assert_eq!(found[1].1, "Chile");
+    }
+
+    #[test]
+    fn a_time_stamp_heading_dates_what_follows_and_a_title_names_the_traveller() {
+        let found = legs(
+            " date 2021-05-07\nState visit to Peru\n\nMay 4, 2021, 10:15, Lima\n\nTomas Vik arrives in Peru\n\nThe President of Chile has arrived in Lima at the invitation of President Ana Ruiz.\n\nMay 5, 2021, 18:00, Cusco\n\nThe President then flew to Cusco.",
+        );
+        assert_eq!(
+            found,
+            [
+                leg("?", "Lima", "2021-05-04", &[]),
+                leg("Lima", "Cusco", "2021-05-05", &[]),
+            ]
+        );
     }
 
     #[test]
