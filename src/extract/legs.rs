@@ -84,7 +84,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Travel,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her)|(?:take|takes|took|taking)\s+(?:him|her)\s+(?:on\s+)?to)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her)|(?:take|takes|took|taking)\s+(?:him|her)\s+(?:on\s+)?to|departure\s+for)(?-u:\b)",
             )
         }),
     },
@@ -312,7 +312,10 @@ fn frame(
     match trigger.motion {
         Motion::Depart => fact.origin = object,
         Motion::Arrive | Motion::Visit => fact.destination = object,
-        Motion::Travel if phrase.ends_with(" to") => fact.destination = object,
+        // "departure for Port Moresby" in a programme
+        Motion::Travel if phrase.ends_with(" to") || phrase.ends_with(" for") => {
+            fact.destination = object;
+        }
         Motion::Travel => {}
     }
     read_prepositions(reading, end, stop, &mut fact);

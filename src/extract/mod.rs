@@ -144,13 +144,19 @@ pub fn extract_with(
     story.trace = trace.then(Vec::new);
     story.context = context_countries(&parsed);
     story.first_person = speaks_in_first_person(&parsed);
+    // "Provisional programme:": the lines after it are items of the traveller's schedule,
+    // told without a subject ("Talks with the Prime Minister.")
+    let mut programme = false;
     for p in &parsed {
         if !p.sentence.heading {
-            read_sentence(&mut story, p, false);
+            let published = story.calendar.published.latest();
+            let ahead = story.calendar.anchor.is_some_and(|day| day > published);
+            read_sentence(&mut story, p, programme.then_some(ahead));
         } else if let Some(day) = stamped_day(&p.sentence.text, &mut story.calendar) {
             // "May 16, 2024, 04:15, Beijing": a news item's time stamp dates what follows
             story.set_day(day);
         }
+        programme |= PROGRAMME.is_match(&p.sentence.text);
     }
     let person = story.cast.person(traveller).clone();
     let lines = story.trace.take().unwrap_or_default();
@@ -172,11 +178,16 @@ pub fn extract_with(
 }
 
 /// The day a heading that is a time stamp gives: a full date at its start, with at most a
-/// time and a place after it ("May 16, 2024, 04:15, Beijing", "16 May 2024").
+/// time and a place after it ("May 16, 2024, 04:15, Beijing", "16 May 2024"), or a day of a
+/// programme alone on its line ("Tuesday 25 July").
 fn stamped_day(heading: &str, calendar: &mut Calendar) -> Option<chrono::NaiveDate> {
     let mention = dates::mentions(heading).into_iter().next()?;
-    let full = matches!(mention.expr, DateExpr::Day { year: Some(_), .. });
     let rest = &heading[mention.end..];
+    let full = match mention.expr {
+        DateExpr::Day { year: Some(_), .. } => true,
+        DateExpr::Day { .. } => rest.trim().is_empty(),
+        _ => false,
+    };
     let stamp = mention.start == 0
         && full
         && rest.len() <= 40
@@ -354,11 +365,22 @@ fn context_countries(parsed: &[Parsed<'_>]) -> Vec<String> {
     codes
 }
 
-/// Reads one sentence into the story. With `implied_subject`, a sentence without a subject
-/// ("Met with ...") has the traveller as its subject.
-fn read_sentence(story: &mut Story<'_>, p: &Parsed<'_>, implied_subject: bool) {
+/// A line that opens a schedule: "Provisional programme:", "Schedule of the visit:".
+static PROGRAMME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[\w-]+\s+){0,3}(?:programme|program|schedule|itinerary)(?:\s+[\w-]+){0,4}\s*:\s*$")
+        .expect("programme pattern compiles")
+});
+
+/// Reads one sentence into the story. With `item`, the sentence is an item of a programme
+/// (announced for days to come when `item` is `Some(true)`): without a subject ("Talks
+/// with ...") it has the traveller as its subject.
+fn read_sentence(story: &mut Story<'_>, p: &Parsed<'_>, item: Option<bool>) {
     let text = p.sentence.text.as_str();
     let mut actors = actors(story, p);
+    let implied_subject = item.is_some()
+        && !actors
+            .iter()
+            .any(|a| matches!(a.who, Who::Traveller | Who::Party | Who::Entourage));
     if implied_subject {
         actors.insert(
             0,
@@ -379,6 +401,7 @@ fn read_sentence(story: &mut Story<'_>, p: &Parsed<'_>, implied_subject: bool) {
     let context: Vec<&str> = story.context.iter().map(String::as_str).collect();
     let places = places::mentions_in(text, story.gazetteer, &context, &names, &p.names, p.words);
     let mut reading = Reading::new(p.sentence, actors, places);
+    reading.announced = item == Some(true);
     let raw = dates::mentions(text);
     reading.dates = story.resolve_dates(&reading, raw);
     let companions = companions(&story.cast);
@@ -599,7 +622,11 @@ pub fn meetings_in_remark(
         // a remark line without a full stop is still a statement, not a headline
         sentence.heading = false;
         let words = segment::words(&sentence.text);
-        read_sentence(&mut story, &Parsed::new(&sentence, &words, gazetteer), true);
+        read_sentence(
+            &mut story,
+            &Parsed::new(&sentence, &words, gazetteer),
+            Some(false),
+        );
     }
     let (_, meetings, _) = story.finish();
     meetings.into_iter().map(|m| m.meeting).collect()

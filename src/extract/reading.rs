@@ -56,6 +56,8 @@ pub struct Reading<'a> {
     breaks: Vec<(usize, usize)>,
     /// Where the main subject starts, found once the actors are known.
     opener: usize,
+    /// An item of a programme announced for days to come: all of it is planned.
+    pub announced: bool,
 }
 
 /// A verb of travel in the present tense: in a report of what happened, the schedule still
@@ -121,6 +123,7 @@ impl<'a> Reading<'a> {
             actors,
             breaks,
             opener: 0,
+            announced: false,
         };
         reading.opener = reading.find_opener();
         reading
@@ -243,6 +246,9 @@ impl<'a> Reading<'a> {
     /// True when what is said at byte `at` is announced, not done: a future or intention
     /// marker in its clause before it.
     pub fn planned_at(&self, at: usize) -> bool {
+        if self.announced {
+            return true;
+        }
         let (start, _) = self.clause(at);
         // "Intending to travel on, she left Moscow": the intention is the opener's own
         let opener = self.subject_start();
@@ -396,10 +402,12 @@ impl<'a> Reading<'a> {
         let subject = self
             .main_subject_actor()
             .map_or(self.subject_start(), |a| a.start);
+        // "Nouméa: talks with ...": a programme item headed by its place
+        let headed = |p: &PlaceMention| p.start == 0 && self.text[p.end..].starts_with(':');
         self.places.iter().find(|p| {
             p.end <= subject
                 && p.kind != PlaceKind::Site
-                && IN_OR_AT.is_match(tail(&self.text[..p.start], 60))
+                && (IN_OR_AT.is_match(tail(&self.text[..p.start], 60)) || headed(p))
         })
     }
 

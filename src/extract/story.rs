@@ -1350,6 +1350,27 @@ mod tests {
     }
 
     #[test]
+    fn a_programme_s_items_are_the_traveller_s_plans_on_their_days() {
+        let text = " date 2021-05-01\nVisit of the President to Peru and Chile\n\nPresident Tomas Vik will travel to Peru and Chile from 3 to 5 May.\n\nProvisional programme:\n\nMonday 3 May\nArrival in Lima in the evening.\n\nTuesday 4 May\nLima: talks with President Ana Ruiz.\nEvening: departure for Santiago.";
+        let found = legs(text);
+        assert!(
+            found.contains(&(
+                "Lima".into(),
+                "Santiago".into(),
+                "2021-05-04".into(),
+                vec![],
+                Status::Planned
+            )),
+            "{found:?}"
+        );
+        assert_eq!(
+            meeting_days(text),
+            [("2021-05-04".into(), "Ana Ruiz".into(), Status::Planned)]
+        );
+        assert_eq!(meeting_places(text), ["Lima"]);
+    }
+
+    #[test]
     fn a_group_met_is_no_counterpart_even_when_called_them() {
         let found = meeting_days(
             " date 2021-05-07 President Tomas Vik arrived in Lima on Tuesday, 4 May.\n\nHe held talks with President Ana Ruiz. Vik also met staff of the embassy, thanking them for their work.",
