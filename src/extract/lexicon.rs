@@ -75,7 +75,7 @@ pub static HEADS: WordSet = WordSet::new(
     deputy state interior defence defense finance environment health trade economy education
     home justice federal special high permanent resident acting interim provisional executive
     first senior supreme grand former national security assistant principal then late outgoing
-    incoming new visiting military economic regional
+    incoming new visiting military economic regional external affairs
     ",
 );
 
@@ -87,6 +87,7 @@ pub static MODIFIERS: WordSet = WordSet::new(
     economy education home justice federal special high permanent resident acting interim
     provisional executive first senior supreme grand former national security assistant
     principal then late outgoing incoming new visiting military crown economic regional
+    external affairs
     ",
 );
 

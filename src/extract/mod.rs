@@ -467,6 +467,23 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
             });
         }
     }
+    // "EAM arrived in Moscow": the initials of the traveller's title
+    let initials = traveller
+        .and_then(|t| story.cast.person(t).role.as_deref())
+        .map(title_initials)
+        .unwrap_or_default();
+    if initials.len() >= 2 {
+        for w in p.words {
+            let bare = w.text.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+            if bare == initials && !out.iter().any(|a| a.start < w.end && w.start < a.end) {
+                out.push(Actor {
+                    start: w.start,
+                    end: w.start + bare.len(),
+                    who: Who::Traveller,
+                });
+            }
+        }
+    }
     for m in people {
         if out.iter().any(|a| a.start < m.end && m.start < a.end) {
             continue;
@@ -493,6 +510,19 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
     }
     out.sort_by_key(|a| a.start);
     out
+}
+
+/// The capitals of a title's words: "EAM" for "External Affairs Minister", "PM" for "Prime
+/// Minister"; empty for a title of one word.
+fn title_initials(role: &str) -> String {
+    let words: Vec<&str> = role
+        .split([' ', '-'])
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .collect();
+    if words.len() < 2 {
+        return String::new();
+    }
+    words.iter().filter_map(|w| w.chars().next()).collect()
 }
 
 /// What a match of [`PRONOUN`] stands for, and its span (for "the two ... met", "the two").

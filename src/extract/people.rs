@@ -962,6 +962,10 @@ mod tests {
                 vec![named("Anna von der Heide", Some("President"))],
             ),
             (
+                "External Affairs Minister Dr. R. Mehta arrived.",
+                vec![named("R. Mehta", Some("External Affairs Minister"))],
+            ),
+            (
                 "Senator the Hon Ana Ruiz met him.",
                 vec![named("Ana Ruiz", Some("Senator"))],
             ),

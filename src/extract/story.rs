@@ -479,6 +479,10 @@ impl<'d> Story<'d> {
                 && (!origin_stated || same_place(draft.origin.as_ref(), last.origin.as_ref()));
             if refines {
                 last.destination = Some(destination);
+                if !origin_stated {
+                    // the country refined is where the traveller went, not came from
+                    draft.origin = None;
+                }
                 fill(last, &draft);
                 self.arrive(planned);
                 return;
@@ -1368,6 +1372,20 @@ mod tests {
             [("2021-05-04".into(), "Ana Ruiz".into(), Status::Planned)]
         );
         assert_eq!(meeting_places(text), ["Lima"]);
+    }
+
+    #[test]
+    fn the_initials_of_the_travellers_title_are_the_traveller() {
+        let found = legs(
+            " date 2021-05-07\nVisit of the Trade Minister to Peru\n\nTrade Minister Tomas Vik paid an official visit to Peru from 3 to 6 May 2021.\n\nTM arrived in Lima on Monday, 3 May. On 5 May, TM travelled to Cusco.",
+        );
+        assert_eq!(
+            found,
+            [
+                leg("?", "Lima", "2021-05-03", &[]),
+                leg("Lima", "Cusco", "2021-05-05", &[]),
+            ]
+        );
     }
 
     #[test]
