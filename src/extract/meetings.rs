@@ -535,6 +535,14 @@ fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
     {
         return true;
     }
+    // "..., Chief Secretary Ana Ruiz told a regular news conference": the source of the
+    // report speaking, not the traveller
+    if let Some(m) = ATTRIBUTION.find(before) {
+        let from = span.start - before.len() + m.start();
+        if !reading.traveller_in(from, span.start) {
+            return true;
+        }
+    }
     if reading.unrealised_at(span.start) {
         // "did not attend the summit", "had hoped to meet the President"
         return true;
@@ -935,7 +943,10 @@ fn people_in(
         // "had accompanied X": travelling with someone is not meeting them; "by Y rather
         // than by X": X was not there
         let before = tail(&reading.text[..actor.start], 30);
-        if ACCOMPANYING.is_match(before) || INSTEAD_OF.is_match(before) {
+        if ACCOMPANYING.is_match(before)
+            || INSTEAD_OF.is_match(before)
+            || REMEMBERED.is_match(before)
+        {
             continue;
         }
         if !out.contains(&id) && !companions.contains(&id) && (!cast.person(id).weak || slot) {
@@ -953,6 +964,17 @@ static OBJECT_SLOT: LazyLock<Regex> = LazyLock::new(|| {
 
 static ACCOMPANYING: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)(?-u:\b)(?:accompanied|accompanying|accompany)\s+$"));
+
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r",\s*(?:[A-Z][\w.'\x{2019}-]*\s+){1,6}(?:told|said\s+(?:at|during|in))\s+(?:a|an|the)\s+(?:[a-z]+\s+)?$",
+    )
+});
+
+/// "paying tribute to the late Sen. X", "in memory of X": the dead are remembered, not met.
+static REMEMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)(?-u:\b)(?:the\s+late|in\s+memory\s+of|tribute\s+to)\s+(?:[A-Z][a-z]*\.?\s+)?$")
+});
 
 static INSTEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)(?-u:\b)(?:rather\s+than|instead\s+of|in\s+place\s+of|not)\s+(?:by\s+|with\s+)?$")
@@ -1209,6 +1231,10 @@ mod tests {
                 vec![seen(Ceremony, &["Jon Dahl"], Completed)],
             ),
             (
+                "She laid a wreath in memory of the late Sen. Ole Lie.",
+                vec![seen(Ceremony, &[], Completed)],
+            ),
+            (
                 "She was greeted on the tarmac by Jon Dahl rather than by President Tomas Vik.",
                 vec![seen(Ceremony, &["Jon Dahl"], Completed)],
             ),
@@ -1275,6 +1301,7 @@ mod tests {
             "Trade Minister Ole Lie is expected to hold talks with his Peruvian counterpart next year.",
             "She did not attend the regional summit in Quito this week.",
             "She had hoped to meet President Tomas Vik, who was abroad.",
+            "She will leave on Monday, Chief Secretary Lena Berg told a regular news conference.",
         ] {
             let text = format!("{arrival} {text}");
             assert_eq!(meetings(&text), vec![], "{text}");
