@@ -93,7 +93,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Visit,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:(?:began|begin|begins|beginning|started|start|paid|pay|pays|paying|made|make|makes|making|is\s+on|was\s+on|on|undertook|undertake|for)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|journey)\s+(?:by\s+(?:road|car|train|rail|air|sea|boat|helicopter)\s+)?(?:to|of)|(?:ended|concluded|wrapped\s+up|ends|concludes|wraps\s+up)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+in|with\s+(?:(?:a\s+)?(?:stops?|visits?|stopovers?)\s+(?:in|to|at))|^(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:(?:began|begin|begins|beginning|started|start|paid|pay|pays|paying|made|make|makes|making|is\s+on|was\s+on|on|undertook|undertake|for)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|journey)\s+(?:by\s+(?:road|car|train|rail|air|sea|boat|helicopter)\s+)?(?:to|of)|(?:ended|concluded|wrapped\s+up|ends|concludes|wraps\s+up)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+in|(?:paid|pay|pays|paying|made|make|makes|making)\s+(?:[\w-]+\s+){0,2}(?:visits|trips)\s+to|with\s+(?:(?:a\s+)?(?:stops?|visits?|stopovers?)\s+(?:in|to|at))|^(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to)(?-u:\b)",
             )
         }),
     },
@@ -664,6 +664,14 @@ mod tests {
                         Planned,
                     ),
                     leg(Some("Anchorage"), "Bogota", None, None, Planned),
+                ],
+            ),
+            (
+                "Premier Lin Bo will pay official visits to Peru, Chile and Bolivia from 3 to 9 May.",
+                vec![
+                    leg(None, "Peru", Some("2021-05-03"), None, Planned),
+                    leg(Some("Peru"), "Chile", None, None, Planned),
+                    leg(Some("Chile"), "Bolivia", None, None, Planned),
                 ],
             ),
             (
