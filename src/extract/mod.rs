@@ -474,11 +474,14 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
         .unwrap_or_default();
     if initials.len() >= 2 {
         for w in p.words {
-            let bare = w.text.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-            if bare == initials && !out.iter().any(|a| a.start < w.end && w.start < a.end) {
+            let whole = w
+                .text
+                .strip_prefix(initials.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest == "'s" || rest == "\u{2019}s");
+            if whole && !out.iter().any(|a| a.start < w.end && w.start < a.end) {
                 out.push(Actor {
                     start: w.start,
-                    end: w.start + bare.len(),
+                    end: w.start + initials.len(),
                     who: Who::Traveller,
                 });
             }
