@@ -20,12 +20,12 @@ const FOURTH: Corpus = Corpus {
     meetings_f1_floor: MEETINGS_F1_FLOOR,
 };
 
-/// Legs F1 must not fall below this (measured 0.444 when the corpus was added, 0.556 once
-/// its first misses were studied).
-const LEGS_F1_FLOOR: f64 = 0.52;
+/// Legs F1 must not fall below this (measured 0.444 when the corpus was added, 0.615 once
+/// its misses were studied).
+const LEGS_F1_FLOOR: f64 = 0.57;
 /// Meeting-contact F1 must not fall below this (measured 0.547 when the corpus was added,
-/// 0.566 once its first misses were studied).
-const MEETINGS_F1_FLOOR: f64 = 0.53;
+/// 0.606 once its misses were studied).
+const MEETINGS_F1_FLOOR: f64 = 0.56;
 
 #[test]
 fn fourth_scores_stay_above_their_floors() {

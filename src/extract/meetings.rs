@@ -42,6 +42,9 @@ pub struct MeetingFact {
     /// "The two leaders gave a joint press encounter": with the counterpart of the engagement
     /// just reported, when the sentence names nobody.
     pub with_counterpart: bool,
+    /// The place is the city a gathering is named after ("the Munich Security Conference"):
+    /// where it was held, which implies no journey there.
+    pub named_place: bool,
     pub rule: &'static str,
 }
 
@@ -356,6 +359,7 @@ fn in_town(reading: &Reading<'_>) -> Option<MeetingFact> {
         before_leaving: false,
         on_the_way: false,
         with_counterpart: false,
+        named_place: false,
         joint: false,
         rule: "in-town",
     })
@@ -764,6 +768,7 @@ fn engagement(
         before_leaving: BEFORE_LEAVING.is_match(reading.text),
         on_the_way,
         with_counterpart,
+        named_place: named_after.is_some(),
         joint,
         rule: span.rule,
     })

@@ -168,7 +168,14 @@ pub fn mentions_in(
     for found in names {
         let (start, mut end) = (found.span.start, found.span.end);
         let excluded = exclude.iter().any(|&(a, b)| start < b && a < end);
-        let unvouched = found.ambiguous && !after_cue(sentence, start);
+        // "the Cairo Conference", "the Munich Security Conference": a name that opens the
+        // name of an event or venue is that place's, whatever else it may name
+        let opens_venue = || {
+            ws.iter()
+                .position(|w| w.start >= end)
+                .is_some_and(|next| venue_name(sentence, ws, next).is_some())
+        };
+        let unvouched = found.ambiguous && !after_cue(sentence, start) && !opens_venue();
         let written = &sentence[start..end];
         // "UN", "AU": an abbreviation, not the town of that name
         let abbreviation = found.kind == MentionKind::City
@@ -623,6 +630,21 @@ mod tests {
         ] {
             let found = mentions(s, Gazetteer::global(), &[], &[]);
             assert!(found.iter().all(|m| m.place.name != town), "{found:?}");
+        }
+    }
+
+    #[test]
+    fn a_town_opening_the_name_of_a_gathering_is_where_it_is_held() {
+        for (s, town) in [
+            ("He attended the Cairo Conference on Palestine.", "Cairo"),
+            ("She spoke at the Munich Security Conference.", "Munich"),
+        ] {
+            let found = mentions(s, Gazetteer::global(), &[], &[]);
+            let venue = found.iter().find(|m| m.kind == PlaceKind::Site);
+            assert!(
+                venue.is_some_and(|m| m.place.name == town && m.place.lat.is_some()),
+                "{found:?}"
+            );
         }
     }
 }

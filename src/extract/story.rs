@@ -667,7 +667,12 @@ impl<'d> Story<'d> {
         };
         let placed_now = !fact.planned && !fact.before_leaving && !fact.on_the_way;
         if let (Some(place), true) = (&stated, placed_now && !at_site) {
-            self.presence(reading, place, fact.kind, &when);
+            if !fact.named_place {
+                self.presence(reading, place, fact.kind, &when);
+            } else if self.location.is_none() {
+                // "took part in the Cairo Conference" as the story opens: where it starts
+                self.location = Some(place.clone());
+            }
         }
         // "met personnel serving in Libya" while in Tripoli: the city is the place
         if let (Some(s), Some(here)) = (&stated, &self.location)
@@ -1386,6 +1391,13 @@ mod tests {
                 leg("Lima", "Cusco", "2021-05-05", &[]),
             ]
         );
+    }
+
+    #[test]
+    fn a_gathering_named_after_its_city_places_the_story_there_without_a_journey() {
+        let text = " date 2021-05-07 On Monday, 3 May, Secretary-General Ana Ruiz took part in the Lima Conference on Oceans.\n\nThe next morning, she travelled on to Quito. On Wednesday, she spoke at the Munich Security Conference.";
+        assert_eq!(legs(text), [leg("Lima", "Quito", "2021-05-04", &[])]);
+        assert_eq!(meeting_places(text), ["Lima", "Munich"]);
     }
 
     #[test]
