@@ -156,7 +156,7 @@ pub fn extract_with(
             // "May 16, 2024, 04:15, Beijing": a news item's time stamp dates what follows
             story.set_day(day);
         }
-        programme |= PROGRAMME.is_match(&p.sentence.text);
+        programme = programme || PROGRAMME.is_match(&p.sentence.text);
     }
     let person = story.cast.person(traveller).clone();
     let lines = story.trace.take().unwrap_or_default();
@@ -468,20 +468,16 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
         }
     }
     // "EAM arrived in Moscow": the initials of the traveller's title
-    let initials = traveller
-        .and_then(|t| story.cast.person(t).role.as_deref())
-        .map(title_initials)
-        .unwrap_or_default();
-    if initials.len() >= 2 {
+    if let Some(role) = traveller.and_then(|t| story.cast.person(t).role.as_deref()) {
         for w in p.words {
-            let whole = w
-                .text
-                .strip_prefix(initials.as_str())
-                .is_some_and(|rest| rest.is_empty() || rest == "'s" || rest == "\u{2019}s");
-            if whole && !out.iter().any(|a| a.start < w.end && w.start < a.end) {
+            let Some(letters) = initials_in(w.text) else {
+                continue;
+            };
+            let of_title = title_initials(role).eq(letters.chars());
+            if of_title && !out.iter().any(|a| a.start < w.end && w.start < a.end) {
                 out.push(Actor {
                     start: w.start,
-                    end: w.start + initials.len(),
+                    end: w.start + letters.len(),
                     who: Who::Traveller,
                 });
             }
@@ -516,16 +512,21 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
 }
 
 /// The capitals of a title's words: "EAM" for "External Affairs Minister", "PM" for "Prime
-/// Minister"; empty for a title of one word.
-fn title_initials(role: &str) -> String {
-    let words: Vec<&str> = role
-        .split([' ', '-'])
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .collect();
-    if words.len() < 2 {
-        return String::new();
-    }
-    words.iter().filter_map(|w| w.chars().next()).collect()
+/// Minister".
+fn title_initials(role: &str) -> impl Iterator<Item = char> + '_ {
+    role.split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+}
+
+/// A word of two to four capital letters, maybe with a possessive: its letters ("EAM's").
+fn initials_in(word: &str) -> Option<&str> {
+    let letters = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word);
+    ((2..=4).contains(&letters.len()) && letters.bytes().all(|b| b.is_ascii_uppercase()))
+        .then_some(letters)
 }
 
 /// What a match of [`PRONOUN`] stands for, and its span (for "the two ... met", "the two").

@@ -187,6 +187,8 @@ impl<'d> Story<'d> {
         let mut joint = Vec::new();
         // whether the sentence looks back, asked once for all its events
         let mut earlier = None;
+        // "In July, while ...": a time at the head of the sentence, found once
+        let fronted_time = ANOTHER_TIME.find(reading.text).filter(|m| m.start() == 0);
         for event in events {
             let before = self.meetings.len();
             let is_joint = matches!(&event, Event::Meeting(fact) if fact.joint);
@@ -207,9 +209,8 @@ impl<'d> Story<'d> {
             let clause = &reading.text[clause_start..clause_end];
             // "In July, while the fighting went on, he had travelled to ...": a time put at
             // the head of the sentence holds for all of it
-            let fronted = ANOTHER_TIME
-                .find(reading.text)
-                .filter(|m| m.start() == 0 && m.end() <= event.at())
+            let fronted = fronted_time
+                .filter(|m| m.end() <= event.at())
                 .map(|m| &reading.text[..m.end()]);
             let another_time = ANOTHER_TIME.is_match(clause) || fronted.is_some();
             let when = When {
@@ -283,8 +284,7 @@ impl<'d> Story<'d> {
                     place,
                 });
             } else {
-                self.calendar.anchor = Some(date);
-                self.flashback = None;
+                self.set_day(date);
             }
         }
         self.index += 1;
