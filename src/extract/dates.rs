@@ -132,7 +132,7 @@ static RULES: [DateRule; 8] = [
         name: "relative-day",
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?P<rel>(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|afternoon|evening)|(?:the\s+)?next\s+(?:day|morning)|the\s+day\s+after|a\s+day\s+later|(?P<n>two|three)\s+days\s+later|the\s+(?:previous|preceding)\s+(?:day|evening)|the\s+day\s+before|later\s+(?:that|the\s+same|in\s+the)\s+day|earlier\s+(?:that|the\s+same|in\s+the)\s+day|the\s+same\s+(?:day|morning|afternoon|evening)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|tomorrow)(?-u:\b)"
+                r"(?i)(?-u:\b)(?P<rel>(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|afternoon|evening)|(?:the\s+)?next\s+(?:day|morning)|the\s+day\s+after|a\s+day\s+later(?:\s+than)?|(?P<n>two|three)\s+days\s+later(?:\s+than)?|the\s+(?:previous|preceding)\s+(?:day|evening)|the\s+day\s+before|later\s+(?:that|the\s+same|in\s+the)\s+day|earlier\s+(?:that|the\s+same|in\s+the)\s+day|the\s+same\s+(?:day|morning|afternoon|evening)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|tomorrow)(?-u:\b)"
                     .to_owned(),
             )
         }),
@@ -219,6 +219,10 @@ fn build_relative(caps: &Captures<'_>) -> Option<DateExpr> {
     let phrase = caps.name("rel")?.as_str().to_lowercase();
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let has = |w: &str| words.contains(&w);
+    if has("than") {
+        // "two days later than planned": a delay, not a day
+        return None;
+    }
     Some(match () {
         _ if has("yesterday") => DateExpr::Published(-1),
         _ if has("tomorrow") => DateExpr::Published(1),

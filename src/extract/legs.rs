@@ -93,7 +93,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Visit,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:(?:began|begin|begins|beginning|started|start|paid|pay|pays|paying|made|make|makes|making|is\s+on|was\s+on|on|undertook|undertake|for)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|journey)\s+(?:by\s+(?:road|car|train|rail|air|sea|boat|helicopter)\s+)?(?:to|of)|(?:ended|concluded|wrapped\s+up|ends|concludes|wraps\s+up)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+in|(?:paid|pay|pays|paying|made|make|makes|making)\s+(?:[\w-]+\s+){0,2}(?:visits|trips)\s+to|with\s+(?:(?:a\s+)?(?:stops?|visits?|stopovers?)\s+(?:in|to|at))|^(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:(?:began|begin|begins|beginning|started|start|paid|pay|pays|paying|made|make|makes|making|is\s+on|was\s+on|on|undertook|undertake|for)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|journey)\s+(?:by\s+(?:road|car|train|rail|air|sea|boat|helicopter)\s+)?(?:to|of)|(?:began|begun|begin|begins|beginning|started|start|starts|starting)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|journey)\s+(?:on\s+\w+\s+)?in|(?:ended|concluded|wrapped\s+up|ends|concludes|wraps\s+up)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\s+in|(?:paid|pay|pays|paying|made|make|makes|making)\s+(?:[\w-]+\s+){0,2}(?:visits|trips)\s+to|with\s+(?:(?:a\s+)?(?:stops?|visits?|stopovers?)\s+(?:in|to|at))|^(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}(?:visit|trip)\s+to)(?-u:\b)",
             )
         }),
     },
@@ -115,7 +115,7 @@ pub fn trigger_patterns() -> impl Iterator<Item = &'static str> {
 /// Prepositions in a leg's frame.
 static FRAME: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)(?-u:\b)(?P<prep>from|to|for|into|towards|toward|via|through|in|at|there|here|by\s+way\s+of|bound\s+for|(?:with\s+)?(?:a\s+)?(?:short\s+)?(?:overnight\s+)?(?:stop-?over|layover|stop)\s+(?:in|at)|stopping\s+(?:over\s+)?in|transiting\s+(?:through\s+)?)(?-u:\b)",
+        r"(?i)(?-u:\b)(?P<prep>from|out\s+of|to|for|into|towards|toward|via|through|in|at|there|here|by\s+way\s+of|bound\s+for|(?:with\s+)?(?:a\s+)?(?:short\s+)?(?:overnight\s+)?(?:stop-?over|layover|stop)\s+(?:in|at)|stopping\s+(?:over\s+)?in|transiting\s+(?:through\s+)?)(?-u:\b)",
     )
 });
 
@@ -192,8 +192,22 @@ pub fn facts(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<LegFact>
 /// The traveller is the one moving: the agent of the verb, or named right after a noun
 /// ("the arrival of Minister X"), or the owner of it ("his first destination").
 fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Trigger) -> bool {
-    if TIME_REFERENCE.is_match(tail(&reading.text[..start], 80)) {
+    // compared over bytes in any ASCII case: no other letter lower-cases to one of these
+    let phrase = &reading.text[start..end];
+    let noun = [
+        "arrival",
+        "departure",
+        "return",
+        "visit",
+        "trip",
+        "tour",
+        "journey",
+    ]
+    .iter()
+    .any(|n| phrase.len() >= n.len() && phrase[..n.len()].eq_ignore_ascii_case(n));
+    if noun && TIME_REFERENCE.is_match(tail(&reading.text[..start], 80)) {
         // "ahead of Bush's arrival in Benin": a movement used to place something in time
+        // (but "after the Minister departed Bogota" tells a departure)
         return false;
     }
     if matches!(
@@ -202,9 +216,11 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
     ) {
         return true;
     }
+    if carried_traveller(reading, start) {
+        return true;
+    }
     // "the tour, which will also take him to Hungary": the traveller is carried (what a trip
     // "also took him to" is a recap of places already told)
-    let phrase = &reading.text[start..end];
     if phrase.ends_with(" to") && (phrase.contains(" him ") || phrase.contains(" her ")) {
         return reading.planned_at(start);
     }
@@ -217,6 +233,25 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
     let owned = ends("his") || ends("her") || ends("'s");
     (trigger.name != "visit" && of_traveller(reading, end))
         || owned && trigger.motion != Motion::Travel
+}
+
+/// "Her plane landed", "The Minister's aircraft touched down", "Air Force One landed": the
+/// traveller's aircraft or motorcade moving, with nobody else named as its owner.
+fn carried_traveller(reading: &Reading<'_>, start: usize) -> bool {
+    static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
+        compile(
+            r"(?:(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?:'s|\x{2019}s))\s+(?:[\w-]+\s+)?(?:aircraft|plane|airplane|jet|flight|motorcade|convoy|helicopter)|Air\s+Force\s+One)\s+$",
+        )
+    });
+    let (clause_start, _) = reading.clause(start);
+    let before = &reading.text[clause_start..start];
+    let Some(m) = VEHICLE.find(before) else {
+        return false;
+    };
+    let from = clause_start + m.start();
+    !reading
+        .actors_in(from, start)
+        .any(|a| !matches!(a.who, Who::Traveller | Who::Party | Who::Entourage))
 }
 
 /// "the arrival of Minister X": the traveller named right after the word ending at `end`.
@@ -322,6 +357,9 @@ fn frame(
     if fact.origin.is_none() && trigger.motion != Motion::Depart {
         fact.origin = fronted_origin(reading, start);
     }
+    if fact.origin.is_none() && trigger.motion == Motion::Arrive && stop == clause_end {
+        fact.origin = flight_from(reading, stop);
+    }
     if fact.destination.is_none() && trigger.motion != Motion::Arrive {
         fact.destination = fact
             .origin
@@ -375,6 +413,21 @@ fn fronted_origin(reading: &Reading<'_>, start: usize) -> Option<PlaceMention> {
                 && reading.text[p.end..].starts_with(',')
         })
         .cloned()
+}
+
+/// "landed in Lima on Sunday, after a flight from Bogota": the origin in the clause after an
+/// arrival, which starts at `at`.
+fn flight_from(reading: &Reading<'_>, at: usize) -> Option<PlaceMention> {
+    static FLIGHT_FROM: LazyLock<Regex> = LazyLock::new(|| {
+        compile(
+            r"^,?\s*(?:after|following)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:flight|journey|drive|trip|ride)\s+from\s",
+        )
+    });
+    let m = FLIGHT_FROM.find(&reading.text[at..])?;
+    let from = at + m.end();
+    reading
+        .place_after(from)
+        .filter(|p| p.start <= from + 12 && p.kind != PlaceKind::Site)
 }
 
 /// "go on to South Africa, where he will attend the summit in the coastal city of Durban":
@@ -456,14 +509,16 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
                 let right_after = reading.text[from..from + prep.start()].trim().is_empty();
                 fact.destination_is_current |= fact.destination.is_none() && right_after;
             }
-            "from" => {
+            // "flew out of New Delhi"
+            "from" | "out of" => {
                 if fact.origin.is_none() {
                     fact.origin = place;
                 }
             }
             // "for" names a destination after leaving ("left for", "departed A for B"), not
             // after going ("went to the Hall for the Atomic Bomb")
-            "for" if fact.motion != Motion::Depart => {}
+            // ("flew out of Lima for Quito" names it too)
+            "for" if fact.motion != Motion::Depart && fact.origin.is_none() => {}
             "to" | "for" | "into" | "towards" | "toward" | "bound for"
                 if place.is_none() && anaphoric(&reading.text[at..]) =>
             {

@@ -547,8 +547,9 @@ fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
             return true;
         }
     }
-    if reading.unrealised_at(span.start) {
-        // "did not attend the summit", "had hoped to meet the President"
+    if reading.unrealised_at(span.start) || reading.before_visit_at(span.start) {
+        // "did not attend the summit", "had hoped to meet the President", "coming from
+        // Davos, where he had addressed the Forum"
         return true;
     }
     let word = reading.text[start..end].to_lowercase();

@@ -78,6 +78,18 @@ static UNREALISED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("unrealised pattern compiles")
 });
 
+/// A sentence opening on the time before the journey.
+static BEFORE_VISIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Before|Prior\s+to)\s+(?:(?P<visit>(?:the|his|her|this|that)\s+(?:visit|trip|journey|tour))|(?:coming|arriving|travell?ing|flying|heading)\s+to)(?-u:\b)")
+        .expect("before-visit pattern compiles")
+});
+
+/// A verb in the pluperfect: "had attended", "had already met" (not "had talks").
+static PLUPERFECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)had\s+(?:(?:already|just|also|previously|earlier|only|briefly)\s+)?(?:been|met|held|given|spoken|made|taken|gone|seen|told|led|paid|sent|done|flown|come|begun|[a-z]+ed)(?-u:\b)")
+        .expect("pluperfect pattern compiles")
+});
+
 /// Clause boundaries: semicolons, and commas or conjunctions before a new verb phrase.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i);|,\s+(?:where|after\s+which|before|after|following\s+which|whereupon|and\s+then|and\s+later|then|while|during\s+which|at\s+which)(?-u:\b)|\s+and\s+(?:then\s+|later\s+|also\s+|afterwards\s+)?(?:he|she|they)(?-u:\b)|\s+and\s+(?:then|later|afterwards)(?-u:\b)")
@@ -268,6 +280,31 @@ impl<'a> Reading<'a> {
         let (start, _) = self.clause(at);
         let window_start = start.max(at.saturating_sub(80));
         UNREALISED.is_match(&self.text[floor_char(self.text, window_start)..at])
+    }
+
+    /// True when what is said at byte `at` happened before the visit: told in the pluperfect
+    /// in a "where" clause ("arrived from Davos, where he had addressed the Forum"), or in a
+    /// sentence that opens with the time before the journey ("Before coming to Libya, ...",
+    /// "Prior to the visit, ...").
+    pub fn before_visit_at(&self, at: usize) -> bool {
+        if let Some(caps) = BEFORE_VISIT.captures(self.text) {
+            // "Before the visit, ...": all of it; "Before coming to Libya, he had attended":
+            // what the pluperfect tells ("Before flying to Kigali, he met" is on the way)
+            let end = caps.get(0).map_or(0, |m| m.end());
+            if caps.name("visit").is_some() || PLUPERFECT.is_match(&self.text[end..at.max(end)]) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// True when the verb at byte `at` is in the pluperfect: "had begun", "had already left".
+    pub fn pluperfect_at(&self, at: usize) -> bool {
+        static HAD: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?-u:\b)had\s+(?:(?:already|just|also|first|earlier|previously)\s+)?$")
+                .expect("pluperfect pattern compiles")
+        });
+        HAD.is_match(tail(&self.text[..at], 30))
     }
 
     /// True when a date phrase ending at byte `end` opens an announced clause: its subject

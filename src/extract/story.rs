@@ -364,8 +364,19 @@ impl<'d> Story<'d> {
         } else {
             Status::Completed
         };
+        // "flew out of Lima on Tuesday. She had begun her tour on Friday in Bogota": a journey
+        // told looking back started where the text says, not where the story has got to
+        let looking_back = !planned
+            && reading.pluperfect_at(fact.at)
+            && when.date.is_some_and(|day| {
+                self.legs.iter().any(|l| {
+                    l.leg.status == Status::Completed && l.leg.date.is_some_and(|d| d > day)
+                })
+            });
         let draft = LegDraft {
-            origin: origin.clone().or_else(|| here.clone()),
+            origin: origin
+                .clone()
+                .or_else(|| here.clone().filter(|_| !looking_back)),
             destination: destination.clone(),
             via,
             date: when.date,
@@ -424,8 +435,10 @@ impl<'d> Story<'d> {
         }
         if let Some(last) = self.legs.last_mut().map(|l| &mut l.leg) {
             let same_status = last.status == draft.status;
-            // a departure told alone, then its arrival
+            // a departure told alone, then its arrival (not one told looking back)
+            let earlier = matches!((last.date, draft.date), (Some(a), Some(b)) if b < a);
             if same_status
+                && !earlier
                 && last.destination.is_none()
                 && (!origin_stated || same_place(last.origin.as_ref(), draft.origin.as_ref()))
             {
@@ -878,7 +891,11 @@ impl<'d> Story<'d> {
     /// are dropped, planned legs done later are dropped, places missing at the start are
     /// taken from where the traveller turns out to be.
     pub fn finish(mut self) -> (Vec<RuledLeg>, Vec<RuledMeeting>, Vec<String>) {
-        self.legs.retain(|l| l.leg.destination.is_some());
+        // a journey needs somewhere to go, other than where it started
+        self.legs.retain(|l| {
+            l.leg.destination.is_some()
+                && !same_place(l.leg.origin.as_ref(), l.leg.destination.as_ref())
+        });
         let done: Vec<LegDraft> = self
             .legs
             .iter()
@@ -901,7 +918,7 @@ impl<'d> Story<'d> {
             .legs
             .iter()
             .find(|l| l.leg.status == Status::Completed)
-            .and_then(|l| l.leg.destination.clone());
+            .and_then(|l| Some((l.leg.destination.clone()?, l.leg.date)));
         backfill_places(&mut self.meetings, arrival);
         (self.legs, self.meetings, self.notes)
     }
@@ -1132,17 +1149,24 @@ pub fn lies_in_place(gazetteer: &Gazetteer, inner: &Place, outer: &Place) -> boo
         && inner.country_code.as_deref() == Some(country.code.as_str())
 }
 
-/// Meetings before the traveller's place is first known take that place.
-fn backfill_places(meetings: &mut [RuledMeeting], arrival: Option<Place>) {
-    let first = meetings
-        .iter()
-        .find_map(|m| m.meeting.place.clone())
-        .or(arrival);
+/// Engagements told before any place is known take the first place an engagement names,
+/// or where the first journey ended; but one after the day of that arrival is at its
+/// end ("closed out a visit, meeting leaders ... He had arrived on Sunday from New Delhi,
+/// where he had attended the summit": the leaders were met where he arrived).
+fn backfill_places(meetings: &mut [RuledMeeting], arrival: Option<(Place, Option<NaiveDate>)>) {
+    let named = meetings.iter().find_map(|m| m.meeting.place.clone());
+    let (reached, since) = arrival.map_or((None, None), |(place, date)| (Some(place), date));
     for m in meetings.iter_mut() {
         if m.meeting.place.is_some() {
             break;
         }
-        m.meeting.place.clone_from(&first);
+        let after_arrival =
+            matches!((m.meeting.date, since), (Some(day), Some(since)) if day > since);
+        m.meeting.place = if after_arrival {
+            reached.clone()
+        } else {
+            named.clone().or_else(|| reached.clone())
+        };
     }
 }
 
@@ -1635,6 +1659,48 @@ mod tests {
             " date 2021-05 Secretary-General Ana Ruiz arrived in Quito on 4 May. In March, she had met President Tomas Vik in Guayaquil.",
         );
         assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn what_was_done_before_the_journey_is_no_engagement_of_it() {
+        let found = meeting_places(
+            " date 2031-05-20 Before coming to Lima, Minister Ana Ruiz had attended a summit in Quito on 16 May.\n\nRuiz arrived in Lima on 18 May and met President Juan Soto.",
+        );
+        assert_eq!(found, ["Lima"]);
+        let found = meeting_places(
+            " date 2031-05-20 Prior to the visit, on 12 May, Minister Ana Ruiz attended a summit in Quito.\n\nRuiz arrived in Lima on 18 May and met President Juan Soto.",
+        );
+        assert_eq!(found, ["Lima"]);
+    }
+
+    #[test]
+    fn engagements_of_a_lead_after_the_arrival_are_where_it_ended() {
+        let found = meeting_places(
+            " date 2031-05-20 Minister Ana Ruiz on Monday closed out a visit to Peru, meeting President Juan Soto.\n\nRuiz arrived in Lima on Sunday from Bogota, where she had attended a conference.",
+        );
+        assert_eq!(found, ["Lima", "Bogota"]);
+    }
+
+    #[test]
+    fn a_flight_told_after_an_arrival_or_the_travellers_aircraft_gives_the_origin() {
+        let found = legs(
+            " date 2031-05-20 Minister Ana Ruiz arrived in Lima on Sunday, 18 May, after a flight from Bogota.",
+        );
+        assert_eq!(found, [leg("Bogota", "Lima", "2031-05-18", &[])]);
+        let found = legs(
+            " date 2031-05-20 Minister Ana Ruiz is in Peru.\n\nThe Minister's aircraft landed in Lima on Sunday, 18 May, after the Minister departed Bogota.",
+        );
+        assert_eq!(found, [leg("Bogota", "Lima", "2031-05-18", &[])]);
+    }
+
+    #[test]
+    fn flying_out_of_a_place_leaves_it_and_a_delay_is_no_day() {
+        let found = legs(
+            " date 2031-05-20 Minister Ana Ruiz flew out of Lima for Quito on Tuesday, two days later than planned.\n\nShe had begun her tour on Friday in Bogota.",
+        );
+        let quito = leg("Lima", "Quito", "2031-05-20", &[]);
+        // told looking back: it did not start in Quito
+        assert_eq!(found, [quito, leg("?", "Bogota", "2031-05-16", &[])]);
     }
 
     #[test]
