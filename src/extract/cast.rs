@@ -221,7 +221,10 @@ impl Cast {
         };
         let last = |id: PersonId| self.people[id].words.last() == Some(&key);
         let any = |id: PersonId| self.people[id].words.contains(&key);
-        self.most_recent(|id| last(id) && title_fits(id))
+        // "President Joe Biden ... Biden and First Lady Jill Biden": a surname alone is the
+        // first person of that name, the others are told apart by their first names
+        let first = |fits: &dyn Fn(PersonId) -> bool| (0..self.people.len()).find(|&id| fits(id));
+        first(&|id| last(id) && title_fits(id))
             .or_else(|| self.most_recent(|id| any(id) && title_fits(id)))
             .or_else(|| self.most_recent(last))
             .or_else(|| self.most_recent(any))

@@ -118,7 +118,11 @@ static RULES: [DateRule; 8] = [
     },
     DateRule {
         name: "weekday",
-        pattern: LazyLock::new(|| compile(format!(r"(?-u:\b){WEEKDAY}(?-u:\b)"))),
+        pattern: LazyLock::new(|| {
+            compile(format!(
+                r"(?-u:\b)(?:{WEEKDAY}|(?P<weekend>this\s+weekend|over\s+the\s+weekend))(?-u:\b)"
+            ))
+        }),
         build: build_weekday,
     },
     DateRule {
@@ -212,6 +216,10 @@ fn build_bound(caps: &Captures<'_>) -> Option<DateExpr> {
 }
 
 fn build_weekday(caps: &Captures<'_>) -> Option<DateExpr> {
+    if caps.name("weekend").is_some() {
+        // "will travel this weekend": its first day
+        return Some(DateExpr::Weekday(Weekday::Sat));
+    }
     weekday_named(caps.name("weekday")?.as_str()).map(DateExpr::Weekday)
 }
 
@@ -355,7 +363,8 @@ impl Cues {
 
     fn allow(&self, rule: &str) -> bool {
         match rule {
-            "weekday" | "visit-day" => self.day,
+            "weekday" => self.day || self.time_word,
+            "visit-day" => self.day,
             "relative-day" => self.day || self.time_word,
             _ => self.digit,
         }
@@ -385,6 +394,7 @@ static TIME_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "preceding",
             "same",
             "that ",
+            "weekend",
         ])
         .expect("time words build")
 });

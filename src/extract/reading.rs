@@ -320,7 +320,10 @@ impl<'a> Reading<'a> {
         subject.split_whitespace().count() <= 5
             && subject.split_whitespace().all(|word| {
                 word.starts_with(char::is_uppercase)
-                    || matches!(word, "he" | "she" | "they" | "the" | "his" | "her")
+                    || matches!(
+                        word,
+                        "he" | "she" | "they" | "the" | "his" | "her" | "when" | "where"
+                    )
             })
     }
 
@@ -340,6 +343,7 @@ impl<'a> Reading<'a> {
                 .iter()
                 .any(|&(a, b)| d.mention.start >= a && d.mention.end <= b)
                 || self.noun_date(d.mention.start)
+                || SAID_ON.is_match(tail(&self.text[..d.mention.start], 30))
         };
         let in_clause = |d: &&Dated| d.mention.start >= start && d.mention.end <= end && !aside(d);
         // the date said before a verb governs it ("On 6 February, she set off ..., reaching
@@ -461,6 +465,14 @@ impl<'a> Reading<'a> {
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:said|says|told|announced|added|stressed|noted)\s+(?:that\s+)?(?:he|she|they|it|the|his|her|France|[A-Z][a-z]+)(?-u:\b)")
         .expect("reported-speech pattern compiles")
+});
+
+/// A verb of saying right before a date: "the government said Friday" dates the saying.
+static SAID_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:said|told\s+(?:reporters|journalists)|announced|confirmed)\s+(?:on\s+)?$",
+    )
+    .expect("said-on pattern compiles")
 });
 
 static ASIDE: LazyLock<Regex> = LazyLock::new(|| {

@@ -252,6 +252,16 @@ impl<'d> Story<'d> {
                 anchors.push((d.mention.start, date));
             }
         }
+        // "to leave on Saturday and to arrive on Sunday, 29 June": the story reaches the last
+        // day the sentence moves on to, though only the departure dates the journey
+        if let Some(&(at, day)) = anchors.iter().max_by_key(|(at, _)| *at)
+            && let Some(last) = reading.dates.last()
+            && let Some(later) = last.date.filter(|&d| d > day && last.mention.start > at)
+            && matches!(last.mention.expr, DateExpr::Day { .. })
+            && reading.date_at(last.mention.start) == Some(last)
+        {
+            anchors.push((last.mention.start, later));
+        }
         // "X on Friday became the first ... to visit Y": before any date, a lead's day that
         // lies in the week before the report is the story's day
         if self.calendar.anchor.is_none() && anchors.is_empty() {
@@ -602,7 +612,12 @@ impl<'d> Story<'d> {
             Some(leg) => {
                 let origin = leg.origin.clone();
                 fill(leg, draft);
-                leg.origin = origin.or_else(|| draft.origin.clone());
+                // where the plan already takes the traveller is no origin of it
+                let elsewhere = draft
+                    .origin
+                    .clone()
+                    .filter(|o| !same_place(Some(o), leg.destination.as_ref()));
+                leg.origin = origin.or(elsewhere);
                 true
             }
             None => false,
@@ -1499,6 +1514,31 @@ mod tests {
                 ("2021-05-06".into(), "Jon Dahl".into(), Status::Planned),
             ]
         );
+    }
+
+    #[test]
+    fn an_announced_weekend_and_the_last_day_a_plan_reaches_date_what_follows() {
+        // published on Friday 27 June 2025
+        let text = " date 2025-06-27 Minister Ana Ruiz will travel to Lima, Peru, this weekend, the ministry said Friday.\n\nShe is scheduled to leave Bogota on Saturday and to arrive in Lima on Sunday, 29 June. That evening she will meet President Juan Soto.\n\nThe high point of the visit is Wednesday, when Soto will host Ruiz at a state dinner.";
+        let planned = |from: &str, to: &str, day: &str| {
+            let (from, to, day, via, _) = leg(from, to, day, &[]);
+            (from, to, day, via, Status::Planned)
+        };
+        assert_eq!(legs(text), [planned("Bogota", "Lima", "2025-06-28")]);
+        assert_eq!(
+            meeting_days(text),
+            [
+                ("2025-06-29".into(), "Juan Soto".into(), Status::Planned),
+                ("2025-07-02".into(), "Juan Soto".into(), Status::Planned),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_first_person_of_that_name() {
+        let text = " date 2025-06-27 Minister Ana Ruiz arrived in Lima on Sunday and met President Juan Soto.\n\nSoto and his wife, Maria Soto, then hosted a dinner for her. On Monday, Soto received Ruiz again.";
+        let days = meeting_days(text);
+        assert_eq!(days.last().map(|d| d.1.as_str()), Some("Juan Soto"));
     }
 
     #[test]
