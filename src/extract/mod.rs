@@ -135,7 +135,7 @@ pub fn extract_with(
     cast.forget_recency();
     let mut calendar = Calendar::new(doc.published);
     for heading in parsed.iter().filter(|p| p.sentence.heading) {
-        if calendar.bounds.is_none() {
+        if calendar.bounds.is_none() && !release_date(&heading.sentence.text, &calendar) {
             calendar.bound_by_title(&heading.sentence.text);
         }
     }
@@ -198,7 +198,34 @@ fn stamped_day(heading: &str, calendar: &mut Calendar) -> Option<chrono::NaiveDa
     if !stamp {
         return None;
     }
+    if release_date(heading, calendar) {
+        return None;
+    }
     calendar.resolve(mention.expr, dates::Tense::Past)
+}
+
+/// "July 19, 2023" alone on a line under the title, the day of publication: the release's own
+/// date, neither a day of the story nor the bounds of the visit.
+fn release_date(heading: &str, calendar: &Calendar) -> bool {
+    let Some(mention) = dates::mentions(heading).into_iter().next() else {
+        return false;
+    };
+    let DateExpr::Day {
+        year: Some(year),
+        month,
+        day,
+        ..
+    } = mention.expr
+    else {
+        return false;
+    };
+    let alone = heading[mention.end..]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .is_empty();
+    mention.start == 0
+        && alone
+        && chrono::NaiveDate::from_ymd_opt(year, month, day)
+            .is_some_and(|d| calendar.published == crate::domain::Published::Day(d))
 }
 
 /// "KYIV, Feb 20 (Reuters) -": the day the report was filed is "today" for its weekdays, when

@@ -130,8 +130,13 @@ impl<'d> Story<'d> {
                 Tense::Past
             };
             let date = match mention.expr {
-                // "today" in a narrative that has its own dates is reported speech
-                DateExpr::Published(_) if self.calendar.anchor.is_some() => None,
+                // "today" in a narrative that has its own dates is reported speech (but "will
+                // depart tonight" announces in the release's own voice)
+                DateExpr::Published(_)
+                    if self.calendar.anchor.is_some() && tense == Tense::Past =>
+                {
+                    None
+                }
                 DateExpr::Published(_) if reported_speech(&reading.text[..mention.start]) => None,
                 expr => local.resolve(expr, tense),
             };
@@ -1531,6 +1536,21 @@ mod tests {
                 ("2025-06-29".into(), "Juan Soto".into(), Status::Planned),
                 ("2025-07-02".into(), "Juan Soto".into(), Status::Planned),
             ]
+        );
+    }
+
+    #[test]
+    fn a_release_date_under_the_title_neither_dates_nor_bounds_the_visit() {
+        let text = " date 2023-07-19 Minister Ruiz visits Peru (Overview)\n\nJuly 19, 2023\n\nFrom July 16 to 18, Ms. Ana Ruiz, Minister of Foreign Affairs, visited Peru and Chile.\n\n(1) Minister Ruiz departed Bogota on the morning of July 16 and arrived in Lima on the same day.\n\n(2) Minister Ruiz also met with President Juan Soto.\n\n(3) Minister Ruiz will depart Lima for Quito tonight.";
+        assert_eq!(
+            meeting_days(text),
+            [("2023-07-16".into(), "Juan Soto".into(), Status::Completed)]
+        );
+        let (from, to, day, via, _) = leg("Lima", "Quito", "2023-07-19", &[]);
+        // "tonight" in the release's own voice is the day it was published
+        assert_eq!(
+            legs(text).last(),
+            Some(&(from, to, day, via, Status::Planned))
         );
     }
 
