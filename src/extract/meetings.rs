@@ -627,7 +627,17 @@ fn visits_a_site(reading: &Reading<'_>, end: usize) -> bool {
             r"^(?:a|an|the|several|two|three|four|some|one|his|her|its|their|[A-Z][\w'-]*)(?-u:\b)",
         )
     });
+    static FOR_ENGAGEMENT: LazyLock<Regex> = LazyLock::new(|| {
+        compile(
+            r"^[^,;]{0,100}?(?-u:\b)(?:for\s+(?:talks|(?:a|the)\s+(?:[\w-]+\s+)?(?:meeting|lunch|dinner|breakfast|summit|ceremony|talks))|to\s+(?:meet|attend|hold|take\s+part))(?-u:\b)",
+        )
+    });
     let after = reading.text[end..].trim_start();
+    let went = reading.text[..end].ends_with("went to");
+    if went && FOR_ENGAGEMENT.is_match(after) {
+        // "went to the palace for talks with the President": the talks are the engagement
+        return false;
+    }
     let verb_of_seeing = reading.text[..end]
         .rsplit(' ')
         .next()
@@ -1132,6 +1142,10 @@ mod tests {
             (
                 "Foreign Minister Ana Ruiz arrived in Oslo, where she visited a refugee camp.",
                 vec![seen(SiteVisit, &[], Completed)],
+            ),
+            (
+                "Foreign Minister Ana Ruiz arrived in Oslo. She then went to the royal palace for talks with King Harald Moe.",
+                vec![seen(Meeting, &["Harald Moe"], Completed)],
             ),
             (
                 "Foreign Minister Ana Ruiz flew to Oslo. She will meet President Tomas Vik on Friday.",

@@ -686,8 +686,17 @@ impl<'d> Story<'d> {
                 .as_ref()
                 .is_none_or(|p| !matches!(p.kind, PlaceKind::City | PlaceKind::Site))
         {
-            // "Before leaving, he spoke to journalists at Beira airport": the place said wins
-            stated = self.legs.last().and_then(|l| l.leg.origin.clone());
+            // "Before leaving, he spoke to journalists at Beira airport": the place said wins;
+            // the place left when the departure was just told, else where the traveller is
+            // (engagements told since the last journey are where it ended)
+            let last = self.legs.last().map(|l| &l.leg);
+            let stayed = self.events_since_leg > 0
+                && last.is_some_and(|l| same_place(l.destination.as_ref(), self.location.as_ref()));
+            stated = if stayed {
+                self.location.clone()
+            } else {
+                last.and_then(|l| l.origin.clone())
+            };
         }
         let fact = MeetingFact {
             planned: fact.planned || purpose_of_leg,
@@ -1657,6 +1666,12 @@ mod tests {
     fn a_place_said_before_leaving_is_where_it_happens() {
         let text = " date 2021-05 Secretary-General Ana Ruiz arrived in Maputo on Monday, 3 May. On Tuesday, 4 May, she flew to Beira. Before leaving, she spoke to journalists at Beira airport.";
         assert_eq!(meeting_places(text), ["Beira"]);
+    }
+
+    #[test]
+    fn what_is_done_before_leaving_a_place_stayed_in_is_there() {
+        let text = " date 2021-05 Secretary-General Ana Ruiz's aircraft landed in Beira on Monday, 3 May, after a flight from Maputo. On Tuesday, 4 May, she met Governor Lena Berg. Before departing, she spoke to journalists at a press conference.";
+        assert_eq!(meeting_places(text), ["Beira", "Beira"]);
     }
 
     #[test]
