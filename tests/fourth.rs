@@ -21,11 +21,11 @@ const FOURTH: Corpus = Corpus {
 };
 
 /// Legs F1 must not fall below this (measured 0.444 when the corpus was added, 0.615 once
-/// its misses were studied).
-const LEGS_F1_FLOOR: f64 = 0.57;
+/// its misses were studied, 0.659 in the release after).
+const LEGS_F1_FLOOR: f64 = 0.62;
 /// Meeting-contact F1 must not fall below this (measured 0.547 when the corpus was added,
-/// 0.606 once its misses were studied).
-const MEETINGS_F1_FLOOR: f64 = 0.56;
+/// 0.606 once its misses were studied, 0.642 in the release after).
+const MEETINGS_F1_FLOOR: f64 = 0.60;
 
 #[test]
 fn fourth_scores_stay_above_their_floors() {
