@@ -138,7 +138,8 @@ pub static NOT_PERSON: WordSet = WordSet::new(
     synagogue monastery city town village district county territory territories africa asia
     europe america pacific atlantic middle east west north south central great man-made guard
     honour honor one statement communique communiqué readout briefing pagoda shrine gurdwara
-    mausoleum basilica abbey fortress
+    mausoleum basilica abbey fortress cooperation co-operation inter-governmental
+    intergovernmental
     ",
 );
 

@@ -1144,6 +1144,10 @@ mod tests {
                 vec![seen(SiteVisit, &[], Completed)],
             ),
             (
+                "Foreign Minister Ana Ruiz arrived in Oslo. She called on Minister Jon Dahl, her co-chair of the Inter-Governmental Commission on Trade, Scientific and Cultural Cooperation.",
+                vec![seen(Meeting, &["Jon Dahl"], Completed)],
+            ),
+            (
                 "Foreign Minister Ana Ruiz arrived in Oslo. She then went to the royal palace for talks with King Harald Moe.",
                 vec![seen(Meeting, &["Harald Moe"], Completed)],
             ),
