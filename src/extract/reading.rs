@@ -85,8 +85,8 @@ static BEFORE_VISIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A verb in the pluperfect: "had attended", "had already met" (not "had talks").
-static PLUPERFECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)had\s+(?:(?:already|just|also|previously|earlier|only|briefly)\s+)?(?:been|met|held|given|spoken|made|taken|gone|seen|told|led|paid|sent|done|flown|come|begun|[a-z]+ed)(?-u:\b)")
+pub static PLUPERFECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)had\s+(?:(?:already|just|also|previously|earlier|only|briefly)\s+)?(?:[a-z]+ed|met|held|been|made|sent|spent|seen|given|taken|gone|come|done|paid|led|spoken|flown|driven|told|begun)(?-u:\b)")
         .expect("pluperfect pattern compiles")
 });
 
@@ -282,27 +282,23 @@ impl<'a> Reading<'a> {
         UNREALISED.is_match(&self.text[floor_char(self.text, window_start)..at])
     }
 
-    /// True when what is said at byte `at` happened before the visit: told in the pluperfect
-    /// in a "where" clause ("arrived from Davos, where he had addressed the Forum"), or in a
-    /// sentence that opens with the time before the journey ("Before coming to Libya, ...",
-    /// "Prior to the visit, ...").
+    /// True when what is said at byte `at` happened before the visit: in a sentence that opens
+    /// with the time before the journey, all of it after "Before the visit, ...", and what the
+    /// pluperfect tells after "Before coming to Libya, ..." ("Before flying to Kigali, he met"
+    /// is on the way).
     pub fn before_visit_at(&self, at: usize) -> bool {
-        if let Some(caps) = BEFORE_VISIT.captures(self.text) {
-            // "Before the visit, ...": all of it; "Before coming to Libya, he had attended":
-            // what the pluperfect tells ("Before flying to Kigali, he met" is on the way)
+        BEFORE_VISIT.captures(self.text).is_some_and(|caps| {
             let end = caps.get(0).map_or(0, |m| m.end());
-            if caps.name("visit").is_some() || PLUPERFECT.is_match(&self.text[end..at.max(end)]) {
-                return true;
-            }
-        }
-        false
+            caps.name("visit").is_some() || PLUPERFECT.is_match(&self.text[end..at.max(end)])
+        })
     }
 
-    /// True when the verb at byte `at` is in the pluperfect: "had begun", "had already left".
+    /// True when the verb at byte `at` is in the pluperfect: "had begun", "had already left"
+    /// ([`PLUPERFECT`] asks it of a verb before a position, this of the verb at it).
     pub fn pluperfect_at(&self, at: usize) -> bool {
         static HAD: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?-u:\b)had\s+(?:(?:already|just|also|first|earlier|previously)\s+)?$")
-                .expect("pluperfect pattern compiles")
+                .expect("had pattern compiles")
         });
         HAD.is_match(tail(&self.text[..at], 30))
     }

@@ -19,7 +19,7 @@ use crate::extract::dates::{Calendar, DateExpr, Tense};
 use crate::extract::legs::{self, LegFact};
 use crate::extract::meetings::{self, MeetingFact};
 use crate::extract::places::{PlaceKind, PlaceMention};
-use crate::extract::reading::{Dated, Reading, tail};
+use crate::extract::reading::{Dated, PLUPERFECT, Reading, tail};
 use crate::extract::segment::Sentence;
 use crate::gazetteer::Gazetteer;
 
@@ -1055,12 +1055,6 @@ static OVERNIGHT: LazyLock<Regex> = LazyLock::new(|| {
 static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Earlier|Before\s+(?:that|arriving|his\s+arrival|her\s+arrival))(?-u:\b)")
         .expect("earlier pattern compiles")
-});
-
-/// "had met", "had already held": the past perfect.
-static PLUPERFECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)had\s+(?:already\s+|earlier\s+|just\s+|also\s+|previously\s+)?(?:[a-z]+ed|met|held|been|made|sent|spent|seen|given|taken|gone|come|done|paid|led|spoken|flown|driven)(?-u:\b)")
-        .expect("pluperfect pattern compiles")
 });
 
 /// Facts of one sentence that tell one movement ("set off from A for B, reaching the city
