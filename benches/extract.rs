@@ -1,7 +1,9 @@
 //! Extraction speed: throughput of `extract` on one core (MB/s of document text), and
 //! loading 10,000 documents at start-up (read from disk, extracted, assembled into trips and
-//! stored in memory). The corpus is the seed documents and the golden test documents of the
-//! repository, repeated. Run: `cargo bench --bench extract`.
+//! stored in memory). Two corpora: the seed documents and the golden test documents of the
+//! repository (4.4 KB, the same few documents again and again), and the 114 real releases
+//! and reports of the evaluation corpora under `tests/` (200 KB, varied text, as a user's
+//! archive is). Run: `cargo bench --bench extract`.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -19,9 +21,24 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The documents of the repository: seeds and golden cases.
 fn corpus() -> Vec<Document> {
+    documents_of(&["seeds", "tests/golden"])
+}
+
+/// The documents of the evaluation corpora: real releases and reports, all different.
+fn varied() -> Vec<Document> {
+    documents_of(&[
+        "tests/heldout",
+        "tests/unseen",
+        "tests/fourth",
+        "tests/sealed",
+    ])
+}
+
+/// The documents of some folders of the repository.
+fn documents_of(dirs: &[&str]) -> Vec<Document> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut paths: Vec<PathBuf> = Vec::new();
-    for dir in ["seeds", "tests/golden"] {
+    for dir in dirs {
         paths.extend(ingest::document_paths(&root.join(dir)).expect("readable corpus folder"));
     }
     let (documents, skipped) = ingest::read_documents(&paths);
@@ -30,18 +47,19 @@ fn corpus() -> Vec<Document> {
 }
 
 fn throughput(c: &mut Criterion) {
-    let documents = corpus();
     let gazetteer = Gazetteer::global();
-    let bytes: usize = documents.iter().map(|d| d.text.len()).sum();
     let mut group = c.benchmark_group("extract");
-    group.throughput(Throughput::Bytes(bytes as u64));
-    group.bench_function("corpus", |b| {
-        b.iter(|| {
-            for doc in &documents {
-                black_box(extract(black_box(doc), gazetteer));
-            }
-        })
-    });
+    for (name, documents) in [("corpus", corpus()), ("varied", varied())] {
+        let bytes: usize = documents.iter().map(|d| d.text.len()).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for doc in &documents {
+                    black_box(extract(black_box(doc), gazetteer));
+                }
+            })
+        });
+    }
     group.finish();
 }
 

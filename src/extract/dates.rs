@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use regex::{Captures, Regex, RegexSet};
+use regex::{Captures, Regex, RegexSet, RegexSetBuilder};
 
 use crate::domain::{PartOfDay, Published};
 
@@ -338,7 +338,10 @@ pub fn mentions(sentence: &str) -> Vec<DateMention> {
 
 /// Every rule's pattern at once.
 static RULE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(RULES.iter().map(|r| r.pattern.as_str())).expect("date patterns compile")
+    RegexSetBuilder::new(RULES.iter().map(|r| r.pattern.as_str()))
+        .dfa_size_limit(crate::extract::lexicon::SET_CACHE)
+        .build()
+        .expect("date patterns compile")
 });
 
 /// What a sentence contains that date rules need, found once, so that rules that cannot

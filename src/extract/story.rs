@@ -8,7 +8,7 @@
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use crate::domain::{
     Document, LegDraft, MeetingDraft, MeetingKind, PartOfDay, Participant, Place, Published,
@@ -1039,7 +1039,9 @@ fn shift_days(date: NaiveDate, days: i64) -> NaiveDate {
 /// The leg triggers then the meeting rules' event words, all at once: one pass over a
 /// sentence tells which of them it has.
 static RULE_WORDS: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(legs::trigger_patterns().chain(meetings::event_patterns()))
+    RegexSetBuilder::new(legs::trigger_patterns().chain(meetings::event_patterns()))
+        .dfa_size_limit(crate::extract::lexicon::SET_CACHE)
+        .build()
         .expect("trigger and event patterns compile")
 });
 
