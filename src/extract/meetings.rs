@@ -27,6 +27,8 @@ pub struct MeetingFact {
     pub planned: bool,
     /// "several meetings with A, B and C": one engagement per group named.
     pub copies: usize,
+    /// "held separate talks with A and B": one engagement with each participant.
+    pub one_each: bool,
     /// "his meeting with X", "after meeting with X": possibly an engagement already told.
     pub definite: bool,
     /// "left for Quito to take part in the Conference": happens where the leg goes.
@@ -354,6 +356,7 @@ fn in_town(reading: &Reading<'_>) -> Option<MeetingFact> {
         place: Some(place),
         planned: false,
         copies: 1,
+        one_each: false,
         definite: false,
         purpose: false,
         before_leaving: false,
@@ -394,6 +397,8 @@ fn event_spans(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<Span> 
                 && !gap.contains(", and ")
                 // "met X, with whom he held a press availability": two engagements
                 && !gap.contains(", with whom ")
+                // "was received by X and held separate talks with Y": two
+                && !SEVERAL.is_match(gap)
                 && start - last.end <= 70
                 && event.name != "reception"
                 && event.name != "site-visit";
@@ -416,7 +421,9 @@ fn event_spans(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<Span> 
             }
             if adjacent && last.kind == kind || joins_light {
                 last.end = end;
-                if joins_light {
+                // "met X on the sidelines of the summit": a meeting at a conference
+                let at_gathering = last.rule == "talks" && event.name == "conference";
+                if joins_light && !at_gathering {
                     last.kind = kind;
                     last.rule = event.name;
                     last.head = (start, end);
@@ -721,7 +728,14 @@ fn engagement(
         participants.extend(honouring_host(reading, start).or_else(|| with_whom(reading, start)));
     }
     let after_event = people_in(reading, (span.end, window.1), companions, cast);
-    if !after_event.is_empty() {
+    // "was received by X and held separate talks with Y": talks with Y alone, and "separate
+    // talks with A and B" one with each
+    let one_each = span.kind != MeetingKind::SiteVisit
+        && !after_event.is_empty()
+        && SEVERAL.is_match(tail(&reading.text[..start], 40));
+    if one_each {
+        participants.clone_from(&after_event);
+    } else if !after_event.is_empty() {
         // "X and Minister Y held talks with Z": Y came with the traveller
         let with_traveller = fellow_subjects(reading, window.0, span.start, cast);
         participants.retain(|id| !with_traveller.contains(id));
@@ -770,7 +784,12 @@ fn engagement(
         participants,
         place,
         planned: reading.planned_at(start),
-        copies: copies(reading, start, window.1, span.kind),
+        copies: if one_each {
+            1
+        } else {
+            copies(reading, start, window.1, span.kind)
+        },
+        one_each,
         // "went to Trinity College, where he was shown around the Long Room": one visit
         definite: where_clause && span.kind == MeetingKind::SiteVisit
             || BACK_REFERENCE.is_match(tail(&reading.text[..start], 60))
@@ -1117,7 +1136,7 @@ mod tests {
 
     #[test]
     fn engagements_in_the_forms_texts_use() {
-        use MeetingKind::{Meal, Meeting, Press, SiteVisit};
+        use MeetingKind::{Conference, Meal, Meeting, Press, SiteVisit};
         use Status::{Completed, Planned};
         let cases: Vec<(&str, Vec<Seen>)> = vec![
             (
@@ -1158,6 +1177,33 @@ mod tests {
             (
                 "Foreign Minister Ana Ruiz spoke by telephone with President Tomas Vik.",
                 vec![],
+            ),
+            (
+                "Foreign Minister Ana Ruiz was received by King Harald Moe at the palace in Oslo and held separate talks with her counterpart, Foreign Minister Jon Dahl, with whom she later gave a press conference.",
+                vec![
+                    seen(Meeting, &["Harald Moe"], Completed),
+                    seen(Meeting, &["Jon Dahl"], Completed),
+                    seen(Press, &["Jon Dahl"], Completed),
+                ],
+            ),
+            (
+                "Foreign Minister Ana Ruiz flew to Oslo on Friday to take part in the Nordic Energy Conference. On Monday, she addressed the opening of the Conference.",
+                vec![seen(Conference, &[], Completed)],
+            ),
+            (
+                "Foreign Minister Ana Ruiz arrived in Oslo. She also met President Tomas Vik of Norway, the host of the summit.",
+                vec![seen(Meeting, &["Tomas Vik"], Completed)],
+            ),
+            (
+                "Foreign Minister Ana Ruiz arrived in Oslo. She met President Tomas Vik on the sidelines of the Nordic Summit.",
+                vec![seen(Meeting, &["Tomas Vik"], Completed)],
+            ),
+            (
+                "Foreign Minister Ana Ruiz arrived in Oslo and held separate meetings with President Tomas Vik and Prime Minister Lena Berg.",
+                vec![
+                    seen(Meeting, &["Tomas Vik"], Completed),
+                    seen(Meeting, &["Lena Berg"], Completed),
+                ],
             ),
         ];
         for (text, expected) in cases {

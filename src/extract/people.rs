@@ -428,7 +428,12 @@ impl Reader<'_, '_> {
         while j < k + 9 && (j == k || self.joined(j - 1)) {
             let Some(w) = self.word(j) else { break };
             let connector = matches!(key(w), "and" | "of" | "for" | "the") && j > k;
-            if !(w.capitalised() || connector) || is_honorific(w) {
+            // "State Council of the People's Republic of China": the country is the title's
+            // own complement, read whole after the body
+            if !(w.capitalised() || connector)
+                || is_honorific(w)
+                || j > k && self.country_at(j).is_some()
+            {
                 break;
             }
             if w.capitalised() && NOT_PERSON.contains(key(w)) {
@@ -927,6 +932,13 @@ mod tests {
                     named("Jo Bell", Some("Environment Minister")),
                     named("Dan Kerr", Some("Lieutenant General")),
                 ],
+            ),
+            (
+                "She met Premier of the State Council of the Republic of Korea Min Ho.",
+                vec![named(
+                    "Min Ho",
+                    Some("Premier of the State Council of the Republic of Korea"),
+                )],
             ),
         ];
         for (sentence, expected) in cases {

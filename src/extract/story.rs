@@ -678,9 +678,11 @@ impl<'d> Story<'d> {
         }
         let at_site = site || near_here;
         if purpose_of_leg {
-            // "left for Quito to take part in the Conference": there, still to come
-            stated = leg_here.and_then(|l| l.leg.destination.clone());
-        } else if fact.before_leaving
+            // "left for Quito to take part in the Conference": why the journey was made; the
+            // engagement counts where the text tells it, with its own day
+            return;
+        }
+        if fact.before_leaving
             && fact
                 .place
                 .as_ref()
@@ -698,10 +700,6 @@ impl<'d> Story<'d> {
                 last.and_then(|l| l.origin.clone())
             };
         }
-        let fact = MeetingFact {
-            planned: fact.planned || purpose_of_leg,
-            ..fact
-        };
         let status = if fact.planned {
             Status::Planned
         } else {
@@ -738,33 +736,43 @@ impl<'d> Story<'d> {
         if fact.with_counterpart {
             ids = self.last_counterparts(when.date);
         }
-        let participants: Vec<Participant> = ids
-            .iter()
-            .map(|&id| {
-                let p = self.cast.person(id);
-                Participant {
-                    name: p.name.clone(),
-                    role: p.role.clone(),
-                    country: p.country.clone(),
-                }
+        let groups: Vec<&[PersonId]> = if fact.one_each {
+            ids.chunks(1).collect()
+        } else {
+            vec![&ids[..]; fact.copies.max(1)]
+        };
+        let drafts: Vec<MeetingDraft> = groups
+            .into_iter()
+            .map(|group| MeetingDraft {
+                date: when.date,
+                part_of_day: when.part,
+                place: place.clone(),
+                kind: fact.kind,
+                participants: group
+                    .iter()
+                    .map(|&id| {
+                        let p = self.cast.person(id);
+                        Participant {
+                            name: p.name.clone(),
+                            role: p.role.clone(),
+                            country: p.country.clone(),
+                        }
+                    })
+                    .collect(),
+                summary: None,
+                status,
+                source: Some(self.source(reading)),
+            })
+            .filter(|draft| {
+                !(fact.definite && self.duplicate(draft) || self.same_press_event(draft))
             })
             .collect();
-        let draft = MeetingDraft {
-            date: when.date,
-            part_of_day: when.part,
-            place,
-            kind: fact.kind,
-            participants,
-            summary: None,
-            status,
-            source: Some(self.source(reading)),
-        };
-        if fact.definite && self.duplicate(&draft) || self.same_press_event(&draft) {
+        if drafts.is_empty() {
             return;
         }
-        for _ in 0..fact.copies.max(1) {
+        for draft in drafts {
             self.meetings.push(RuledMeeting {
-                meeting: draft.clone(),
+                meeting: draft,
                 rule: fact.rule,
                 sentence: self.index,
             });
