@@ -76,7 +76,7 @@ pub static HEADS: WordSet = WordSet::new(
     envoy coordinator rector director director-general administrator colonel lieutenant
     commander marshal admiral leader taoiseach ayatollah patriarch cardinal archbishop bishop
     imam spokesperson spokesman spokeswoman adviser advisor counterpart predecessor successor
-    wife husband spouse mayors ministers leaders presidents representative head chief general
+    wife husband spouse daughter mayors ministers leaders presidents representative head chief general
     judge founder co-chair delegate wali ombudsman prosecutor minister-president crown vice foreign
     deputy state interior defence defense finance environment health trade economy education
     home justice federal special high permanent resident acting interim provisional executive
@@ -91,7 +91,7 @@ pub static MODIFIERS: WordSet = WordSet::new(
     "
     prime vice foreign deputy state interior defence defense finance environment health trade
     economy education home justice federal special high permanent resident acting interim
-    provisional executive first senior supreme grand former national security assistant
+    provisional first senior supreme grand former national security assistant
     principal then late outgoing incoming new visiting military crown economic regional
     external affairs
     ",
@@ -101,7 +101,7 @@ pub static MODIFIERS: WordSet = WordSet::new(
 /// capitalised and followed by a name.
 pub static WEAK_HEADS: WordSet = WordSet::new(
     "
-    general head chief chair leader judge crown
+    general head chief chair leader judge crown executive
     ",
 );
 

@@ -13,7 +13,7 @@ use crate::domain::MeetingKind;
 use crate::extract::cast::{Cast, PersonId};
 use crate::extract::lexicon::{GROUPS, NOT_PERSON};
 use crate::extract::places::{PlaceKind, PlaceMention};
-use crate::extract::reading::{Reading, Who, floor_char, tail, topic_place};
+use crate::extract::reading::{Actor, Reading, Who, floor_char, tail, topic_place};
 
 /// An engagement read from one sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,7 +82,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Press,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:joint\s+)?(?:press|news|media)\s+(?:conference|encounter|briefing|stakeout|availability|point|event|remarks)s?(?-u:\b)|(?-u:\b)(?:joint\s+)?stakeout(?-u:\b)|(?-u:\b)(?:arrival\s+)?remarks\s+to\s+the\s+(?:press|media)(?-u:\b)|(?-u:\b)(?:spoke|speaking|speak|talked|talking|talk)\s+(?:briefly\s+)?(?:with|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:press|media|reporters|journalists|correspondents)(?-u:\b)|(?-u:\b)(?:told|briefed)\s+(?:the\s+)?(?:press|media|reporters|journalists)(?-u:\b)|(?-u:\b)interview(?-u:\b)",
+                r"(?i)(?-u:\b)(?:joint\s+)?(?:press|news|media)\s+(?:conference|encounter|briefing|stakeout|availability|point|event|remarks)s?(?-u:\b)|(?-u:\b)(?:joint\s+)?stakeout(?-u:\b)|(?-u:\b)(?:arrival\s+)?remarks\s+to\s+the\s+(?:press|media)(?-u:\b)|(?-u:\b)(?:spoke|speaking|speak|talked|talking|talk)\s+(?:briefly\s+)?(?:with|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:press|media|reporters|journalists|correspondents)(?-u:\b)|(?-u:\b)(?:told|briefed)\s+(?:the\s+)?(?:press|media|reporters|journalists)(?-u:\b)|(?-u:\b)interview(?-u:\b)|(?-u:\b)(?:made|make|making|delivered|deliver|delivering|gave|give|giving)\s+(?:joint\s+)?(?:press\s+statements?|statements?\s+(?:for|to)\s+the\s+(?:press|media))(?-u:\b)",
             )
         }),
     },
@@ -127,7 +127,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Meeting,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:met|meets|meet|meeting|meetings|talks|discussions?|courtesy\s+call|(?:called|calling|call)\s+on|t[eê]te-[aà]-t[eê]te|audience\s+with|consultations|conferred|briefed\s+(?:him|her)|briefings?\s+(?:by|from|with)|(?:was|were)\s+briefed\s+by)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:met|meets|meet|meeting|meetings|talks|round-?\s*tables?|discussions?|courtesy\s+call|(?:called|calling|call)\s+on|t[eê]te-[aà]-t[eê]te|audience\s+with|consultations|conferred|briefed\s+(?:him|her)|briefings?\s+(?:by|from|with)|(?:was|were)\s+briefed\s+by)(?-u:\b)",
             )
         }),
     },
@@ -725,6 +725,9 @@ fn engagement(
     };
     let mut participants = people_in(reading, (from, window.1), companions, cast);
     if participants.is_empty() {
+        participants = subject_with_traveller(reading, window.0);
+    }
+    if participants.is_empty() {
         participants.extend(honouring_host(reading, start).or_else(|| with_whom(reading, start)));
     }
     let after_event = people_in(reading, (span.end, window.1), companions, cast);
@@ -859,6 +862,41 @@ fn fellow_subjects(reading: &Reading<'_>, from: usize, at: usize, cast: &Cast) -
         }
     }
     out
+}
+
+/// "X and Y then gave a press conference", with the traveller among them: the others named
+/// in the subject that ends just before `at` (only "then", "later" or "also" between).
+fn subject_with_traveller(reading: &Reading<'_>, at: usize) -> Vec<PersonId> {
+    let mut chain: Vec<&Actor> = Vec::new();
+    let mut end = at;
+    for actor in reading.actors.iter().rev().filter(|a| a.end <= at) {
+        let between = reading.text[actor.end..end].trim();
+        let joined = if chain.is_empty() {
+            between
+                .split_whitespace()
+                .all(|w| matches!(w.to_ascii_lowercase().as_str(), "then" | "later" | "also"))
+        } else {
+            matches!(between, "and" | ",")
+        };
+        if !joined {
+            break;
+        }
+        chain.push(actor);
+        end = actor.start;
+    }
+    let opens_clause =
+        reading.text[..end].trim_end().is_empty() || reading.text[..end].trim_end().ends_with(',');
+    if !opens_clause || !chain.iter().any(|a| a.who == Who::Traveller) {
+        return Vec::new();
+    }
+    chain
+        .iter()
+        .rev()
+        .filter_map(|a| match a.who {
+            Who::Person(id) => Some(id),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The traveller is named in `window`; when someone else does what is told there, a
@@ -1136,7 +1174,7 @@ mod tests {
 
     #[test]
     fn engagements_in_the_forms_texts_use() {
-        use MeetingKind::{Conference, Meal, Meeting, Press, SiteVisit};
+        use MeetingKind::{Ceremony, Conference, Meal, Meeting, Press, SiteVisit};
         use Status::{Completed, Planned};
         let cases: Vec<(&str, Vec<Seen>)> = vec![
             (
@@ -1189,6 +1227,21 @@ mod tests {
             (
                 "Foreign Minister Ana Ruiz flew to Oslo on Friday to take part in the Nordic Energy Conference. On Monday, she addressed the opening of the Conference.",
                 vec![seen(Conference, &[], Completed)],
+            ),
+            (
+                "Foreign Minister Ana Ruiz arrived in Oslo. Ana Ruiz and Tomas Vik then made statements for the press.",
+                vec![seen(Press, &["Tomas Vik"], Completed)],
+            ),
+            (
+                "Foreign Minister Ana Ruiz arrived in Oslo. Prime Minister Tomas Vik and Ruiz later gave a joint press conference.",
+                vec![seen(Press, &["Tomas Vik"], Completed)],
+            ),
+            (
+                "Foreign Minister Ana Ruiz arrived in Oslo, where President Tomas Vik welcomed her. The leaders then joined a roundtable with business executives, among them Chief Executive Jon Moe.",
+                vec![
+                    seen(Ceremony, &["Tomas Vik"], Completed),
+                    seen(Meeting, &["Jon Moe"], Completed),
+                ],
             ),
             (
                 "Foreign Minister Ana Ruiz arrived in Oslo. She also met President Tomas Vik of Norway, the host of the summit.",

@@ -276,7 +276,8 @@ impl Reader<'_, '_> {
         let head = self.word(j).filter(|_| self.is_head_at(j))?;
         // "women leaders of the camp", "ministers from the region": a group, not someone
         let plural = matches!(key(head), "leaders" | "ministers" | "presidents" | "mayors");
-        if plural && !determiner && !qualified {
+        // "the leaders then joined ...": the traveller and the host, not one of them
+        if plural && !qualified {
             return None;
         }
         let weak = WEAK_HEADS.contains(key(head));
@@ -931,6 +932,13 @@ mod tests {
                 vec![
                     named("Jo Bell", Some("Environment Minister")),
                     named("Dan Kerr", Some("Lieutenant General")),
+                ],
+            ),
+            (
+                "She met Chief Executive Jon Moe and the mayor's daughter, Eva Lind.",
+                vec![
+                    named("Jon Moe", Some("Chief Executive")),
+                    named("Eva Lind", Some("daughter")),
                 ],
             ),
             (
