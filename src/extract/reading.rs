@@ -340,6 +340,7 @@ impl<'a> Reading<'a> {
                 .any(|&(a, b)| d.mention.start >= a && d.mention.end <= b)
                 || self.noun_date(d.mention.start)
                 || SAID_ON.is_match(tail(&self.text[..d.mention.start], 30))
+                || CALLED_OFF.is_match(tail(&self.text[..d.mention.start], 80))
         };
         let in_clause = |d: &&Dated| d.mention.start >= start && d.mention.end <= end && !aside(d);
         // the date said before a verb governs it ("On 6 February, she set off ..., reaching
@@ -469,6 +470,13 @@ static SAID_ON: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:said|told\s+(?:reporters|journalists)|announced|confirmed)\s+(?:on\s+)?$",
     )
     .expect("said-on pattern compiles")
+});
+
+/// A schedule that was changed, right before its date: "had originally been due in Lima on
+/// Tuesday" is not the day of the journey told.
+static CALLED_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:had\s+(?:originally\s+|initially\s+)?been\s+(?:due|expected|scheduled|set|supposed|planned)|(?:was|were)\s+(?:originally|initially)\s+(?:due|expected|scheduled|set|planned))(?-u:\b)[^,;.]*$")
+        .expect("called-off pattern compiles")
 });
 
 static ASIDE: LazyLock<Regex> = LazyLock::new(|| {

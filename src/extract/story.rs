@@ -207,10 +207,14 @@ impl<'d> Story<'d> {
                 .or_else(|| later.and_then(|at| reading.date_at(at)))
                 .or_else(|| reading.date_at(event.at()));
             let date = dated.and_then(|d| d.date);
-            if let (Some(d), Some(dated)) = (date, dated) {
+            let (clause_start, clause_end) = reading.clause(event.at());
+            // "landed on Thursday, coming from X, where he had spoken the day before": what
+            // the sentence looks back on does not move the story back
+            let looked_back =
+                !anchors.is_empty() && PLUPERFECT.is_match(&reading.text[clause_start..event.at()]);
+            if let (Some(d), Some(dated), false) = (date, dated, looked_back) {
                 anchors.push((dated.mention.start, d));
             }
-            let (clause_start, clause_end) = reading.clause(event.at());
             let clause = &reading.text[clause_start..clause_end];
             // "In July, while the fighting went on, he had travelled to ...": a time put at
             // the head of the sentence holds for all of it
@@ -1434,6 +1438,28 @@ mod tests {
             [("2021-05-04".into(), "Ana Ruiz".into(), Status::Planned)]
         );
         assert_eq!(meeting_places(text), ["Lima"]);
+    }
+
+    #[test]
+    fn what_an_arrival_looks_back_on_does_not_move_the_story_back() {
+        let found = legs(
+            " date 2021-05-09\nForeign Minister Ana Ruiz landed in Lima on the evening of Thursday, 6 May, coming from Quito, where she had addressed a forum the day before. She was welcomed by Tomas Vik and then drove to Cusco.",
+        );
+        assert_eq!(
+            found,
+            [
+                leg("Quito", "Lima", "2021-05-06", &[]),
+                leg("Lima", "Cusco", "2021-05-06", &[]),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_day_a_journey_was_first_due_does_not_date_it() {
+        let found = legs(
+            " date 2021-05-08\nForeign Minister Ana Ruiz held talks with President Tomas Vik in Lima on Friday. Ruiz, who flew in from Quito for the one-day visit, had originally been due in Lima on Tuesday, but the trip was delayed by a storm.",
+        );
+        assert_eq!(found, [leg("Quito", "Lima", "2021-05-07", &[])]);
     }
 
     #[test]
