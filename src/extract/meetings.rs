@@ -284,10 +284,38 @@ pub fn facts(
             continue;
         }
         if let Some(fact) = engagement(reading, span, window, companions, cast) {
+            let next = spans.get(k + 1).map_or(reading.text.len(), |s| s.start);
+            let more = more_with(reading, (end, next), companions, cast, &fact);
             out.push(fact);
+            out.extend(more);
         }
     }
     out
+}
+
+/// "held meetings with X, and then with Y": the same kind of engagement again, with those
+/// named after the second "with" (up to the next event word or break).
+fn more_with(
+    reading: &Reading<'_>,
+    (from, to): (usize, usize),
+    companions: &[PersonId],
+    cast: &Cast,
+    fact: &MeetingFact,
+) -> Option<MeetingFact> {
+    static THEN_WITH: LazyLock<Regex> = LazyLock::new(|| {
+        compile(r"^,?\s+(?:and\s+)?(?:then|later|afterwards|separately|also)\s+with\s")
+    });
+    let found = THEN_WITH.find(reading.text.get(from..to)?)?;
+    let start = from + found.end();
+    let stop = last_break(reading.text, start, to).unwrap_or(to);
+    let participants = people_in(reading, (start, stop), companions, cast);
+    (!participants.is_empty()).then(|| MeetingFact {
+        at: start,
+        participants,
+        copies: 1,
+        one_each: false,
+        ..fact.clone()
+    })
 }
 
 /// " and ", " and also " right before a verb.
@@ -566,7 +594,10 @@ fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
         span.kind,
         MeetingKind::Meeting | MeetingKind::Press | MeetingKind::Meal
     );
-    let with_someone = after.starts_with("with") || after.starts_with("between");
+    // "meetings with X", "meetings at the palace with X"
+    static WITH_SOMEONE: LazyLock<Regex> =
+        LazyLock::new(|| compile(r"^(?:(?:at|in)\s[^,;.]{0,40}?\s)?(?:with|between)(?-u:\b)"));
+    let with_someone = WITH_SOMEONE.is_match(after);
     // the words around the event in its clause that place it before the visit
     let near_end = floor_char(reading.text, (span.end + 40).min(clause_end));
     if BACKGROUND.is_match(&reading.text[clause_start..near_end.max(span.end)]) {
@@ -1241,6 +1272,13 @@ mod tests {
                 vec![
                     seen(Ceremony, &["Tomas Vik"], Completed),
                     seen(Meeting, &["Jon Moe"], Completed),
+                ],
+            ),
+            (
+                "Foreign Minister Ana Ruiz arrived in Oslo. She held successive meetings at the palace with President Tomas Vik, and then with Speaker Jon Dahl and Prime Minister Lena Berg.",
+                vec![
+                    seen(Meeting, &["Tomas Vik"], Completed),
+                    seen(Meeting, &["Jon Dahl", "Lena Berg"], Completed),
                 ],
             ),
             (

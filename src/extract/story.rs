@@ -710,7 +710,12 @@ impl<'d> Story<'d> {
             Status::Completed
         };
         let placed_now = !fact.planned && !fact.before_leaving && !fact.on_the_way;
-        if let (Some(place), true) = (&stated, placed_now && !at_site) {
+        // "at Carcavelos beach near the capital": an outing from where the traveller stays
+        let outing = fact
+            .place
+            .as_ref()
+            .is_some_and(|m| NEAR_HERE.is_match(&reading.text[m.end..]));
+        if let (Some(place), true) = (&stated, placed_now && !at_site && !outing) {
             if !fact.named_place {
                 self.presence(reading, place, fact.kind, &when);
             } else if self.location.is_none() {
@@ -1055,6 +1060,13 @@ static RULE_WORDS: LazyLock<RegexSet> = LazyLock::new(|| {
         .dfa_size_limit(crate::extract::lexicon::SET_CACHE)
         .build()
         .expect("trigger and event patterns compile")
+});
+
+/// Right after a place: "(beach) near the capital", "outside the city": close to where the
+/// traveller stays.
+static NEAR_HERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s+[a-z]+)?,?\s+(?:near|outside|on\s+the\s+outskirts\s+of)\s+the\s+(?:capital|city)(?-u:\b)")
+        .expect("near-here pattern compiles")
 });
 
 /// "where she spent the night", "stayed overnight": a stop for the night.
@@ -1460,6 +1472,13 @@ mod tests {
             " date 2021-05-08\nForeign Minister Ana Ruiz held talks with President Tomas Vik in Lima on Friday. Ruiz, who flew in from Quito for the one-day visit, had originally been due in Lima on Tuesday, but the trip was delayed by a storm.",
         );
         assert_eq!(found, [leg("Quito", "Lima", "2021-05-07", &[])]);
+    }
+
+    #[test]
+    fn an_outing_near_the_capital_is_no_journey() {
+        let text = " date 2021-05-10\nForeign Minister Ana Ruiz arrived in Lima on Saturday. On Sunday, at Callao beach near the capital, she took part in a youth forum. On Monday she met President Tomas Vik.";
+        assert_eq!(legs(text), [leg("?", "Lima", "2021-05-08", &[])]);
+        assert_eq!(meeting_places(text), ["Callao", "Lima"]);
     }
 
     #[test]
