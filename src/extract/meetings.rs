@@ -143,6 +143,13 @@ static EVENTS: [EventWord; 9] = [
 ];
 
 /// What is not an engagement in person.
+/// What is not done in person whatever the event: "recorded a video message for the forum".
+static REMOTE_ANY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)(?-u:\b)(?:video\s+(?:message|link|address|statement)|videolink|by\s+video|virtually|(?:pre-)?recorded\s+(?:a\s+|an\s+)?(?:video|message|address|statement))(?-u:\b)",
+    )
+});
+
 static REMOTE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)(?-u:\b)(?:telephone|phone|video|virtual|videoconference|online|by\s+video|message|letter|call\s+with)(?-u:\b)",
@@ -570,8 +577,8 @@ fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
     let before = tail(&reading.text[..span.start], 120);
     let after = reading.text[span.end..].trim_start();
     let (clause_start, clause_end) = reading.clause(start);
-    if REMOTE.is_match(&reading.text[clause_start..clause_end]) && span.kind == MeetingKind::Meeting
-    {
+    let clause = &reading.text[clause_start..clause_end];
+    if REMOTE.is_match(clause) && span.kind == MeetingKind::Meeting || REMOTE_ANY.is_match(clause) {
         return true;
     }
     // "..., Chief Secretary Ana Ruiz told a regular news conference": the source of the
@@ -985,7 +992,7 @@ fn someone_else_who(reading: &Reading<'_>, at: usize) -> bool {
 fn relative_who(reading: &Reading<'_>, at: usize) -> Option<usize> {
     static WHO: LazyLock<Regex> = LazyLock::new(|| {
         compile(
-            r"(?i),?\s+who\s+(?:(?:will|would|had|has|have|also|then|is|are|was|were|to|later|afterwards|subsequently)\s+){0,3}$",
+            r"(?i),?\s+who\s+(?:(?:will|would|had|has|have|also|then|is|are|was|were|to|later|afterwards|subsequently)\s+){0,3}(?:(?:attended|addressed|opened|chaired|joined)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4})?$",
         )
     });
     let before = tail(&reading.text[..at], 60);
@@ -1463,6 +1470,8 @@ mod tests {
             "She did not attend the regional summit in Quito this week.",
             "She had hoped to meet President Tomas Vik, who was abroad.",
             "She will leave on Monday, Chief Secretary Lena Berg told a regular news conference.",
+            "Trade Minister Ole Lie, who attended the Andean Trade Conference last week, did not accompany her.",
+            "She also recorded a video message for the youth forum held in Cusco.",
         ] {
             let text = format!("{arrival} {text}");
             assert_eq!(meetings(&text), vec![], "{text}");
