@@ -958,6 +958,7 @@ impl<'d> Story<'d> {
                     same_place(Some(a), Some(b)) || lies_in_place(gazetteer, a, b)
                 })
         });
+        refine_listed_countries(&mut self.legs, gazetteer);
         // "was given a grand welcome on arriving here": where the first journey ended, when no
         // engagement names a place
         let arrival = self
@@ -1196,6 +1197,67 @@ pub fn lies_in_place(gazetteer: &Gazetteer, inner: &Place, outer: &Place) -> boo
     };
     gazetteer.country(&inner.name).is_none()
         && inner.country_code.as_deref() == Some(country.code.as_str())
+}
+
+/// "will travel to A, B and C" (countries), then the programme city by city: when every
+/// country of the list is reached by a later journey to one of its cities, those journeys
+/// tell the tour and the list's are dropped; the first of them starts where the list did.
+fn refine_listed_countries(legs: &mut Vec<RuledLeg>, gazetteer: &Gazetteer) {
+    fn country_of<'l>(l: &'l RuledLeg, gazetteer: &Gazetteer) -> Option<&'l Place> {
+        l.leg
+            .destination
+            .as_ref()
+            .filter(|d| gazetteer.country(&d.name).is_some())
+    }
+    let refined_later = |i: usize| {
+        let (leg, country) = (&legs[i], country_of(&legs[i], gazetteer));
+        country.is_some_and(|c| {
+            legs[i + 1..].iter().any(|o| {
+                o.sentence != leg.sentence
+                    && o.leg.status == leg.leg.status
+                    && o.leg
+                        .destination
+                        .as_ref()
+                        .is_some_and(|d| lies_in_place(gazetteer, d, c))
+            })
+        })
+    };
+    let mut drop = vec![false; legs.len()];
+    for i in 0..legs.len() {
+        let sentence = legs[i].sentence;
+        let list: Vec<usize> = (0..legs.len())
+            .filter(|&j| legs[j].sentence == sentence)
+            .collect();
+        drop[i] = list.len() >= 2
+            && country_of(&legs[i], gazetteer).is_some()
+            && list
+                .iter()
+                .all(|&j| country_of(&legs[j], gazetteer).is_none() || refined_later(j));
+    }
+    if !drop.contains(&true) {
+        return;
+    }
+    // (where the dropped journeys went, where they started)
+    let mut carried: Option<(Option<Place>, Option<Place>)> = None;
+    let mut kept = Vec::with_capacity(legs.len());
+    for (leg, dropped) in legs.drain(..).zip(drop) {
+        let mut leg = leg;
+        let continued = carried
+            .as_ref()
+            .filter(|(to, _)| same_place(to.as_ref(), leg.leg.origin.as_ref()))
+            .map(|(_, from)| from.clone());
+        if dropped {
+            let from = continued.unwrap_or_else(|| leg.leg.origin.clone());
+            carried = Some((leg.leg.destination.clone(), from));
+            continue;
+        }
+        if let Some(from) = continued {
+            leg.leg.origin = from;
+        }
+        carried = None;
+        kept.push(leg);
+    }
+    *legs = kept;
 }
 
 /// Engagements told before any place is known take the first place an engagement names,
@@ -1479,6 +1541,25 @@ mod tests {
         let text = " date 2021-05-10\nForeign Minister Ana Ruiz arrived in Lima on Saturday. On Sunday, at Callao beach near the capital, she took part in a youth forum. On Monday she met President Tomas Vik.";
         assert_eq!(legs(text), [leg("?", "Lima", "2021-05-08", &[])]);
         assert_eq!(meeting_places(text), ["Callao", "Lima"]);
+    }
+
+    #[test]
+    fn a_list_of_countries_gives_way_to_the_programme_of_their_cities() {
+        let planned = |from: &str, to: &str, date: &str| {
+            let (from, to, date, via, _) = leg(from, to, date, &[]);
+            (from, to, date, via, Status::Planned)
+        };
+        let text = " date 2021-05-01\nPresident Ana Ruiz will travel to Peru and Chile from 3 to 6 May.\n\nProvisional programme:\n\nMonday 3 May\nArrival of the President in Lima in the evening. Welcome by the Mayor.\n\nWednesday 5 May\nMorning: departure for Santiago.";
+        assert_eq!(
+            legs(text),
+            [
+                planned("?", "Lima", "2021-05-03"),
+                planned("Lima", "Santiago", "2021-05-05"),
+            ]
+        );
+        // a list whose countries the programme does not all reach stays
+        let text = " date 2021-05-01\nPresident Ana Ruiz will travel to Peru and Chile from 3 to 6 May.\n\nProvisional programme:\n\nMonday 3 May\nArrival of the President in Lima in the evening. Welcome by the Mayor.";
+        assert_eq!(legs(text).len(), 3, "{:?}", legs(text));
     }
 
     #[test]
