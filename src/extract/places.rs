@@ -124,6 +124,16 @@ const VENUES: &[&str] = &[
     "neighborhood",
     "township",
     "slum",
+    "pavilion",
+    "exhibition",
+    "museum",
+    "memorial",
+    "monument",
+    "cemetery",
+    "hotel",
+    "residence",
+    "stadium",
+    "arena",
 ];
 
 const AREA: &[&str] = &[
@@ -617,6 +627,9 @@ mod tests {
         assert_eq!(shrine.kind, PlaceKind::Site);
         let plant = unknown_at(s6, s6.find("Kalba").unwrap()).unwrap();
         assert_eq!(plant.kind, PlaceKind::Unknown);
+        let s7 = "He will visit the Kalbatom pavilion at the exhibition centre.";
+        let pavilion = unknown_at(s7, s7.find("Kalbatom").unwrap()).unwrap();
+        assert_eq!(pavilion.kind, PlaceKind::Site);
     }
 
     #[test]
