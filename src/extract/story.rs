@@ -73,6 +73,10 @@ pub struct Story<'d> {
     /// A paragraph told looking back ("In Beijing on Thursday, Xi had welcomed him ..."):
     /// its undated sentences are on that day, in that place, until the paragraph ends.
     flashback: Option<Flashback>,
+    /// The last day a plan named ("will fly to Moscow on 8 July"), which the story has not
+    /// reached: what the next plans tell relative to it ("On arrival that afternoon, he
+    /// will ...") is on that day.
+    planned_day: Option<NaiveDate>,
     index: usize,
 }
 
@@ -109,6 +113,7 @@ impl<'d> Story<'d> {
             overnight: false,
             came_from: None,
             flashback: None,
+            planned_day: None,
             index: 0,
         }
     }
@@ -138,6 +143,14 @@ impl<'d> Story<'d> {
                     None
                 }
                 DateExpr::Published(_) if reported_speech(&reading.text[..mention.start]) => None,
+                DateExpr::Relative(days)
+                    if tense == Tense::Future
+                        && self
+                            .planned_day
+                            .is_some_and(|p| local.anchor.is_none_or(|a| p > a)) =>
+                {
+                    self.planned_day.map(|d| shift_days(d, days))
+                }
                 expr => local.resolve(expr, tense),
             };
             if matches!(
@@ -253,6 +266,14 @@ impl<'d> Story<'d> {
         // an announced date ("will return on 1 September") is no day the story has reached
         let published = self.calendar.published.latest();
         let reached = self.calendar.anchor.is_some_and(|a| a <= published);
+        let planned_day = anchors
+            .iter()
+            .filter(|&&(at, date)| reached && date > published && reading.planned_at(at))
+            .max_by_key(|(at, _)| *at)
+            .map(|&(_, date)| date);
+        if planned_day.is_some() {
+            self.planned_day = planned_day;
+        }
         anchors.retain(|&(at, date)| !(reached && date > published && reading.planned_at(at)));
         let opener = reading.subject_start();
         for d in &reading.dates {
@@ -1560,6 +1581,29 @@ mod tests {
         // a list whose countries the programme does not all reach stays
         let text = " date 2021-05-01\nPresident Ana Ruiz will travel to Peru and Chile from 3 to 6 May.\n\nProvisional programme:\n\nMonday 3 May\nArrival of the President in Lima in the evening. Welcome by the Mayor.";
         assert_eq!(legs(text).len(), 3, "{:?}", legs(text));
+    }
+
+    #[test]
+    fn being_due_back_home_ends_the_departure() {
+        let found = legs(
+            " date 2021-05-08\nForeign Minister Ana Ruiz flew into Lima on Wednesday from Quito. She left Lima on Thursday afternoon and was due back in Quito on Friday, officials said.",
+        );
+        assert_eq!(
+            found,
+            [
+                leg("Quito", "Lima", "2021-05-05", &[]),
+                leg("Lima", "Quito", "2021-05-06", &[]),
+            ]
+        );
+    }
+
+    #[test]
+    fn what_a_plan_tells_that_afternoon_is_on_the_planned_day() {
+        let text = " date 2021-05-03\nBriefing on the visit of the President to Peru (May 03, 2021)\n\nPresident Ana Ruiz will fly to Lima on the morning of 8 May. On arrival that afternoon, she will meet President Tomas Vik.";
+        assert_eq!(
+            meeting_days(text),
+            [("2021-05-08".into(), "Tomas Vik".into(), Status::Planned)]
+        );
     }
 
     #[test]
