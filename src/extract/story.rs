@@ -172,12 +172,16 @@ impl<'d> Story<'d> {
             self.dateline.clone_from(&reading.sentence.dateline);
         }
         self.overnight = OVERNIGHT.is_match(reading.text);
-        if self
-            .flashback
-            .as_ref()
-            .is_some_and(|f| f.paragraph != reading.sentence.paragraph)
+        // "He then went to ...": a new paragraph that goes on from the one looking back
+        let goes_on = CONTINUES.is_match(reading.text);
+        if let Some(f) = self.flashback.as_mut()
+            && f.paragraph != reading.sentence.paragraph
         {
-            self.flashback = None;
+            if goes_on {
+                f.paragraph = reading.sentence.paragraph;
+            } else {
+                self.flashback = None;
+            }
         }
         let present = RULE_WORDS.matches(reading.text);
         let triggers = legs::trigger_patterns().count();
@@ -1091,6 +1095,13 @@ static NEAR_HERE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("near-here pattern compiles")
 });
 
+/// A sentence opening on what came next: "He then went", "Afterwards, she", "Later that
+/// evening".
+static CONTINUES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:He|She|They|The\s+two)\s+(?:then|later|afterwards|next)(?-u:\b)|(?:Then|Afterwards|Later|Next)(?-u:\b))")
+        .expect("continues pattern compiles")
+});
+
 /// "where she spent the night", "stayed overnight": a stop for the night.
 static OVERNIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -1604,6 +1615,13 @@ mod tests {
             meeting_days(text),
             [("2021-05-08".into(), "Tomas Vik".into(), Status::Planned)]
         );
+    }
+
+    #[test]
+    fn a_paragraph_going_on_from_one_looking_back_is_on_its_day() {
+        let text = " date 2021-05-08\nForeign Minister Ana Ruiz met King Jon Dahl in Lima on Thursday.\n\nRuiz flew into Lima on Wednesday afternoon from Quito.\n\nShe then went to the palace for talks with President Tomas Vik.\n\nShe spoke to the press.";
+        let days: Vec<String> = meeting_days(text).into_iter().map(|m| m.0).collect();
+        assert_eq!(days, ["2021-05-06", "2021-05-05", "2021-05-06"]);
     }
 
     #[test]
