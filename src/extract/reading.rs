@@ -269,7 +269,7 @@ impl<'a> Reading<'a> {
         } else {
             start
         };
-        let window_start = start.max(at.saturating_sub(150));
+        let window_start = start.max(at.saturating_sub(200));
         let window = &self.text[floor_char(self.text, window_start)..at];
         PLANNED.is_match(window)
     }

@@ -1625,6 +1625,18 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_said_early_in_a_long_clause_holds_for_its_last_day() {
+        let text = " date 2021-05-06\nForeign Minister Ana Ruiz met President Tomas Vik in Lima on Thursday. Later on Thursday, Ruiz flew to Cusco, where she was due to have a private dinner with Mayor Jon Dahl at the residence of the regional governor of the province, followed by a longer meeting at the mayor's home on Friday.";
+        // the Friday to come, not the one before
+        let days = meeting_days(text);
+        assert!(
+            days.iter().all(|d| d.0.as_str() >= "2021-05-06"),
+            "{days:?}"
+        );
+        assert_eq!(days.last().map(|d| d.0.as_str()), Some("2021-05-07"));
+    }
+
+    #[test]
     fn the_initials_of_the_travellers_title_are_the_traveller() {
         let found = legs(
             " date 2021-05-07\nVisit of the Trade Minister to Peru\n\nTrade Minister Tomas Vik paid an official visit to Peru from 3 to 6 May 2021.\n\nTM arrived in Lima on Monday, 3 May. On 5 May, TM travelled to Cusco.",
