@@ -755,12 +755,20 @@ impl Reader<'_, '_> {
         let after_org = self.word(end).is_some_and(|w| {
             w.capitalised() && NOT_PERSON.contains(key(w)) && self.joined(end - 1)
         });
+        // "Bangui M'Poko airport": an airport named after its town (not "Ben Gurion airport")
+        let place_after = self
+            .word(end)
+            .is_some_and(|w| matches!(key(w), "airport" | "airbase") && self.joined(end - 1))
+            && self
+                .found
+                .iter()
+                .any(|m| m.span.start == w.start && m.kind == MentionKind::City);
         let after_the = i > 0 && key(&self.ws[i - 1]) == "the" && self.joined(i - 1);
         // "Innovative Use of Nuclear Energy": a name of a thing, not of a person
         let of_thing = self.word(end).is_some_and(|w| key(w) == "of")
             && self.word(end + 1).is_some_and(Word::capitalised)
             && self.country_at(end + 1).is_none();
-        if after_org || after_the || of_thing {
+        if after_org || place_after || after_the || of_thing {
             return None;
         }
         if end - i == 1 && self.country_at(i).is_some() {
@@ -1086,6 +1094,7 @@ mod tests {
             "A general strike was called.",
             "He flew in from Tokyo's Haneda airport.",
             "Departure Statement by the Ministry.",
+            "She was greeted at Lima Chavez airport.",
         ] {
             assert!(
                 people(sentence).is_empty(),

@@ -3,6 +3,10 @@
 //! ("the town of X", "X Air Base"), kept as named places without coordinates rather than
 //! guessed. Depends on `segment` and the gazetteer.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::domain::Place;
 use crate::extract::lexicon::{NOT_PERSON, PARTICLES};
 use crate::extract::segment::{Word, words};
@@ -135,6 +139,15 @@ const VENUES: &[&str] = &[
     "stadium",
     "arena",
 ];
+
+/// Words that open a building's name: "the Villa d'Accueil", "Palais de la Nation".
+const BUILDING_NAMES: &[&str] = &["villa", "palais", "palazzo", "casa", "maison", "quinta"];
+
+/// After a name: ", the main Muslim neighbourhood of ...": the name is a part of a town.
+static PART_OF_TOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,\s+(?:the|a)\s+(?:[\w-]+\s+){0,3}(?:neighbou?rhood|district|quarter|suburb|township|slum)\s+of\s")
+        .expect("part-of-town pattern compiles")
+});
 
 const AREA: &[&str] = &[
     "province",
@@ -541,7 +554,13 @@ pub fn unknown_at(sentence: &str, at: usize) -> Option<PlaceMention> {
             && (ws[j..].iter().take(2).any(|w| {
                 !w.capitalised() && NOT_PERSON.contains(w.key()) && !AREA.contains(&w.key())
             }) || ws.get(j).is_some_and(|w| VENUES.contains(&w.key())));
-    let mut kind = if GEOGRAPHIC.contains(&ws[j - 1].key()) {
+    // "PK5, the main neighbourhood of Bangui": a part of a town; "the Villa d'Accueil": a
+    // building
+    let part_of_town = PART_OF_TOWN.is_match(&sentence[ws[j - 1].end..]);
+    let building = BUILDING_NAMES.contains(&ws[i].key());
+    let mut kind = if part_of_town || building {
+        PlaceKind::Site
+    } else if GEOGRAPHIC.contains(&ws[j - 1].key()) {
         // "King George Island", "the Okavango Delta": somewhere to go, not a building
         PlaceKind::Region
     } else if organisation || venue_after || after_the && ends_phrase(sentence, &ws, j) {
@@ -627,6 +646,12 @@ mod tests {
         assert_eq!(shrine.kind, PlaceKind::Site);
         let plant = unknown_at(s6, s6.find("Kalba").unwrap()).unwrap();
         assert_eq!(plant.kind, PlaceKind::Unknown);
+        let s8 =
+            "He went to Dorin, the main market neighbourhood of the city, and to the Villa Kalba.";
+        let quarter = unknown_at(s8, s8.find("Dorin").unwrap()).unwrap();
+        assert_eq!(quarter.kind, PlaceKind::Site);
+        let villa = unknown_at(s8, s8.find("Villa").unwrap()).unwrap();
+        assert_eq!(villa.kind, PlaceKind::Site);
         let s7 = "He will visit the Kalbatom pavilion at the exhibition centre.";
         let pavilion = unknown_at(s7, s7.find("Kalbatom").unwrap()).unwrap();
         assert_eq!(pavilion.kind, PlaceKind::Site);
