@@ -578,7 +578,13 @@ fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
     let after = reading.text[span.end..].trim_start();
     let (clause_start, clause_end) = reading.clause(start);
     let clause = &reading.text[clause_start..clause_end];
-    if REMOTE.is_match(clause) && span.kind == MeetingKind::Meeting || REMOTE_ANY.is_match(clause) {
+    // the words of REMOTE_ANY looked for first: most sentences have none of them
+    let remote_words = ["ideo", "irtual", "ecorded"]
+        .iter()
+        .any(|w| clause.contains(w));
+    if span.kind == MeetingKind::Meeting && REMOTE.is_match(clause)
+        || remote_words && REMOTE_ANY.is_match(clause)
+    {
         return true;
     }
     // "..., Chief Secretary Ana Ruiz told a regular news conference": the source of the
@@ -604,7 +610,7 @@ fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
     // "meetings with X", "meetings at the palace with X"
     static WITH_SOMEONE: LazyLock<Regex> =
         LazyLock::new(|| compile(r"^(?:(?:at|in)\s[^,;.]{0,40}?\s)?(?:with|between)(?-u:\b)"));
-    let with_someone = WITH_SOMEONE.is_match(after);
+    let with_someone = || WITH_SOMEONE.is_match(after);
     // the words around the event in its clause that place it before the visit
     let near_end = floor_char(reading.text, (span.end + 40).min(clause_end));
     if BACKGROUND.is_match(&reading.text[clause_start..near_end.max(span.end)]) {
@@ -621,7 +627,11 @@ fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
         // "ahead of his trilateral meeting": an engagement told later
         return true;
     }
-    if !verb && noun_kind && span.start == start && BACK_REFERENCE.is_match(before) && !with_someone
+    if !verb
+        && noun_kind
+        && span.start == start
+        && BACK_REFERENCE.is_match(before)
+        && !with_someone()
     {
         return true;
     }
