@@ -31,7 +31,8 @@ pub struct MeetingFact {
     pub one_each: bool,
     /// "his meeting with X", "after meeting with X": possibly an engagement already told.
     pub definite: bool,
-    /// "left for Quito to take part in the Conference": happens where the leg goes.
+    /// "left for Quito to take part in the Conference": the purpose of a journey, no
+    /// engagement of its own.
     pub purpose: bool,
     /// "Prior to leaving, he spoke to the media": where the last leg started.
     pub before_leaving: bool,
@@ -142,7 +143,6 @@ static EVENTS: [EventWord; 9] = [
     },
 ];
 
-/// What is not an engagement in person.
 /// What is not done in person whatever the event: "recorded a video message for the forum".
 static REMOTE_ANY: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -150,6 +150,7 @@ static REMOTE_ANY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What is not an engagement in person.
 static REMOTE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)(?-u:\b)(?:telephone|phone|video|virtual|videoconference|online|by\s+video|message|letter|call\s+with)(?-u:\b)",

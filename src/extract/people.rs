@@ -759,10 +759,7 @@ impl Reader<'_, '_> {
         let place_after = self
             .word(end)
             .is_some_and(|w| matches!(key(w), "airport" | "airbase") && self.joined(end - 1))
-            && self
-                .found
-                .iter()
-                .any(|m| m.span.start == w.start && m.kind == MentionKind::City);
+            && self.named_place_at(w, &[MentionKind::City]);
         let after_the = i > 0 && key(&self.ws[i - 1]) == "the" && self.joined(i - 1);
         // "Innovative Use of Nuclear Energy": a name of a thing, not of a person
         let of_thing = self.word(end).is_some_and(|w| key(w) == "of")
@@ -775,17 +772,21 @@ impl Reader<'_, '_> {
             return None;
         }
         // "Tokyo's", "Gaza's": a place's possessive, not a surname's
-        let place_owns = possessive(w)
-            && self.found.iter().any(|m| {
-                m.span.start == w.start
-                    && matches!(m.kind, MentionKind::City | MentionKind::Country)
-            });
+        let place_owns =
+            possessive(w) && self.named_place_at(w, &[MentionKind::City, MentionKind::Country]);
         if place_owns {
             return None;
         }
         let mention = self.bare_mention(i, end)?;
         let next = self.next_word_after(mention.end);
         Some((mention, next))
+    }
+
+    /// The gazetteer names a place of one of `kinds` starting at word `w`.
+    fn named_place_at(&self, w: &Word<'_>, kinds: &[MentionKind]) -> bool {
+        self.found
+            .iter()
+            .any(|m| m.span.start == w.start && kinds.contains(&m.kind))
     }
 
     fn next_word_after(&self, offset: usize) -> usize {

@@ -227,8 +227,8 @@ impl<'d> Story<'d> {
             let (clause_start, clause_end) = reading.clause(event.at());
             // "landed on Thursday, coming from X, where he had spoken the day before": what
             // the sentence looks back on does not move the story back
-            let looked_back =
-                !anchors.is_empty() && PLUPERFECT.is_match(&reading.text[clause_start..event.at()]);
+            let pluperfect = PLUPERFECT.is_match(&reading.text[clause_start..event.at()]);
+            let looked_back = pluperfect && !anchors.is_empty();
             if let (Some(d), Some(dated), false) = (date, dated, looked_back) {
                 anchors.push((dated.mention.start, d));
             }
@@ -246,7 +246,7 @@ impl<'d> Story<'d> {
                 part: dated.and_then(|d| d.mention.part),
                 one_day: date.is_some()
                     && dated.is_some_and(|d| !matches!(d.mention.expr, DateExpr::Range { .. })),
-                looking_back: PLUPERFECT.is_match(&reading.text[clause_start..event.at()])
+                looking_back: pluperfect
                     || *earlier.get_or_insert_with(|| EARLIER.is_match(reading.text)),
                 another_time,
                 another_visit: another_time && date.is_none() && {
@@ -270,15 +270,13 @@ impl<'d> Story<'d> {
         // an announced date ("will return on 1 September") is no day the story has reached
         let published = self.calendar.published.latest();
         let reached = self.calendar.anchor.is_some_and(|a| a <= published);
-        let planned_day = anchors
-            .iter()
-            .filter(|&&(at, date)| reached && date > published && reading.planned_at(at))
-            .max_by_key(|(at, _)| *at)
-            .map(|&(_, date)| date);
-        if planned_day.is_some() {
-            self.planned_day = planned_day;
+        let (announced, mut anchors): (Vec<_>, Vec<_>) = anchors
+            .into_iter()
+            .partition(|&(at, date)| reached && date > published && reading.planned_at(at));
+        // ... but what the next plans tell relative to it is on that day
+        if let Some(&(_, day)) = announced.iter().max_by_key(|(at, _)| *at) {
+            self.planned_day = Some(day);
         }
-        anchors.retain(|&(at, date)| !(reached && date > published && reading.planned_at(at)));
         let opener = reading.subject_start();
         for d in &reading.dates {
             let opening = d.mention.start < opener.max(3);
@@ -685,8 +683,11 @@ impl<'d> Story<'d> {
         if when.another_visit && !fact.planned {
             return;
         }
-        let leg_here = self.legs.last().filter(|l| l.sentence == self.index);
-        let purpose_of_leg = fact.purpose && leg_here.is_some();
+        if fact.purpose && self.legs.last().is_some_and(|l| l.sentence == self.index) {
+            // "left for Quito to take part in the Conference": why the journey was made; the
+            // engagement counts where the text tells it, with its own day
+            return;
+        }
         let mut stated = fact.place.as_ref().map(|p| p.place.clone());
         // "welcomed him at Mehrabad airport" while in Tehran: the airport serving the city;
         // "toured the Abu Shouk camp": a site near where the traveller is
@@ -706,11 +707,6 @@ impl<'d> Story<'d> {
             near_here = true;
         }
         let at_site = site || near_here;
-        if purpose_of_leg {
-            // "left for Quito to take part in the Conference": why the journey was made; the
-            // engagement counts where the text tells it, with its own day
-            return;
-        }
         if fact.before_leaving
             && fact
                 .place
@@ -1241,31 +1237,32 @@ fn refine_listed_countries(legs: &mut Vec<RuledLeg>, gazetteer: &Gazetteer) {
             .as_ref()
             .filter(|d| gazetteer.country(&d.name).is_some())
     }
-    let refined_later = |i: usize| {
-        let (leg, country) = (&legs[i], country_of(&legs[i], gazetteer));
-        country.is_some_and(|c| {
-            legs[i + 1..].iter().any(|o| {
-                o.sentence != leg.sentence
-                    && o.leg.status == leg.leg.status
-                    && o.leg
-                        .destination
-                        .as_ref()
-                        .is_some_and(|d| lies_in_place(gazetteer, d, c))
+    // a list's country is refined when a later journey of another sentence reaches one of
+    // its towns
+    let refined: Vec<bool> = (0..legs.len())
+        .map(|i| {
+            country_of(&legs[i], gazetteer).is_none_or(|c| {
+                legs[i + 1..].iter().any(|o| {
+                    o.sentence != legs[i].sentence
+                        && o.leg.status == legs[i].leg.status
+                        && o.leg
+                            .destination
+                            .as_ref()
+                            .is_some_and(|d| lies_in_place(gazetteer, d, c))
+                })
             })
         })
-    };
-    let mut drop = vec![false; legs.len()];
-    for i in 0..legs.len() {
-        let sentence = legs[i].sentence;
-        let list: Vec<usize> = (0..legs.len())
-            .filter(|&j| legs[j].sentence == sentence)
-            .collect();
-        drop[i] = list.len() >= 2
-            && country_of(&legs[i], gazetteer).is_some()
-            && list
-                .iter()
-                .all(|&j| country_of(&legs[j], gazetteer).is_none() || refined_later(j));
-    }
+        .collect();
+    let drop: Vec<bool> = (0..legs.len())
+        .map(|i| {
+            let list: Vec<usize> = (0..legs.len())
+                .filter(|&j| legs[j].sentence == legs[i].sentence)
+                .collect();
+            country_of(&legs[i], gazetteer).is_some()
+                && list.len() >= 2
+                && list.iter().all(|&j| refined[j])
+        })
+        .collect();
     if !drop.contains(&true) {
         return;
     }
