@@ -40,6 +40,9 @@ pub struct LegFact {
     /// "arriving there", "arrived here", "came to the island": the destination is the place
     /// just named or the place of the visit.
     pub destination_is_current: bool,
+    /// "returned to the capital": the destination is the capital of the country the traveller
+    /// is in (the current place itself when it is that capital or unknown).
+    pub to_the_capital: bool,
     /// Stops listed after the first ("visits to A, B and C"): legs in that order.
     pub then: Vec<PlaceMention>,
     /// No place at all: the movement only dates the narrative.
@@ -210,6 +213,10 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
         // (but "after the Minister departed Bogota" tells a departure)
         return false;
     }
+    if noun && of_someone_else(reading, end) {
+        // "discussed the return of refugees from the camps": somebody else's movement
+        return false;
+    }
     if matches!(
         reading.agent(start),
         Some(Who::Traveller | Who::Party | Who::Entourage)
@@ -263,6 +270,26 @@ fn of_traveller(reading: &Reading<'_>, end: usize) -> bool {
             .any(|a| a.start >= end && a.start <= end + 8 && matches!(a.who, Who::Traveller))
 }
 
+/// "the return of refugees", "the visit of President Vik": a movement noun whose "of" names
+/// somebody else, a person other than the traveller or people the text does not identify.
+fn of_someone_else(reading: &Reading<'_>, end: usize) -> bool {
+    let after = reading.text[end..].trim_start();
+    let Some(owner) = after.strip_prefix("of ") else {
+        return false;
+    };
+    let owner_at = reading.text.len() - owner.len();
+    // ("the arrival of the President" whom the text does not name may be the traveller's)
+    let own = reading.actors.iter().any(|a| {
+        a.start >= owner_at && a.start <= owner_at + 8 && !matches!(a.who, Who::Person(_))
+    });
+    // "the visit of 2 March", "the trip of a lifetime" say when or what, not whose
+    let whose = owner
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| !w.is_empty() && !w.starts_with(|c: char| c.is_ascii_digit()));
+    !own && whose && !matches!(owner.split(' ').next(), Some("a" | "an" | "this" | "that"))
+}
+
 /// "the new capital, Nay Pyi Taw", "the island, Lesbos": the place a description right
 /// after byte `at` names.
 fn named_after(reading: &Reading<'_>, at: usize) -> Option<PlaceMention> {
@@ -287,6 +314,11 @@ fn anaphoric(after: &str) -> bool {
     ANAPHORIC
         .find(after)
         .is_some_and(|m| !after[m.end()..].trim_start().starts_with("of "))
+}
+
+/// Of the [`anaphoric`] places, "the capital".
+fn the_capital(after: &str) -> bool {
+    after.trim_start().starts_with("the capital")
 }
 
 /// "ahead of his arrival", "after the visit of": a movement named to date something else.
@@ -330,6 +362,7 @@ fn frame(
             || FIRST_PERSON_PRESENT
                 .is_match(&reading.text[floor_char(reading.text, start.saturating_sub(12))..end]),
         destination_is_current: false,
+        to_the_capital: false,
         then: Vec::new(),
         placeless: false,
         later_at: None,
@@ -343,6 +376,7 @@ fn frame(
     let phrase = reading.text[start..end].to_lowercase();
     if phrase.ends_with(" to") && object.is_none() && anaphoric(&reading.text[end..]) {
         fact.destination_is_current = true;
+        fact.to_the_capital = the_capital(&reading.text[end..]);
     }
     match trigger.motion {
         Motion::Depart => fact.origin = object,
@@ -524,6 +558,8 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
             {
                 // "came to the island": where the traveller is going is where they are
                 fact.destination_is_current |= fact.destination.is_none();
+                fact.to_the_capital |=
+                    fact.destination.is_none() && the_capital(&reading.text[at..]);
             }
             "to" | "for" | "into" | "towards" | "toward" | "bound for" => {
                 if fact.destination.is_none() && fact.motion != Motion::Visit {

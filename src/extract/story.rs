@@ -383,6 +383,12 @@ impl<'d> Story<'d> {
             // "arriving there", "came to the island": where the traveller is, else the
             // dateline's place for "arrived here"
             destination = here.clone().or_else(|| self.dateline_place());
+            if fact.to_the_capital
+                && let Some(capital) = destination.as_ref().and_then(|h| self.capital_of(h))
+            {
+                // "He then returned to the capital" from a town in the provinces
+                destination = Some(capital);
+            }
         }
         // "Upon arrival at Vnukovo airport" when in Moscow: the airport serving the city
         if let (Some(m), Some(h), Some(d)) = (&fact.destination, &here, &destination)
@@ -941,6 +947,19 @@ impl<'d> Story<'d> {
     /// True when `inner` lies in `outer` (a city in its country).
     pub fn lies_in(&self, inner: &Place, outer: &Place) -> bool {
         lies_in_place(self.gazetteer, inner, outer)
+    }
+
+    /// The capital of the country `place` lies in, when `place` is a town elsewhere in it. A
+    /// town the gazetteer does not know lies in the country the journey last reached.
+    fn capital_of(&self, place: &Place) -> Option<Place> {
+        let code = place.country_code.as_deref().or_else(|| {
+            self.legs
+                .iter()
+                .rev()
+                .find_map(|l| l.leg.destination.as_ref()?.country_code.as_deref())
+        })?;
+        let capital = self.gazetteer.capital(code)?;
+        (!same_place(Some(&capital), Some(place))).then_some(capital)
     }
 
     /// The place of the document's dateline, resolved.
@@ -1541,6 +1560,39 @@ mod tests {
             [("2021-05-04".into(), "Ana Ruiz".into(), Status::Planned)]
         );
         assert_eq!(meeting_places(text), ["Lima"]);
+    }
+
+    #[test]
+    fn a_return_to_the_capital_from_the_provinces_ends_in_the_capital() {
+        let text = " date 2021-05-09\nForeign Minister Ana Ruiz arrived in Lima on Thursday, 6 May. On Friday she flew to Cusco, where she met Tomas Vik. She then returned to the capital, where she met Jon Dahl.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("?", "Lima", "2021-05-06", &[]),
+                leg("Lima", "Cusco", "2021-05-07", &[]),
+                leg("Cusco", "Lima", "2021-05-07", &[]),
+            ]
+        );
+        assert_eq!(meeting_places(text), ["Cusco", "Lima"]);
+        // a town the gazetteer does not know lies in the country last reached
+        let found = legs(
+            " date 2021-05-09\nForeign Minister Ana Ruiz arrived in Lima on Thursday, 6 May. On Friday she travelled by helicopter to Vikstad, near the border, where she met Tomas Vik. She then returned to the capital.",
+        );
+        assert_eq!(found[2], leg("Vikstad", "Lima", "2021-05-07", &[]));
+    }
+
+    #[test]
+    fn somebody_else_s_return_is_no_journey_of_the_traveller() {
+        let found = legs(
+            " date 2021-05-09\nForeign Minister Ana Ruiz arrived in Lima on Thursday, 6 May. She discussed the return of refugees from Quito with Tomas Vik. On Friday she flew to Cusco.",
+        );
+        assert_eq!(
+            found,
+            [
+                leg("?", "Lima", "2021-05-06", &[]),
+                leg("Lima", "Cusco", "2021-05-07", &[]),
+            ]
+        );
     }
 
     #[test]
