@@ -648,10 +648,19 @@ fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
 /// "called on President X" (a visit), not "called on the world to act" or "called on the
 /// President to resign" (an appeal).
 fn calls_on_someone(reading: &Reading<'_>, end: usize) -> bool {
+    // "called on the newly elected President, X": a few lower-case words before the title
+    let described = |a: &&Actor| {
+        let between = &reading.text[end..a.start];
+        between.len() <= 40
+            && between.split_whitespace().count() <= 4
+            && between
+                .split_whitespace()
+                .all(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+    };
     reading
         .actors
         .iter()
-        .find(|a| a.start >= end && a.start <= end + 4)
+        .find(|a| a.start >= end && described(a))
         .is_some_and(|a| {
             let after = reading.text[a.end..].trim_start_matches([',', ' ']);
             !after.starts_with("to ") && matches!(a.who, Who::Person(_) | Who::Nobody)
@@ -1068,6 +1077,7 @@ fn people_in(
         if ACCOMPANYING.is_match(before)
             || INSTEAD_OF.is_match(before)
             || REMEMBERED.is_match(before)
+            || DATED_BY.is_match(tail(&reading.text[..actor.start], 50))
         {
             continue;
         }
@@ -1096,6 +1106,14 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 /// "paying tribute to the late Sen. X", "in memory of X": the dead are remembered, not met.
 static REMEMBERED: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)(?-u:\b)(?:the\s+late|in\s+memory\s+of|tribute\s+to)\s+(?:[A-Z][a-z]*\.?\s+)?$")
+});
+
+/// "ahead of the inauguration of X", "after the election of X": someone named to date the
+/// engagement, not met at it.
+static DATED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)(?-u:\b)(?:ahead\s+of|before|after|following|since)\s+(?:the|his|her)\s+[a-z]+\s+of\s+$",
+    )
 });
 
 static INSTEAD_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -1421,7 +1439,19 @@ mod tests {
                 "She then called on President Tomas Vik at the palace.",
                 vec![seen(Meeting, &["Tomas Vik"], Completed)],
             ),
+            (
+                "She called on the newly elected President, Tomas Vik, at the palace.",
+                vec![seen(Meeting, &["Tomas Vik"], Completed)],
+            ),
             ("She called on the world to act on climate.", vec![]),
+            (
+                "She and Tomas Vik held talks in Lima ahead of the inauguration of President-elect Jon Dahl.",
+                vec![seen(Meeting, &["Tomas Vik"], Completed)],
+            ),
+            (
+                "She called on the newly elected President, Tomas Vik, to release the prisoners.",
+                vec![],
+            ),
             (
                 "She held talks with President Tomas Vik, after which the two spoke to the press.",
                 vec![

@@ -535,7 +535,42 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
         });
     }
     out.sort_by_key(|a| a.start);
+    subject_pronouns_of_another(text, &mut out);
     out
+}
+
+/// "French President X was also in Beirut, where he met President Y": a "he" or "she" after
+/// someone else whose whereabouts the sentence opens with, the traveller not named between,
+/// is that person.
+fn subject_pronouns_of_another(text: &str, actors: &mut [Actor]) {
+    static WAS_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\s*(?:was|were|had\s+been)\s+(?:also\s+|already\s+|then\s+)?(?:in|at|visiting)\s",
+        )
+        .expect("presence pattern compiles")
+    });
+    let Some(first) = actors.first().copied() else {
+        return;
+    };
+    let Who::Person(id) = first.who else {
+        return;
+    };
+    // the sentence opens with where the person was ("Chilean President X was in ...")
+    let opens = text[..first.start].split_whitespace().count() <= 1;
+    if !(opens && WAS_IN.is_match(&text[first.end..])) {
+        return;
+    }
+    for actor in actors.iter_mut().skip(1) {
+        let word = &text[actor.start..actor.end];
+        let subject_pronoun = word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she");
+        if actor.who == Who::Traveller && !subject_pronoun {
+            // the traveller named or pointed at: later pronouns may be the traveller's
+            return;
+        }
+        if subject_pronoun {
+            actor.who = Who::Person(id);
+        }
+    }
 }
 
 /// The capitals of a title's words: "EAM" for "External Affairs Minister", "PM" for "Prime

@@ -49,6 +49,11 @@ fn key<'w>(word: &'w Word<'_>) -> &'w str {
 /// qualifies one ([`MODIFIER`]: "Foreign", "Deputy"), as bits.
 fn title_word(word: &Word<'_>) -> u8 {
     let k = key(word);
+    // "Prime Minister-designate", "President-elect": the title of an office not yet taken
+    let k = ["-designate", "-elect"]
+        .iter()
+        .find_map(|s| k.strip_suffix(s))
+        .unwrap_or(k);
     // every qualifier is among the heads: a word that is no head is asked nothing more
     let listed = HEADS.contains(k);
     let modifier = listed && MODIFIERS.contains(k);
@@ -908,6 +913,13 @@ mod tests {
             (
                 "Talks with Prime Minister Hun Sen followed.",
                 vec![named("Hun Sen", Some("Prime Minister"))],
+            ),
+            (
+                "He met the Prime Minister-designate, Jon Dahl, and President-elect Lena Berg.",
+                vec![
+                    named("Jon Dahl", Some("Prime Minister-designate")),
+                    named("Lena Berg", Some("President-elect")),
+                ],
             ),
             (
                 "Mr. Tomas Vik and H.E. Dr. Lina Aho spoke.",

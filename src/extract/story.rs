@@ -1582,6 +1582,15 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_after_someone_else_s_whereabouts_is_that_person() {
+        let text = " date 2021-05-09\nForeign Minister Ana Ruiz arrived in Lima on Monday, 3 May, and met President Tomas Vik. Chilean President Jon Dahl was also in Lima on Sunday, where he met President Vik.";
+        assert_eq!(
+            meeting_days(text),
+            [("2021-05-03".into(), "Tomas Vik".into(), Status::Completed)]
+        );
+    }
+
+    #[test]
     fn somebody_else_s_return_is_no_journey_of_the_traveller() {
         let found = legs(
             " date 2021-05-09\nForeign Minister Ana Ruiz arrived in Lima on Thursday, 6 May. She discussed the return of refugees from Quito with Tomas Vik. On Friday she flew to Cusco.",
