@@ -83,7 +83,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Press,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:joint\s+)?(?:press|news|media)\s+(?:conference|encounter|briefing|stakeout|availability|point|event|remarks)s?(?-u:\b)|(?-u:\b)(?:joint\s+)?stakeout(?-u:\b)|(?-u:\b)(?:arrival\s+)?remarks\s+to\s+the\s+(?:press|media)(?-u:\b)|(?-u:\b)(?:spoke|speaking|speak|talked|talking|talk)\s+(?:briefly\s+)?(?:with|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:press|media|reporters|journalists|correspondents)(?-u:\b)|(?-u:\b)(?:told|briefed)\s+(?:the\s+)?(?:press|media|reporters|journalists)(?-u:\b)|(?-u:\b)interview(?-u:\b)|(?-u:\b)(?:made|make|making|delivered|deliver|delivering|gave|give|giving)\s+(?:joint\s+)?(?:press\s+statements?|statements?\s+(?:for|to)\s+the\s+(?:press|media))(?-u:\b)",
+                r"(?i)(?-u:\b)(?:joint\s+)?(?:press|news|media)\s+(?:conference|encounter|briefing|stakeout|availability|point|event|remarks)s?(?-u:\b)|(?-u:\b)(?:joint\s+)?stakeout(?-u:\b)|(?-u:\b)(?:arrival\s+)?remarks\s+to\s+the\s+(?:press|media)(?-u:\b)|(?-u:\b)(?:spoke|speaking|speak|talked|talking|talk)\s+(?:briefly\s+)?(?:with|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:press|media|reporters|journalists|correspondents)(?-u:\b)|(?-u:\b)(?:told|briefed)\s+(?:the\s+)?(?:press|media|reporters|journalists)(?-u:\b)|(?-u:\b)(?:took|taking|takes|take|answered|answering|answers|answer|fielded|fielding)\s+(?:\w+\s+)?questions\s+from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:press|media|reporters|journalists|correspondents)(?-u:\b)|(?-u:\b)(?:answered|answering|fielded|fielding)\s+(?:the\s+)?(?:press|media|reporters'|journalists')\s+questions(?-u:\b)|(?-u:\b)interview(?-u:\b)|(?-u:\b)(?:made|make|making|delivered|deliver|delivering|gave|give|giving)\s+(?:joint\s+)?(?:press\s+statements?|statements?\s+(?:for|to)\s+the\s+(?:press|media))(?-u:\b)",
             )
         }),
     },
@@ -1247,6 +1247,14 @@ mod tests {
             (
                 "On 3 May, Foreign Minister Ana Ruiz met President Tomas Vik and Prime Minister Lena Berg in Lima.",
                 vec![seen(Meeting, &["Tomas Vik", "Lena Berg"], Completed)],
+            ),
+            (
+                "Foreign Minister Ana Ruiz arrived in Lima and took questions from the press at the airport.",
+                vec![seen(Press, &[], Completed)],
+            ),
+            (
+                "Foreign Minister Ana Ruiz arrived in Lima, where she answered reporters' questions.",
+                vec![seen(Press, &[], Completed)],
             ),
             (
                 "In Oslo, Foreign Minister Ana Ruiz was received by King Harald Moe for a tête-à-tête meeting.",
