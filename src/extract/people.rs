@@ -320,9 +320,17 @@ impl Reader<'_, '_> {
 
     /// Words `i` and `i + 1` are separated by spaces only.
     fn joined(&self, i: usize) -> bool {
-        gap(self.sentence, self.ws, i)
-            .chars()
-            .all(char::is_whitespace)
+        let gap = gap(self.sentence, self.ws, i);
+        // "Mohammed Shia' Al-Sudani": an ayn written as an apostrophe closes a word of the
+        // name (but "the Ministers' Council" is a possessive)
+        let ayn = gap.strip_prefix('\'').is_some_and(|rest| {
+            !rest.is_empty()
+                && self
+                    .word(i)
+                    .is_some_and(|w| !w.text.ends_with(['s', 'S']) && w.capitalised())
+        });
+        let gap = if ayn { &gap[1..] } else { gap };
+        gap.chars().all(char::is_whitespace)
     }
 
     /// "United Nations", "World Bank", "the University's": an organisation qualifying a
@@ -585,7 +593,7 @@ impl Reader<'_, '_> {
             if possessive(w) {
                 break;
             }
-            if j - i >= 6 || !gap(self.sentence, self.ws, j - 1).trim().is_empty() {
+            if j - i >= 6 || !self.joined(j - 1) {
                 break;
             }
         }
@@ -909,6 +917,10 @@ mod tests {
                     "Ola Berg",
                     Some("Deputy Minister for Foreign Affairs"),
                 )],
+            ),
+            (
+                "Talks with Prime Minister Jon Shia' Al-Dahl followed.",
+                vec![named("Jon Shia' Al-Dahl", Some("Prime Minister"))],
             ),
             (
                 "Talks with Prime Minister Hun Sen followed.",
