@@ -69,7 +69,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Depart,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:departed|departing|departs|depart|left|leaving|leaves|leave|set\s+off|setting\s+off|sets\s+off|set\s+out|setting\s+out|took\s+off)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:departed|departing|departs|depart|left|leaving|leaves|leave|set\s+off|setting\s+off|sets\s+off|set\s+out|setting\s+out|took\s+off|emplaned|emplaning|emplanes|emplane|enplaned|enplanes|enplane)(?-u:\b)",
             )
         }),
     },

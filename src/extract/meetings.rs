@@ -1090,7 +1090,7 @@ fn people_in(
 
 static OBJECT_SLOT: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)(?-u:\b)(?:meet|meets|met|meeting|with|by|visit|visited|called\s+on|calling\s+on)\s+$",
+        r"(?i)(?-u:\b)(?:meet|meets|met|meeting|with|by|visit|visited|visits|(?:call|calls|called|calling)\s+on)\s+$",
     )
 });
 
@@ -1450,6 +1450,13 @@ mod tests {
             (
                 "She called on the newly elected President, Tomas Vik, at the palace.",
                 vec![seen(Meeting, &["Tomas Vik"], Completed)],
+            ),
+            (
+                "She will call on the President of Peru, Mr. Tomas Vik, and hold talks with Prime Minister Jon Dahl.",
+                vec![
+                    seen(Meeting, &["Tomas Vik"], Status::Planned),
+                    seen(Meeting, &["Jon Dahl"], Status::Planned),
+                ],
             ),
             ("She called on the world to act on climate.", vec![]),
             (

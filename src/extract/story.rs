@@ -1591,6 +1591,23 @@ mod tests {
     }
 
     #[test]
+    fn emplaning_for_a_city_is_a_journey_there() {
+        let found = legs(
+            " date 2021-05-01\nPrime Minister Ana Ruiz will emplane for Lima on the morning of 3 May. On arrival, she will meet President Tomas Vik.",
+        );
+        assert_eq!(
+            found,
+            [(
+                "?".into(),
+                "Lima".into(),
+                "2021-05-03".into(),
+                vec![],
+                Status::Planned
+            )]
+        );
+    }
+
+    #[test]
     fn somebody_else_s_return_is_no_journey_of_the_traveller() {
         let found = legs(
             " date 2021-05-09\nForeign Minister Ana Ruiz arrived in Lima on Thursday, 6 May. She discussed the return of refugees from Quito with Tomas Vik. On Friday she flew to Cusco.",
