@@ -460,6 +460,8 @@ fn speaks_in_first_person(parsed: &[Parsed]) -> bool {
     parsed
         .iter()
         .filter(|p| !p.sentence.heading)
+        // the words looked at first: most sentences have no "I"
+        .filter(|p| p.words.iter().any(|w| w.text == "I"))
         .filter(|p| first_person_at(&p.sentence.text).any(|(a, b)| &p.sentence.text[a..b] == "I"))
         .count()
         >= 2
