@@ -11,7 +11,7 @@ use regex::Regex;
 
 use crate::domain::{Mode, Place};
 use crate::extract::places::{PlaceKind, PlaceMention};
-use crate::extract::reading::{Reading, Who, floor_char, tail, topic_place};
+use crate::extract::reading::{Actor, Reading, Who, floor_char, tail, topic_place};
 
 /// What a trigger word says about the movement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -263,31 +263,36 @@ fn carried_traveller(reading: &Reading<'_>, start: usize) -> bool {
 
 /// "the arrival of Minister X": the traveller named right after the word ending at `end`.
 fn of_traveller(reading: &Reading<'_>, end: usize) -> bool {
-    reading.text[end..].trim_start().starts_with("of ")
-        && reading
-            .actors
-            .iter()
-            .any(|a| a.start >= end && a.start <= end + 8 && matches!(a.who, Who::Traveller))
+    owner_after(reading, end)
+        .is_some_and(|(_, actor)| actor.is_some_and(|a| a.who == Who::Traveller))
 }
 
 /// "the return of refugees", "the visit of President Vik": a movement noun whose "of" names
 /// somebody else, a person other than the traveller or people the text does not identify.
 fn of_someone_else(reading: &Reading<'_>, end: usize) -> bool {
-    let after = reading.text[end..].trim_start();
-    let Some(owner) = after.strip_prefix("of ") else {
+    let Some((owner, actor)) = owner_after(reading, end) else {
         return false;
     };
-    let owner_at = reading.text.len() - owner.len();
     // ("the arrival of the President" whom the text does not name may be the traveller's)
-    let own = reading.actors.iter().any(|a| {
-        a.start >= owner_at && a.start <= owner_at + 8 && !matches!(a.who, Who::Person(_))
-    });
+    let own = actor.is_some_and(|a| !matches!(a.who, Who::Person(_)));
     // "the visit of 2 March", "the trip of a lifetime" say when or what, not whose
     let whose = owner
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .is_some_and(|w| !w.is_empty() && !w.starts_with(|c: char| c.is_ascii_digit()));
     !own && whose && !matches!(owner.split(' ').next(), Some("a" | "an" | "this" | "that"))
+}
+
+/// What "of" right after the word ending at `end` introduces: the rest of the text, and the
+/// actor named at its start, if any.
+fn owner_after<'r>(reading: &'r Reading<'_>, end: usize) -> Option<(&'r str, Option<&'r Actor>)> {
+    let owner = reading.text[end..].trim_start().strip_prefix("of ")?;
+    let at = reading.text.len() - owner.len();
+    let actor = reading
+        .actors
+        .iter()
+        .find(|a| a.start >= at && a.start <= at + 8);
+    Some((owner, actor))
 }
 
 /// "the new capital, Nay Pyi Taw", "the island, Lesbos": the place a description right
@@ -307,18 +312,27 @@ fn named_after(reading: &Reading<'_>, at: usize) -> Option<PlaceMention> {
 
 /// "the island", "the capital": a place named by what it is, already known (but "the city
 /// of Les Cayes" names it).
-fn anaphoric(after: &str) -> bool {
+fn anaphoric(after: &str) -> Option<Anaphor> {
     static ANAPHORIC: LazyLock<Regex> = LazyLock::new(|| {
         compile(r"^\s*the\s+(?:island|country|city|capital|town|region|kingdom|republic)(?-u:\b)")
     });
-    ANAPHORIC
+    let m = ANAPHORIC
         .find(after)
-        .is_some_and(|m| !after[m.end()..].trim_start().starts_with("of "))
+        .filter(|m| !after[m.end()..].trim_start().starts_with("of "))?;
+    Some(if m.as_str().ends_with("capital") {
+        Anaphor::Capital
+    } else {
+        Anaphor::Current
+    })
 }
 
-/// Of the [`anaphoric`] places, "the capital".
-fn the_capital(after: &str) -> bool {
-    after.trim_start().starts_with("the capital")
+/// What an [`anaphoric`] place names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Anaphor {
+    /// "the island", "the city": where the traveller is.
+    Current,
+    /// "the capital": the capital of the country the traveller is in.
+    Capital,
 }
 
 /// "ahead of his arrival", "after the visit of": a movement named to date something else.
@@ -374,9 +388,12 @@ fn frame(
         .filter(|p| p.start <= end + 40 && p.start < stop)
         .or_else(|| named_after(reading, end));
     let phrase = reading.text[start..end].to_lowercase();
-    if phrase.ends_with(" to") && object.is_none() && anaphoric(&reading.text[end..]) {
+    if phrase.ends_with(" to")
+        && object.is_none()
+        && let Some(anaphor) = anaphoric(&reading.text[end..])
+    {
         fact.destination_is_current = true;
-        fact.to_the_capital = the_capital(&reading.text[end..]);
+        fact.to_the_capital = anaphor == Anaphor::Capital;
     }
     match trigger.motion {
         Motion::Depart => fact.origin = object,
@@ -537,6 +554,16 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
             .place_after(at)
             .filter(|p| p.start < stop && p.start <= at + 40)
             .or_else(|| named_after(reading, at).filter(|p| p.start < stop));
+        // "came to the island", "returned to the capital": a place named by what it is
+        let toward = matches!(
+            word.as_str(),
+            "to" | "for" | "into" | "towards" | "toward" | "bound for"
+        );
+        let anaphor = if toward && place.is_none() {
+            anaphoric(&reading.text[at..])
+        } else {
+            None
+        };
         match word.as_str() {
             // "arriving there", "arrived here": right after the verb only
             "there" | "here" => {
@@ -553,13 +580,11 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
             // after going ("went to the Hall for the Atomic Bomb")
             // ("flew out of Lima for Quito" names it too)
             "for" if fact.motion != Motion::Depart && fact.origin.is_none() => {}
-            "to" | "for" | "into" | "towards" | "toward" | "bound for"
-                if place.is_none() && anaphoric(&reading.text[at..]) =>
-            {
+            "to" | "for" | "into" | "towards" | "toward" | "bound for" if anaphor.is_some() => {
                 // "came to the island": where the traveller is going is where they are
                 fact.destination_is_current |= fact.destination.is_none();
                 fact.to_the_capital |=
-                    fact.destination.is_none() && the_capital(&reading.text[at..]);
+                    fact.destination.is_none() && anaphor == Some(Anaphor::Capital);
             }
             "to" | "for" | "into" | "towards" | "toward" | "bound for" => {
                 if fact.destination.is_none() && fact.motion != Motion::Visit {
