@@ -538,7 +538,38 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
     }
     out.sort_by_key(|a| a.start);
     subject_pronouns_of_another(text, &mut out);
+    possessive_of_another_subject(text, &mut out);
     out
+}
+
+/// "Russian President X is to give his annual address": a "his" or "her" that the verb of
+/// someone else opening the sentence leads to, nobody named between, is that person's.
+/// "X hosted a dinner in her honour" still honours the traveller.
+fn possessive_of_another_subject(text: &str, actors: &mut [Actor]) {
+    let [first, second, ..] = actors else {
+        return;
+    };
+    let Who::Person(id) = first.who else {
+        return;
+    };
+    let opens = text[..first.start].split_whitespace().count() <= 1;
+    let word = &text[second.start..second.end];
+    let possessive = word == "his" || word == "her";
+    let verb_phrase = &text[first.end..second.start];
+    let words = verb_phrase.split_whitespace().count();
+    let lower = verb_phrase
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b == b' ' || b == b'-');
+    let next = text[second.end..].split_whitespace().next().unwrap_or("");
+    let noun = next.starts_with(|c: char| c.is_lowercase())
+        && !matches!(
+            next,
+            "for" | "at" | "on" | "in" | "to" | "and" | "with" | "by" | "as" | "from" | "into"
+        );
+    let honour = next.starts_with("hono");
+    if opens && possessive && (1..=8).contains(&words) && lower && noun && !honour {
+        second.who = Who::Person(id);
+    }
 }
 
 /// "French President X was also in Beirut, where he met President Y": a "he" or "she" after

@@ -412,12 +412,14 @@ impl Reader<'_, '_> {
                     && self.word(k + 1).is_some_and(portfolio)
                     && self.joined(k)
                 {
-                    // "and European Integration": the rest of the capitalised run
+                    // "and European Integration": the rest of the portfolio, but not the
+                    // name after it ("Minister for Trade and Tourism Don Farrell")
                     k += 2;
                     while self.joined(k - 1)
-                        && self.word(k).is_some_and(|w| {
-                            w.capitalised() && !self.is_title_word_at(k) && !is_honorific(w)
-                        })
+                        && (self.complement_word(k)
+                            || self.word(k).is_some_and(|w| {
+                                w.capitalised() && !is_honorific(w) && abstract_noun(w.text)
+                            }))
                     {
                         k += 1;
                     }
@@ -872,6 +874,15 @@ impl Reader<'_, '_> {
     }
 }
 
+/// "Integration", "Reconstruction", "Security": a word of the kind portfolios are named
+/// with, which a name ("Don", "Farrell") is not.
+fn abstract_noun(word: &str) -> bool {
+    const ENDINGS: [&str; 10] = [
+        "tion", "sion", "ment", "ity", "ism", "ance", "ence", "ics", "ries", "ship",
+    ];
+    ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1082,6 +1093,16 @@ mod tests {
             (
                 "He then met the Mayor of Vardo, Per Lund.",
                 vec![named("Per Lund", Some("Mayor of Vardo"))],
+            ),
+            (
+                "He was met by Minister for Trade and Tourism Tomas Vik and Minister of Justice and European Integration Ana Ruiz.",
+                vec![
+                    named("Tomas Vik", Some("Minister for Trade and Tourism")),
+                    named(
+                        "Ana Ruiz",
+                        Some("Minister of Justice and European Integration"),
+                    ),
+                ],
             ),
             (
                 "She was greeted by the Minister for Foreign Affairs and Cooperation, Rui Costa.",

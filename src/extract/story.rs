@@ -1591,6 +1591,14 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_after_someone_else_s_verb_is_that_person_s() {
+        let text = " date 2021-05-09\nForeign Minister Ana Ruiz arrived in Lima on Monday, 3 May, and met President Tomas Vik. Chilean President Jon Dahl is to give his annual address on Tuesday. President Vik hosted a dinner in her honour on Tuesday.";
+        let days = meeting_days(text);
+        assert!(days.iter().all(|(_, who, _)| who != "Jon Dahl"), "{days:?}");
+        assert!(days.contains(&("2021-05-04".into(), "Tomas Vik".into(), Status::Completed)));
+    }
+
+    #[test]
     fn emplaning_for_a_city_is_a_journey_there() {
         let found = legs(
             " date 2021-05-01\nPrime Minister Ana Ruiz will emplane for Lima on the morning of 3 May. On arrival, she will meet President Tomas Vik.",
