@@ -195,6 +195,8 @@ const VERB_FORMS: &[&str] = &[
     "talked",
     "talking",
     "talk",
+    "called",
+    "calling",
     "told",
     "briefed",
     "addressed",
@@ -1445,6 +1447,10 @@ mod tests {
             ),
             (
                 "She then called on President Tomas Vik at the palace.",
+                vec![seen(Meeting, &["Tomas Vik"], Completed)],
+            ),
+            (
+                "On Sunday, the Foreign Minister called on President Tomas Vik at the palace.",
                 vec![seen(Meeting, &["Tomas Vik"], Completed)],
             ),
             (

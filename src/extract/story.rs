@@ -784,17 +784,7 @@ impl<'d> Story<'d> {
                 part_of_day: when.part,
                 place: place.clone(),
                 kind: fact.kind,
-                participants: group
-                    .iter()
-                    .map(|&id| {
-                        let p = self.cast.person(id);
-                        Participant {
-                            name: p.name.clone(),
-                            role: p.role.clone(),
-                            country: p.country.clone(),
-                        }
-                    })
-                    .collect(),
+                participants: group.iter().map(|&id| self.participant(id)).collect(),
                 summary: None,
                 status,
                 source: Some(self.source(reading)),
@@ -900,20 +890,36 @@ impl<'d> Story<'d> {
             if let crate::extract::reading::Who::Person(id) = actor.who {
                 let p = self.cast.person(id);
                 if !p.weak && !taken.contains(&p.name) && !free.iter().any(|f| f.name == p.name) {
-                    free.push(Participant {
-                        name: p.name.clone(),
-                        role: p.role.clone(),
-                        country: p.country.clone(),
-                    });
+                    free.push(self.participant(id));
                 }
             }
         }
         for &k in joint {
+            let Some(date) = self.meetings.get(k).map(|m| m.meeting.date) else {
+                continue;
+            };
+            // "At a joint press conference afterwards, ...": naming nobody, the sentence goes
+            // on from the last talks told that day, and the conference is with their people
+            let with = if free.is_empty() {
+                let ids = self.last_counterparts(date);
+                ids.into_iter().map(|id| self.participant(id)).collect()
+            } else {
+                free.clone()
+            };
             if let Some(m) = self.meetings.get_mut(k)
                 && m.meeting.participants.is_empty()
             {
-                m.meeting.participants.clone_from(&free);
+                m.meeting.participants = with;
             }
+        }
+    }
+
+    fn participant(&self, id: PersonId) -> Participant {
+        let p = self.cast.person(id);
+        Participant {
+            name: p.name.clone(),
+            role: p.role.clone(),
+            country: p.country.clone(),
         }
     }
 
@@ -1587,6 +1593,19 @@ mod tests {
         assert_eq!(
             meeting_days(text),
             [("2021-05-03".into(), "Tomas Vik".into(), Status::Completed)]
+        );
+    }
+
+    #[test]
+    fn a_joint_press_conference_after_talks_is_with_their_people() {
+        let text = " date 2021-05-09\nForeign Minister Ana Ruiz arrived in Lima on Monday, 3 May. She began with talks with President Tomas Vik on trade. At a joint press conference afterwards, the Minister said the talks had been useful.";
+        let days = meeting_days(text);
+        assert_eq!(
+            days,
+            [
+                ("2021-05-03".into(), "Tomas Vik".into(), Status::Completed),
+                ("2021-05-03".into(), "Tomas Vik".into(), Status::Completed),
+            ]
         );
     }
 
