@@ -157,6 +157,17 @@ static REMOTE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// `before` ends on words that point back to an engagement told before ("after the
+/// talks"), not on a subject and its verb ("the two held talks").
+fn back_reference(before: &str) -> bool {
+    static HELD: LazyLock<Regex> = LazyLock::new(|| {
+        compile(
+            r"(?i)(?-u:\b)(?:held|hold|holds|holding|had|have|has|began|begin|conducted|continued|resumed|started|opened)\s+$",
+        )
+    });
+    BACK_REFERENCE.is_match(before) && !HELD.is_match(before)
+}
+
 /// "the talks", "the meeting", "a summary of the meeting": a mention of an engagement already
 /// reported.
 static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -430,7 +441,10 @@ fn event_spans(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<Span> 
             let adjacent = gap.len() <= 40 && !gap.contains(',') && same_clause;
             let light =
                 last.rule == "reception" || last.rule == "talks" && last.end - last.start <= 4;
+            let word = reading.text[start..end].to_lowercase();
             let joins_light = light
+                // "met X, calling on the two sides to ...": an appeal, or a call of its own
+                && !word.starts_with("call")
                 && same_clause
                 && !gap.contains(", and ")
                 // "met X, with whom he held a press availability": two engagements
@@ -451,7 +465,6 @@ fn event_spans(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<Span> 
                 continue;
             }
             // "Summit Meeting", "tête-à-tête meeting": "meeting" names the event before it
-            let word = reading.text[start..end].to_lowercase();
             let trailing_meeting = gap.trim().is_empty() && word.starts_with("meeting");
             if trailing_meeting {
                 last.end = end;
@@ -630,12 +643,7 @@ fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
         // "ahead of his trilateral meeting": an engagement told later
         return true;
     }
-    if !verb
-        && noun_kind
-        && span.start == start
-        && BACK_REFERENCE.is_match(before)
-        && !with_someone()
-    {
+    if !verb && noun_kind && span.start == start && back_reference(before) && !with_someone() {
         return true;
     }
     if span.rule == "site-visit" {
@@ -855,7 +863,7 @@ fn engagement(
         one_each,
         // "went to Trinity College, where he was shown around the Long Room": one visit
         definite: where_clause && span.kind == MeetingKind::SiteVisit
-            || BACK_REFERENCE.is_match(tail(&reading.text[..start], 60))
+            || back_reference(tail(&reading.text[..start], 60))
             || AFTER.is_match(tail(&reading.text[..start], 60)),
         purpose: PURPOSE.is_match(tail(&reading.text[..start], 120)),
         before_leaving: BEFORE_LEAVING.is_match(reading.text),
@@ -1444,6 +1452,10 @@ mod tests {
             (
                 "She was greeted on the tarmac by Jon Dahl rather than by President Tomas Vik.",
                 vec![seen(Ceremony, &["Jon Dahl"], Completed)],
+            ),
+            (
+                "She met with Prime Minister Tomas Vik, calling on the two sides to expand trade.",
+                vec![seen(Meeting, &["Tomas Vik"], Completed)],
             ),
             (
                 "She then called on President Tomas Vik at the palace.",

@@ -1457,7 +1457,7 @@ fn describe(
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::{Document, Status};
+    use crate::domain::{Document, MeetingKind, Status};
     use crate::extract::extract;
     use crate::gazetteer::Gazetteer;
 
@@ -1605,6 +1605,27 @@ mod tests {
             [
                 ("2021-05-03".into(), "Tomas Vik".into(), Status::Completed),
                 ("2021-05-03".into(), "Tomas Vik".into(), Status::Completed),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_two_holding_talks_is_a_meeting_not_a_back_reference() {
+        let text = " date 2021-05-09\nForeign Minister Ana Ruiz arrived in Lima on Monday, 3 May, where President Tomas Vik welcomed her with a ceremony. The two held talks before Vik hosted a lunch in her honour.";
+        let kinds: Vec<MeetingKind> = extract(
+            &Document::parse("t.txt", text.to_owned()).expect("doc"),
+            Gazetteer::global(),
+        )
+        .meetings
+        .into_iter()
+        .map(|m| m.kind)
+        .collect();
+        assert_eq!(
+            kinds,
+            [
+                MeetingKind::Ceremony,
+                MeetingKind::Meeting,
+                MeetingKind::Meal
             ]
         );
     }
