@@ -772,9 +772,15 @@ fn engagement(
         && !reading
             .actors_in(window.0, window.1)
             .any(|a| a.who == Who::Nobody);
+    // "X said at a joint news briefing": the counterpart speaking at the traveller's side
+    let joint_with_agent = matches!(agent, Some(Who::Person(_)))
+        && reading.text[span.start..span.end]
+            .to_lowercase()
+            .starts_with("joint");
     let involved = matches!(agent, Some(Who::Traveller | Who::Party | Who::Entourage))
         || party_after
         || held
+        || joint_with_agent
         || traveller_takes_part(reading, window, matches!(agent, Some(Who::Person(_))))
         || FOLLOWED.is_match(tail(&reading.text[..start], 60))
         || FOLLOWED_BY.is_match(tail(&reading.text[..start], 60));
@@ -1456,6 +1462,10 @@ mod tests {
             (
                 "She met with Prime Minister Tomas Vik, calling on the two sides to expand trade.",
                 vec![seen(Meeting, &["Tomas Vik"], Completed)],
+            ),
+            (
+                "Minister Tomas Vik said at a joint news briefing that trade had grown.",
+                vec![seen(Press, &["Tomas Vik"], Completed)],
             ),
             (
                 "She then called on President Tomas Vik at the palace.",
