@@ -217,6 +217,12 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
         // "discussed the return of refugees from the camps": somebody else's movement
         return false;
     }
+    let carried = phrase.ends_with(" to") && (phrase.contains(" him ") || phrase.contains(" her "));
+    if carried && RECAP.is_match(tail(&reading.text[..start], 40)) {
+        // "headed home, ending a trip that also took him to Myanmar": where the trip went
+        // before, told in passing
+        return reading.planned_at(start);
+    }
     if matches!(
         reading.agent(start),
         Some(Who::Traveller | Who::Party | Who::Entourage)
@@ -228,7 +234,7 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
     }
     // "the tour, which will also take him to Hungary": the traveller is carried (what a trip
     // "also took him to" is a recap of places already told)
-    if phrase.ends_with(" to") && (phrase.contains(" him ") || phrase.contains(" her ")) {
+    if carried {
         return reading.planned_at(start);
     }
     // compared over bytes in any ASCII case: no other letter lower-cases to one of these
@@ -241,6 +247,14 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
     (trigger.name != "visit" && of_traveller(reading, end))
         || owned && trigger.motion != Motion::Travel
 }
+
+/// "a trip that also", "the tour, which": a journey as a whole, what it took the traveller
+/// to told next.
+static RECAP: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)(?-u:\b)(?:trip|tour|visit|journey|swing)\s*,?\s+(?:that|which)\s+(?:also\s+|had\s+|has\s+)*$",
+    )
+});
 
 /// "Her plane landed", "The Minister's aircraft touched down", "Air Force One landed": the
 /// traveller's aircraft or motorcade moving, with nobody else named as its owner.
@@ -733,6 +747,10 @@ mod tests {
     fn movements_in_the_forms_texts_use() {
         use Status::{Completed, Planned};
         let cases: Vec<(&str, Vec<Seen>)> = vec![
+            (
+                "Minister Ana Ruiz then headed home to Oslo, ending a trip that also took her to Lima.",
+                vec![leg(None, "Oslo", None, None, Completed)],
+            ),
             (
                 "Foreign Minister Ana Ruiz flew from Oslo to Lima on Monday, 3 May.",
                 vec![leg(
