@@ -161,7 +161,10 @@ pub static PORTFOLIOS: WordSet = WordSet::new(
     operations peacekeeping humanitarian political legal management refugees assistance
     disarmament human rights climate change emergency relief general west east north south
     central southern northern eastern western states union nations united world national
-    federal republic islamic democratic people's peoples
+    federal republic islamic democratic people's peoples export exports growth innovation
+    infrastructure housing employment fisheries forestry mining petroleum oil gas power lands
+    local urban rural veterans immigration citizenship security home digital heritage arts
+    multiculturalism diaspora overseas commonwealth
     ",
 );
 

@@ -516,7 +516,12 @@ fn reception_kind(
         return event.kind;
     }
     let word = reading.text[start..end].to_lowercase();
-    let on_arrival = ARRIVAL.is_match(&reading.text[end..reading.clause(end).1]);
+    // "received at the airport by X", or "On arrival in X, she was received by Y"
+    static ARRIVING: LazyLock<Regex> = LazyLock::new(|| {
+        compile(r"(?i)(?-u:\b)(?:on|upon)\s+(?:(?:his|her|their)\s+)?arriv(?:al|ing)(?-u:\b)")
+    });
+    let on_arrival = ARRIVAL.is_match(&reading.text[end..reading.clause(end).1])
+        || ARRIVING.is_match(tail(&reading.text[..start], 80));
     match word.as_str() {
         "received" | "hosted" | "joined" if !on_arrival => MeetingKind::Meeting,
         _ => MeetingKind::Ceremony,
@@ -1466,6 +1471,10 @@ mod tests {
             (
                 "Minister Tomas Vik said at a joint news briefing that trade had grown.",
                 vec![seen(Press, &["Tomas Vik"], Completed)],
+            ),
+            (
+                "On arrival in the capital, she was received by Foreign Minister Jon Dahl.",
+                vec![seen(Ceremony, &["Jon Dahl"], Completed)],
             ),
             (
                 "She then called on President Tomas Vik at the palace.",

@@ -364,7 +364,16 @@ fn choose_traveller(parsed: &[Parsed<'_>], cast: &mut Cast) -> Option<PersonId> 
             }
         }
     }
-    traveller::choose(&sightings, cast)
+    traveller::choose(&sightings, cast).or_else(|| {
+        let mentions = parsed
+            .iter()
+            .flat_map(|p| p.people.iter().map(|m| (p.sentence.text.as_str(), m)));
+        let role = traveller::described(mentions)?.role.clone()?;
+        Some(cast.add_known(&crate::domain::Traveller {
+            name: role.clone(),
+            role: Some(role),
+        }))
+    })
 }
 
 /// "Senator Ana Ruiz, Minister for Foreign Affairs" on a line of its own: the name, and at

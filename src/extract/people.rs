@@ -1095,9 +1095,10 @@ mod tests {
                 vec![named("Per Lund", Some("Mayor of Vardo"))],
             ),
             (
-                "He was met by Minister for Trade and Tourism Tomas Vik and Minister of Justice and European Integration Ana Ruiz.",
+                "He was met by Minister for Trade and Tourism Tomas Vik, the Minister for Trade and Export Growth, Lena Berg, and Minister of Justice and European Integration Ana Ruiz.",
                 vec![
                     named("Tomas Vik", Some("Minister for Trade and Tourism")),
+                    named("Lena Berg", Some("Minister for Trade and Export Growth")),
                     named(
                         "Ana Ruiz",
                         Some("Minister of Justice and European Integration"),

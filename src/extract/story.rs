@@ -1631,6 +1631,38 @@ mod tests {
     }
 
     #[test]
+    fn an_unnamed_title_that_travels_is_the_traveller() {
+        let text = " date 2021-05-01\nThe Secretary-General will travel to Lima on Monday, 3 May, where he will meet President Tomas Vik. The Secretary-General will return to New York on Wednesday.";
+        assert_eq!(
+            legs(text),
+            [
+                (
+                    "?".into(),
+                    "Lima".into(),
+                    "2021-05-03".into(),
+                    vec![],
+                    Status::Planned
+                ),
+                (
+                    "Lima".into(),
+                    "New York".into(),
+                    "2021-05-05".into(),
+                    vec![],
+                    Status::Planned
+                ),
+            ]
+        );
+        assert_eq!(
+            meeting_days(text),
+            [("2021-05-03".into(), "Tomas Vik".into(), Status::Planned)]
+        );
+        // a counterpart's title is nobody's journey
+        assert!(
+            legs(" date 2021-05-01\nHis counterpart will travel to Lima on Monday.").is_empty()
+        );
+    }
+
+    #[test]
     fn a_possessive_after_someone_else_s_verb_is_that_person_s() {
         let text = " date 2021-05-09\nForeign Minister Ana Ruiz arrived in Lima on Monday, 3 May, and met President Tomas Vik. Chilean President Jon Dahl is to give his annual address on Tuesday. President Vik hosted a dinner in her honour on Tuesday.";
         let days = meeting_days(text);

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::cast::{Cast, PersonId, canonical_role};
-use crate::extract::people::PersonMention;
+use crate::extract::people::{Form, PersonMention};
 
 /// A person mention with the person it resolved to, in a sentence.
 pub struct Sighting<'a> {
@@ -64,6 +64,29 @@ pub fn choose(sightings: &[Sighting<'_>], cast: &Cast) -> Option<PersonId> {
     (0..scores.len())
         .filter(|&id| scores[id] >= 3)
         .max_by_key(|&id| (scores[id], std::cmp::Reverse(first_seen[id])))
+}
+
+/// "The Secretary-General will travel to Nairobi": when nobody named travels, the first
+/// title told travelling (a description, not "his counterpart") stands for the traveller.
+pub fn described<'a>(
+    mut mentions: impl Iterator<Item = (&'a str, &'a PersonMention)>,
+) -> Option<&'a PersonMention> {
+    mentions
+        .find(|&(sentence, m)| {
+            // "his counterpart", "her host": somebody else's, whichever side of the start
+            let before = sentence[..m.start].split_whitespace().last();
+            let first = sentence[m.start..m.end].split_whitespace().next();
+            let own = [before, first]
+                .into_iter()
+                .flatten()
+                .all(|w| !matches!(w.to_lowercase().as_str(), "his" | "her" | "their" | "its"));
+            m.form == Form::Description
+                && m.name.is_none()
+                && m.role.is_some()
+                && own
+                && TRAVELS_AFTER.is_match(&sentence[m.end..])
+        })
+        .map(|(_, m)| m)
 }
 
 fn evidence(s: &Sighting<'_>) -> i32 {
