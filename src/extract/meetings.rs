@@ -92,7 +92,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Ceremony,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:[\w-]+\s+)?ceremon(?:y|ies)(?-u:\b)|(?-u:\b)wreath(?:-laying)?(?-u:\b)|(?-u:\b)guard\s+of\s+honou?r(?-u:\b)|(?-u:\b)honou?r\s+guard(?-u:\b)|(?-u:\b)(?:grand|warm|official|formal|ceremonial)\s+welcome(?-u:\b)",
+                r"(?i)(?-u:\b)(?:[\w-]+\s+)?ceremon(?:y|ies)(?-u:\b)|(?-u:\b)wreath(?:-laying)?(?-u:\b)|(?-u:\b)(?:laid|laying|lay|lays|placed|placing)\s+(?:a\s+)?(?:flowers|floral\s+tribute|bouquet)(?-u:\b)|(?-u:\b)guard\s+of\s+honou?r(?-u:\b)|(?-u:\b)honou?r\s+guard(?-u:\b)|(?-u:\b)(?:grand|warm|official|formal|ceremonial)\s+welcome(?-u:\b)",
             )
         }),
     },
@@ -101,7 +101,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Other,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:an?\s+)?(?:address|speech|lecture|keynote)(?-u:\b)|(?-u:\b)(?:speaking|spoke)\s+(?:to|at|before)\s+a\s+plenary(?:\s+session)?|(?-u:\b)(?:addressed|addressing)\s+(?:the\s+|a\s+)?(?:parliament|national\s+assembly|congress|senate|students|a\s+joint\s+session)(?-u:\b)|(?-u:\b)call\s+for\s+action(?-u:\b)",
+                r"(?i)(?-u:\b)(?:an?\s+)?(?:address|speech|lecture|keynote)(?-u:\b)|(?-u:\b)(?:speaking|spoke)\s+(?:to|at|before)\s+a\s+plenary(?:\s+session)?|(?-u:\b)(?:addressed|addressing)\s+(?:the\s+|a\s+)?(?:(?-i:[A-Z][\w-]*)\s+){0,2}(?:parliament|national\s+assembly|congress|senate|students|a\s+joint\s+session)(?-u:\b)|(?-u:\b)call\s+for\s+action(?-u:\b)",
             )
         }),
     },
@@ -842,9 +842,13 @@ fn engagement(
     } else {
         window.1
     };
+    // "arrived in Tel Aviv and met X in Jerusalem": the place said after the engagement
+    // word is where it was, before the one the clause opened with
+    let said = |p: &&PlaceMention| in_or_at(reading.text, p.start) && !mission_of(reading.text, p);
     let stated = reading
-        .destinations_in(window.0, place_end)
-        .find(|p| in_or_at(reading.text, p.start) && !mission_of(reading.text, p));
+        .destinations_in(span.end, place_end)
+        .find(said)
+        .or_else(|| reading.destinations_in(window.0, place_end).find(said));
     // "spoke at the Munich Security Conference": a gathering named after its city
     let named_after = stated
         .is_none()
@@ -1455,6 +1459,13 @@ mod tests {
             (
                 "She was greeted on the tarmac by Jon Dahl, a senior official.",
                 vec![seen(Ceremony, &["Jon Dahl"], Completed)],
+            ),
+            (
+                "She laid flowers at a memorial to the fallen and later addressed the Peruvian parliament.",
+                vec![
+                    seen(Ceremony, &[], Completed),
+                    seen(MeetingKind::Other, &[], Completed),
+                ],
             ),
             (
                 "She laid a wreath in memory of the late Sen. Ole Lie.",

@@ -1663,6 +1663,12 @@ mod tests {
     }
 
     #[test]
+    fn an_engagement_is_where_the_words_after_it_place_it() {
+        let text = " date 2021-05-09\nForeign Minister Ana Ruiz arrived in Lima on Monday, 3 May, and met with President Tomas Vik in Cusco.";
+        assert_eq!(meeting_places(text), ["Cusco"]);
+    }
+
+    #[test]
     fn a_possessive_after_someone_else_s_verb_is_that_person_s() {
         let text = " date 2021-05-09\nForeign Minister Ana Ruiz arrived in Lima on Monday, 3 May, and met President Tomas Vik. Chilean President Jon Dahl is to give his annual address on Tuesday. President Vik hosted a dinner in her honour on Tuesday.";
         let days = meeting_days(text);
