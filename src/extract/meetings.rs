@@ -828,8 +828,11 @@ fn engagement(
             .contains("joint");
     // "the two leaders spoke to the press", "held talks with the two leaders"
 
+    // "talks with X, followed by a working dinner": the dinner is with the same people
+    let followed =
+        span.kind == MeetingKind::Meal && FOLLOWED_BY.is_match(tail(&reading.text[..start], 60));
     let with_counterpart =
-        participants.is_empty() && (agent == Some(Who::Party) || party_after || held);
+        participants.is_empty() && (agent == Some(Who::Party) || party_after || held || followed);
     // ", where she had attended the Forum, she arrived in X": the relative clause's place
     // is before its comma
     let where_clause = reading.text[window.0..start]
@@ -1162,7 +1165,12 @@ static PERSON_SLOT: LazyLock<Regex> = LazyLock::new(|| {
 /// starting before `at` refers to.
 fn where_place<'r>(reading: &'r Reading<'_>, at: usize) -> Option<&'r PlaceMention> {
     static WHERE: LazyLock<Regex> =
-        LazyLock::new(|| compile(r"^(?:,\s*[A-Z][\w' -]+)?,\s*(?:where|at\s+which)(?-u:\b)"));
+        // "in Havana today, where", "in Lima on Monday, where"
+        LazyLock::new(|| {
+            compile(
+                r"^(?:\s+(?:today|tonight|now|this\s+(?:morning|afternoon|evening|week)|on\s+[A-Z]\w+(?:,?\s+\d{1,2}\s+[A-Z]\w+)?))?(?:,\s*[A-Z][\w' -]+)?,\s*(?:where|at\s+which)(?-u:\b)",
+            )
+        });
     reading
         .places
         .iter()

@@ -352,6 +352,8 @@ fn letter_at(text: &str, i: usize) -> (bool, usize) {
 fn choose_traveller(parsed: &[Parsed<'_>], cast: &mut Cast) -> Option<PersonId> {
     let first_person = speaks_in_first_person(parsed);
     let mut sightings = Vec::new();
+    // titles that fit nobody named ("The Secretary-General will travel to ...")
+    let mut unresolved = Vec::new();
     for p in parsed {
         for m in &p.people {
             if let Some(person) = cast.observe(m) {
@@ -361,19 +363,30 @@ fn choose_traveller(parsed: &[Parsed<'_>], cast: &mut Cast) -> Option<PersonId> 
                     person,
                     byline: first_person && byline(&p.sentence.text, m),
                 });
+            } else {
+                unresolved.push((p.sentence.text.as_str(), m));
             }
         }
     }
-    traveller::choose(&sightings, cast).or_else(|| {
-        let mentions = parsed
+    let named = traveller::choose(&sightings, cast);
+    let travels = |id: PersonId| {
+        sightings
             .iter()
-            .flat_map(|p| p.people.iter().map(|m| (p.sentence.text.as_str(), m)));
-        let role = traveller::described(mentions)?.role.clone()?;
-        Some(cast.add_known(&crate::domain::Traveller {
-            name: role.clone(),
-            role: Some(role),
-        }))
-    })
+            .any(|s| s.person == id && traveller::travelling(s))
+    };
+    if named.is_some_and(travels) {
+        return named;
+    }
+    // nobody named is told travelling: a title that is stands for the traveller, before a
+    // person named only as met ("he met with the President of Cuba, X")
+    let Some(role) = traveller::described(unresolved.into_iter()).and_then(|m| m.role.clone())
+    else {
+        return named;
+    };
+    Some(cast.add_known(&crate::domain::Traveller {
+        name: role.clone(),
+        role: Some(role),
+    }))
 }
 
 /// "Senator Ana Ruiz, Minister for Foreign Affairs" on a line of its own: the name, and at

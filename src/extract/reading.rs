@@ -166,10 +166,10 @@ impl<'a> Reading<'a> {
             return 0;
         };
         // "On arrival he was welcomed by X, ...": a subject inside makes it a clause
-        let subject_inside = self
-            .actors
-            .iter()
-            .any(|a| a.end <= m.end() && !self.governed(a.start));
+        // ("During his stay in Seoul, ...": a possessive is no subject)
+        let subject_inside = self.actors.iter().any(|a| {
+            a.end <= m.end() && !self.governed(a.start) && !possessive_determiner(self.text, a)
+        });
         if subject_inside { 0 } else { m.end() }
     }
 
@@ -500,6 +500,37 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// Words ending in a possessive "'s" ("Xi's", "the University\u{2019}s").
 pub fn possessive(said: &str) -> bool {
     said.ends_with("'s") || said.ends_with("\u{2019}s")
+}
+
+/// "his", "its", "their", or "her" before a noun ("her stay", not "welcomed her to"): a
+/// pronoun standing for an owner, not a subject.
+fn possessive_determiner(text: &str, actor: &Actor) -> bool {
+    let said = &text[actor.start..actor.end];
+    if ["his", "its", "their"]
+        .iter()
+        .any(|w| said.eq_ignore_ascii_case(w))
+    {
+        return true;
+    }
+    let next = text[actor.end..].split_whitespace().next().unwrap_or("");
+    said.eq_ignore_ascii_case("her")
+        && next.starts_with(|c: char| c.is_ascii_lowercase())
+        && !matches!(
+            next,
+            "to" | "for"
+                | "at"
+                | "on"
+                | "in"
+                | "with"
+                | "by"
+                | "and"
+                | "as"
+                | "from"
+                | "into"
+                | "the"
+                | "a"
+                | "an"
+        )
 }
 
 /// The last `len` bytes (at most) of `text`, on a char boundary: enough for patterns anchored

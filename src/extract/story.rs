@@ -1669,6 +1669,41 @@ mod tests {
     }
 
     #[test]
+    fn a_title_told_where_it_is_travels_before_a_named_host() {
+        let text = " date 2021-05-03\nThe Secretary-General is in Lima today, where he is attending a summit. This morning, he met with the President of Peru, Tomas Vik.";
+        let doc = Document::parse("t.txt", text.to_owned()).expect("doc");
+        let found = extract(&doc, Gazetteer::global());
+        let names: Vec<(String, Vec<String>)> = found
+            .meetings
+            .iter()
+            .map(|m| {
+                (
+                    m.place.as_ref().map_or("?".into(), |p| p.name.clone()),
+                    m.participants.iter().map(|p| p.name.clone()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Lima".into(), vec![]),
+                ("Lima".into(), vec!["Tomas Vik".to_owned()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stay_told_before_the_subject_places_the_sentence() {
+        let text = " date 2021-05-09\nForeign Minister Ana Ruiz visited Peru from 3 to 4 May. During her stay in Lima, Minister Ruiz held talks with Foreign Minister Tomas Vik, followed by a working dinner.";
+        assert_eq!(meeting_places(text), ["Lima", "Lima"]);
+        let days = meeting_days(text);
+        assert!(
+            days.iter().all(|(_, who, _)| who == "Tomas Vik"),
+            "{days:?}"
+        );
+    }
+
+    #[test]
     fn a_possessive_after_someone_else_s_verb_is_that_person_s() {
         let text = " date 2021-05-09\nForeign Minister Ana Ruiz arrived in Lima on Monday, 3 May, and met President Tomas Vik. Chilean President Jon Dahl is to give his annual address on Tuesday. President Vik hosted a dinner in her honour on Tuesday.";
         let days = meeting_days(text);

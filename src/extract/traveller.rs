@@ -22,7 +22,7 @@ pub struct Sighting<'a> {
 
 /// A verb of travel right after the subject (past an appositive between commas).
 static TRAVELS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,[^,.;]{0,90},|\s*,)?\s*(?:(?:has|had|have|will|would|is|was|also|then|subsequently|first|later|finally|already|due|expected|set|to|soon|now|today)\s+)*(?:set\s+(?:off|out)|emplane|emplanes|emplaned|arrived|arrives|arriving|arrive|reached|reaches|reach|landed|lands|land|flew|flies|fly|depart|leave|head|proceed|pay|pays|paid\s+(?:an?\s+)?(?:\w+\s+)?visits?|travell?ed|travels|departed|departs|left|leaves|visited|visits|began|begins|make|made|makes|came|comes|went|goes|go|travel|visit|tour|toured|tours|got\s+to|returned|headed|continued|proceeded|was\s+given\s+(?:a|an)\s+(?:\w+\s+)?welcome|was\s+(?:warmly\s+)?(?:welcomed|received|greeted)|who\s+(?:was|is)\s+(?:in|visiting|on)|who\s+(?:arrived|travell?ed|flew))(?-u:\b)")
+    Regex::new(r"^(?:\s*,[^,.;]{0,90},|\s*,)?\s*(?:(?:has|had|have|will|would|is|was|also|then|subsequently|first|later|finally|already|due|expected|set|to|soon|now|today)\s+)*(?:set\s+(?:off|out)|emplane|emplanes|emplaned|arrived|arrives|arriving|arrive|reached|reaches|reach|landed|lands|land|flew|flies|fly|depart|leave|head|proceed|pay|pays|paid\s+(?:an?\s+)?(?:\w+\s+)?visits?|travell?ed|travels|departed|departs|left|leaves|visited|visits|began|begins|make|made|makes|came|comes|went|goes|go|travel|visit|tour|toured|tours|got\s+to|returned|headed|continued|proceeded|was\s+given\s+(?:a|an)\s+(?:\w+\s+)?welcome|was\s+(?:warmly\s+)?(?:welcomed|received|greeted)|(?:is|was)\s+(?:now\s+|currently\s+|already\s+)?in\s+[A-Z]\w*|who\s+(?:was|is)\s+(?:in|visiting|on)|who\s+(?:arrived|travell?ed|flew))(?-u:\b)")
         .expect("travel pattern compiles")
 });
 
@@ -87,6 +87,11 @@ pub fn described<'a>(
                 && TRAVELS_AFTER.is_match(&sentence[m.end..])
         })
         .map(|(_, m)| m)
+}
+
+/// The sighting is of someone told travelling: a verb of travel right after the mention.
+pub fn travelling(s: &Sighting<'_>) -> bool {
+    TRAVELS_AFTER.is_match(&s.sentence[s.mention.end..])
 }
 
 fn evidence(s: &Sighting<'_>) -> i32 {
