@@ -150,10 +150,11 @@ static REMOTE_ANY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// What is not an engagement in person.
+/// What is not an engagement in person ("sent a message", but "held talks and offered to
+/// carry a message" was in person).
 static REMOTE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)(?-u:\b)(?:telephone|phone|video|virtual|videoconference|online|by\s+video|message|letter|call\s+with)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:telephone|phone|video|virtual|videoconference|online|by\s+video|call\s+with|(?:sent|send|sends|sending|in)\s+(?:a\s+)?(?:[\w-]+\s+)?(?:message|letter))(?-u:\b)",
     )
 });
 
@@ -1494,6 +1495,14 @@ mod tests {
             (
                 "On arrival in the capital, she was received by Foreign Minister Jon Dahl.",
                 vec![seen(Ceremony, &["Jon Dahl"], Completed)],
+            ),
+            (
+                "She held talks with President Tomas Vik and offered to carry a message to Lima.",
+                vec![seen(Meeting, &["Tomas Vik"], Completed)],
+            ),
+            (
+                "In a message to Minister Tomas Vik, she welcomed the meeting of the two sides.",
+                vec![],
             ),
             (
                 "She then called on President Tomas Vik at the palace.",
