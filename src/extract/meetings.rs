@@ -92,7 +92,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Ceremony,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:[\w-]+\s+)?ceremon(?:y|ies)(?-u:\b)|(?-u:\b)wreath(?:-laying)?(?-u:\b)|(?-u:\b)(?:laid|laying|lay|lays|placed|placing)\s+(?:a\s+)?(?:flowers|floral\s+tribute|bouquet)(?-u:\b)|(?-u:\b)guard\s+of\s+honou?r(?-u:\b)|(?-u:\b)honou?r\s+guard(?-u:\b)|(?-u:\b)(?:grand|warm|official|formal|ceremonial)\s+welcome(?-u:\b)",
+                r"(?i)(?-u:\b)(?:[\w-]+\s+)?ceremon(?:y|ies)(?-u:\b)|(?-u:\b)wreath(?:-laying)?(?-u:\b)|(?-u:\b)(?:laid|laying|lay|lays|placed|placing)\s+(?:a\s+)?(?:flowers|floral\s+tribute|bouquet)(?-u:\b)|(?-u:\b)(?:paid|paying|pays|pay)\s+homage(?-u:\b)|(?-u:\b)guard\s+of\s+honou?r(?-u:\b)|(?-u:\b)honou?r\s+guard(?-u:\b)|(?-u:\b)(?:grand|warm|official|formal|ceremonial)\s+welcome(?-u:\b)",
             )
         }),
     },
@@ -1468,6 +1468,10 @@ mod tests {
             (
                 "She was greeted on the tarmac by Jon Dahl, a senior official.",
                 vec![seen(Ceremony, &["Jon Dahl"], Completed)],
+            ),
+            (
+                "She paid homage at the memorial to the victims of the war.",
+                vec![seen(Ceremony, &[], Completed)],
             ),
             (
                 "She laid flowers at a memorial to the fallen and later addressed the Peruvian parliament.",
