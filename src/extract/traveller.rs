@@ -22,7 +22,7 @@ pub struct Sighting<'a> {
 
 /// A verb of travel right after the subject (past an appositive between commas).
 static TRAVELS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,[^,.;]{0,90},|\s*,)?\s*(?:(?:has|had|have|will|would|is|was|also|then|subsequently|first|later|finally|already|due|expected|set|to|soon|now|today)\s+)*(?:set\s+(?:off|out)|emplane|emplanes|emplaned|arrived|arrives|arriving|arrive|reached|reaches|reach|landed|lands|land|flew|flies|fly|depart|leave|head|proceed|pay|pays|paid\s+(?:an?\s+)?(?:\w+\s+)?visits?|travell?ed|travels|departed|departs|left|leaves|visited|visits|began|begins|make|made|makes|came|comes|went|goes|go|travel|visit|tour|toured|tours|got\s+to|returned|headed|continued|proceeded|was\s+given\s+(?:a|an)\s+(?:\w+\s+)?welcome|was\s+(?:warmly\s+)?(?:welcomed|received|greeted)|(?:is|was)\s+(?:now\s+|currently\s+|already\s+)?in\s+[A-Z]\w*|who\s+(?:was|is)\s+(?:in|visiting|on)|who\s+(?:arrived|travell?ed|flew))(?-u:\b)")
+    Regex::new(r"^(?:\s*,[^,.;]{0,90},|\s*,)?\s*(?:(?:has|had|have|will|would|is|was|also|then|subsequently|first|later|finally|already|due|expected|set|to|soon|now|today)\s+)*(?:set\s+(?:off|out)|emplane|emplanes|emplaned|arrived|arrives|arriving|arrive|reached|reaches|reach|landed|lands|land|flew|flies|fly|depart|leave|head|proceed|pay|pays|paid\s+(?:an?\s+)?(?:\w+\s+)?visits?|travell?ed|travels|departed|departs|left|leaves|visited|visits|began|begins|make|made|makes|came|comes|went|goes|go|travel|visit|tour|toured|tours|got\s+to|returned|headed|continued|proceeded|was\s+given\s+(?:a|an)\s+(?:\w+\s+)?welcome|was\s+(?:warmly\s+)?(?:welcomed|received|greeted)|(?:is|was)\s+(?:now\s+|currently\s+|already\s+)?in\s+[A-Z]\w*|(?:ended|ends|concluded|concludes|wrapped\s+up|wraps\s+up|completed)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)|who\s+(?:was|is)\s+(?:in|visiting|on)|who\s+(?:arrived|travell?ed|flew))(?-u:\b)")
         .expect("travel pattern compiles")
 });
 
@@ -155,6 +155,10 @@ mod tests {
             (
                 &["Prime Minister Olu Ade was welcomed by President Kofi Mensah on arriving."],
                 Some("Olu Ade"),
+            ),
+            (
+                &["President Ana Ruiz wrapped up her visit to Kyiv and met Tomas Vik."],
+                Some("Ana Ruiz"),
             ),
             (
                 &["Carla Rossi, the Foreign Minister, will go to Asia next week."],
