@@ -464,6 +464,13 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pronoun pattern compiles")
 });
 
+/// What news reports call the one they follow, whoever it is: "the pontiff", "the pope", "the
+/// U.N. chief", "the visiting minister", "the visitor".
+static EPITHET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[Tt]he\s+(?:pontiff|pope|U\.N\.\s+chief|UN\s+chief|visitor|visiting\s+(?:[a-z]+\s+)?(?:minister|president|premier|leader|secretary|chancellor|dignitary))(?-u:\b)")
+        .expect("epithet pattern compiles")
+});
+
 /// "I", "me", "my" outside quotation marks.
 static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:I|me|my|My|myself)(?-u:\b)").expect("pronoun pattern compiles")
@@ -557,6 +564,22 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
             end: m.end,
             who,
         });
+    }
+    // "the pontiff", "the U.N. chief", "the visiting minister": a news report's names for
+    // the one it follows
+    if text.contains("the ") || text.contains("The ") {
+        for m in EPITHET.find_iter(text) {
+            // "the visiting minister" read as a title that fits nobody known is the traveller
+            let overlaps = |a: &Actor| a.start < m.end() && m.start() < a.end;
+            if out.iter().all(|a| !overlaps(a) || a.who == Who::Nobody) {
+                out.retain(|a| !overlaps(a));
+                out.push(Actor {
+                    start: m.start(),
+                    end: m.end(),
+                    who: Who::Traveller,
+                });
+            }
+        }
     }
     out.sort_by_key(|a| a.start);
     subject_pronouns_of_another(text, &mut out);

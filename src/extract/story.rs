@@ -1704,6 +1704,20 @@ mod tests {
     }
 
     #[test]
+    fn what_news_calls_the_traveller_is_the_traveller() {
+        for epithet in ["the pontiff", "the U.N. chief", "the visiting minister"] {
+            let text = format!(
+                " date 2021-05-09\nAna Ruiz arrived in Lima on Saturday, 8 May. On Sunday, {epithet} met President Tomas Vik at the palace."
+            );
+            assert_eq!(
+                meeting_days(&text),
+                [("2021-05-09".into(), "Tomas Vik".into(), Status::Completed)],
+                "{epithet}"
+            );
+        }
+    }
+
+    #[test]
     fn a_possessive_after_someone_else_s_verb_is_that_person_s() {
         let text = " date 2021-05-09\nForeign Minister Ana Ruiz arrived in Lima on Monday, 3 May, and met President Tomas Vik. Chilean President Jon Dahl is to give his annual address on Tuesday. President Vik hosted a dinner in her honour on Tuesday.";
         let days = meeting_days(text);
