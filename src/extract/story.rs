@@ -218,11 +218,11 @@ impl<'d> Story<'d> {
                 Event::Leg(fact) => fact.later_at,
                 Event::Meeting(_) => None,
             };
-            let dated = reading
-                .date_at(event.at())
+            let own = reading.date_at(event.at());
+            let dated = own
                 .filter(|d| d.date.is_some())
                 .or_else(|| later.and_then(|at| reading.date_at(at)))
-                .or_else(|| reading.date_at(event.at()));
+                .or(own);
             let date = dated.and_then(|d| d.date);
             let (clause_start, clause_end) = reading.clause(event.at());
             // "landed on Thursday, coming from X, where he had spoken the day before": what
