@@ -141,21 +141,17 @@ fn push_ascii_keys(text: &str, key: &mut String, mut word: impl FnMut(Range<usiz
 /// for which `inner` holds kept when a letter or digit stands on both sides of it. The word
 /// cutters of names and of sentences differ only in their inner marks.
 pub fn ascii_runs(bytes: &[u8], inner: fn(u8) -> bool) -> impl Iterator<Item = Range<usize>> {
+    let alnum = |b: &u8| ALNUM[usize::from(*b)];
     let mut i = 0;
     std::iter::from_fn(move || {
-        while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        if i == bytes.len() {
-            return None;
-        }
+        i += bytes[i..].iter().position(alnum)?;
         let start = i;
         loop {
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            let joins =
-                i + 1 < bytes.len() && inner(bytes[i]) && bytes[i + 1].is_ascii_alphanumeric();
+            i += bytes[i..]
+                .iter()
+                .position(|b| !alnum(b))
+                .unwrap_or(bytes.len() - i);
+            let joins = i + 1 < bytes.len() && inner(bytes[i]) && alnum(&bytes[i + 1]);
             if !joins {
                 break;
             }
@@ -164,6 +160,17 @@ pub fn ascii_runs(bytes: &[u8], inner: fn(u8) -> bool) -> impl Iterator<Item = R
         Some(start..i)
     })
 }
+
+/// ASCII letters and digits by byte value: every byte of a text is asked, by one lookup.
+static ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < table.len() {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// The state of [`words`]: the words so far, the word being read (where its key starts, and
 /// its span), and an apostrophe after it that belongs to it only if a letter or digit
