@@ -498,8 +498,12 @@ impl Reader<'_, '_> {
     /// The end of the capitalised run starting at word `i`.
     fn run_end(&self, i: usize) -> usize {
         // "On Thursday Macron met", "Later Putin said": a word that never names anyone
-        // opens no run, so the name after it is still read
-        if self.word(i).is_some_and(|w| NOT_NAME.contains(key(w))) {
+        // opens no run, so the name after it is still read (a word in lower case opens
+        // none either, and is not looked up)
+        if self
+            .word(i)
+            .is_none_or(|w| !w.capitalised() || NOT_NAME.contains(key(w)))
+        {
             return i + 1;
         }
         let mut j = i;
