@@ -68,6 +68,19 @@ pub fn fold_char(c: char, out: &mut String) {
     }
 }
 
+/// True when `haystack` contains `needle`, an ASCII word in lower case, in any ASCII case: a
+/// cheap test that a pattern which needs the word can match at all.
+pub fn contains_ascii_in_any_case(haystack: &str, needle: &str) -> bool {
+    let (text, word) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = word.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), text).any(|i| {
+        text.get(i..i + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    })
+}
+
 /// True when the folded `haystack` contains the folded `needle`.
 pub fn contains_folded(haystack: &str, needle: &str) -> bool {
     fold(haystack).contains(&fold(needle))
@@ -84,5 +97,7 @@ mod tests {
         assert_eq!(fold("Nuku\u{2019}Alofa"), "nuku'alofa");
         assert_eq!(fold("Łódź"), "lodz");
         assert!(contains_folded("Sergey Lavrov", "LAVROV"));
+        assert!(contains_ascii_in_any_case("spent the NIGHT", "night"));
+        assert!(!contains_ascii_in_any_case("spent the nigh", "night"));
     }
 }
