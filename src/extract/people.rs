@@ -256,9 +256,17 @@ impl Reader<'_, '_> {
     /// complements ("Minister for Foreign Affairs", "President of Poland").
     fn title_at(&self, i: usize) -> Option<Title> {
         let mut j = i;
-        let determiner = self
-            .word(j)
-            .is_some_and(|w| matches!(key(w), "the" | "his" | "her" | "their" | "its"));
+        let w = self.word(j)?;
+        let determiner = matches!(key(w), "the" | "his" | "her" | "their" | "its");
+        // what a title opens with: a determiner, a title word, or a capitalised qualifier (a
+        // country, an organisation); most words are none of them
+        let opens = determiner
+            || self.is_title_word_at(j)
+            || w.capitalised()
+            || self.countries[j].is_some();
+        if !opens {
+            return None;
+        }
         if determiner {
             j += 1;
         }
