@@ -264,12 +264,12 @@ fn lower_case_in_name(text: &str, words: &Words, i: usize) -> bool {
 }
 
 fn is_particle(key: &str) -> bool {
-    const PARTICLES: &[&str] = &[
+    static PARTICLES: stoplist::Hashed = stoplist::Hashed::new(&[
         "al", "am", "an", "and", "au", "aux", "bin", "d", "da", "das", "de", "del", "della", "der",
         "des", "di", "do", "dos", "du", "el", "en", "es", "et", "i", "im", "la", "las", "le",
         "les", "los", "of", "on", "sur", "the", "upon", "y",
-    ];
-    PARTICLES.binary_search(&key).is_ok()
+    ]);
+    PARTICLES.contains(key)
 }
 
 /// "d'Ivoire", "l'Aquila": a lower-case elided article before a capitalised word.
