@@ -297,13 +297,15 @@ fn part_of(caps: &Captures<'_>) -> Option<PartOfDay> {
 pub fn mentions(sentence: &str) -> Vec<DateMention> {
     let mut found: Vec<DateMention> = Vec::new();
     let cues = Cues::of(sentence);
-    // which rules match at all, found in one pass when the cues let any run
+    // which rules match at all, found in one pass when the cues let the rules of a digit
+    // run; the few rules of words alone are searched each on its own
     let mut present = None;
     for (k, rule) in RULES.iter().enumerate() {
         if !cues.allow(rule.name)
-            || !present
-                .get_or_insert_with(|| RULE_SET.matches(sentence))
-                .matched(k)
+            || cues.digit
+                && !present
+                    .get_or_insert_with(|| RULE_SET.matches(sentence))
+                    .matched(k)
         {
             continue;
         }
