@@ -241,7 +241,7 @@ impl Cast {
         let fits = |id: PersonId| {
             let person = &self.people[id];
             let country_ok = match (&mention.country, &person.country) {
-                (Some(a), Some(b)) => fold(a) == fold(b),
+                (Some(a), Some(b)) => crate::fold::same_folded(a, b),
                 // "Sweden's Minister for Foreign Affairs" is not a minister of unknown country
                 (Some(_), None) => Some(id) == self.traveller,
                 _ => true,

@@ -1240,7 +1240,7 @@ pub fn same_place(a: Option<&Place>, b: Option<&Place>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return false;
     };
-    if crate::fold::fold(&a.name) == crate::fold::fold(&b.name) {
+    if crate::fold::same_folded(&a.name, &b.name) {
         return true;
     }
     let gazetteer = Gazetteer::global();
