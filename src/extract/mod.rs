@@ -157,7 +157,9 @@ pub fn extract_with(
             // "May 16, 2024, 04:15, Beijing": a news item's time stamp dates what follows
             story.set_day(day);
         }
-        programme = programme || PROGRAMME.is_match(&p.sentence.text);
+        // such a line ends in a colon
+        programme =
+            programme || p.sentence.text.contains(':') && PROGRAMME.is_match(&p.sentence.text);
     }
     let person = story.cast.person(traveller).clone();
     let lines = story.trace.take().unwrap_or_default();
