@@ -183,6 +183,15 @@ impl Cast {
         // it adds a person
         let folded = fold(name);
         let words: Vec<&str> = words_of(&folded).collect();
+        // a name is most often new: both ways of matching want someone of the same last name
+        if let Some(&last) = words.last()
+            && !self
+                .people
+                .iter()
+                .any(|p| p.words.last().is_some_and(|o| o == last))
+        {
+            return None;
+        }
         self.most_recent(|id| {
             let other = &self.people[id].words;
             let same = |w: &str, o: &String| w == o.as_str();
@@ -210,6 +219,10 @@ impl Cast {
     /// a speaker also called Omar) over one whose title does not.
     fn find_surname(&self, name: &str, mention: &PersonMention) -> Option<PersonId> {
         let key = fold(name);
+        // a surname is most often nobody's yet: each search below wants someone who has it
+        if !self.people.iter().any(|p| p.words.contains(&key)) {
+            return None;
+        }
         let role = mention
             .role
             .as_deref()
@@ -241,7 +254,7 @@ impl Cast {
         let fits = |id: PersonId| {
             let person = &self.people[id];
             let country_ok = match (&mention.country, &person.country) {
-                (Some(a), Some(b)) => fold(a) == fold(b),
+                (Some(a), Some(b)) => crate::fold::same_folded(a, b),
                 // "Sweden's Minister for Foreign Affairs" is not a minister of unknown country
                 (Some(_), None) => Some(id) == self.traveller,
                 _ => true,

@@ -297,13 +297,15 @@ fn part_of(caps: &Captures<'_>) -> Option<PartOfDay> {
 pub fn mentions(sentence: &str) -> Vec<DateMention> {
     let mut found: Vec<DateMention> = Vec::new();
     let cues = Cues::of(sentence);
-    // which rules match at all, found in one pass when the cues let any run
+    // which rules match at all, found in one pass when the cues let the rules of a digit
+    // run; the few rules of words alone are searched each on its own
     let mut present = None;
     for (k, rule) in RULES.iter().enumerate() {
         if !cues.allow(rule.name)
-            || !present
-                .get_or_insert_with(|| RULE_SET.matches(sentence))
-                .matched(k)
+            || cues.digit
+                && !present
+                    .get_or_insert_with(|| RULE_SET.matches(sentence))
+                    .matched(k)
         {
             continue;
         }
@@ -330,7 +332,7 @@ pub fn mentions(sentence: &str) -> Vec<DateMention> {
         }
     }
     found.sort_by_key(|m| m.start);
-    if cues.digit || cues.time_word {
+    if cues.digit || cues.time_word() {
         attach_parts(sentence, &mut found);
     }
     found
@@ -346,29 +348,38 @@ static RULE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
 
 /// What a sentence contains that date rules need, found once, so that rules that cannot
 /// match are not run: most sentences have no date at all.
-struct Cues {
+struct Cues<'s> {
+    sentence: &'s str,
     digit: bool,
     day: bool,
-    time_word: bool,
+    /// Asked only when the other cues leave it open.
+    time_word: std::cell::OnceCell<bool>,
 }
 
-impl Cues {
-    fn of(sentence: &str) -> Self {
+impl<'s> Cues<'s> {
+    fn of(sentence: &'s str) -> Self {
+        let bytes = sentence.as_bytes();
         Self {
-            digit: sentence.bytes().any(|b| b.is_ascii_digit()),
-            day: sentence
-                .as_bytes()
-                .windows(3)
-                .any(|w| w.eq_ignore_ascii_case(b"day")),
-            time_word: TIME_WORDS.is_match(sentence),
+            sentence,
+            digit: bytes.iter().any(u8::is_ascii_digit),
+            // "day" in any case: its rarer last letter is looked for first
+            day: memchr::memchr2_iter(b'y', b'Y', bytes)
+                .any(|i| i >= 2 && bytes[i - 2..i].eq_ignore_ascii_case(b"da")),
+            time_word: std::cell::OnceCell::new(),
         }
+    }
+
+    fn time_word(&self) -> bool {
+        *self
+            .time_word
+            .get_or_init(|| TIME_WORDS.is_match(self.sentence))
     }
 
     fn allow(&self, rule: &str) -> bool {
         match rule {
-            "weekday" => self.day || self.time_word,
+            "weekday" => self.day || self.time_word(),
             "visit-day" => self.day,
-            "relative-day" => self.day || self.time_word,
+            "relative-day" => self.day || self.time_word(),
             _ => self.digit,
         }
     }

@@ -256,9 +256,17 @@ impl Reader<'_, '_> {
     /// complements ("Minister for Foreign Affairs", "President of Poland").
     fn title_at(&self, i: usize) -> Option<Title> {
         let mut j = i;
-        let determiner = self
-            .word(j)
-            .is_some_and(|w| matches!(key(w), "the" | "his" | "her" | "their" | "its"));
+        let w = self.word(j)?;
+        let determiner = matches!(key(w), "the" | "his" | "her" | "their" | "its");
+        // what a title opens with: a determiner, a title word, or a capitalised qualifier (a
+        // country, an organisation); most words are none of them
+        let opens = determiner
+            || self.is_title_word_at(j)
+            || w.capitalised()
+            || self.countries[j].is_some();
+        if !opens {
+            return None;
+        }
         if determiner {
             j += 1;
         }
@@ -500,8 +508,12 @@ impl Reader<'_, '_> {
     /// The end of the capitalised run starting at word `i`.
     fn run_end(&self, i: usize) -> usize {
         // "On Thursday Macron met", "Later Putin said": a word that never names anyone
-        // opens no run, so the name after it is still read
-        if self.word(i).is_some_and(|w| NOT_NAME.contains(key(w))) {
+        // opens no run, so the name after it is still read (a word in lower case opens
+        // none either, and is not looked up)
+        if self
+            .word(i)
+            .is_none_or(|w| !w.capitalised() || NOT_NAME.contains(key(w)))
+        {
             return i + 1;
         }
         let mut j = i;

@@ -56,6 +56,8 @@ pub struct Reading<'a> {
     breaks: Vec<(usize, usize)>,
     /// Where the main subject starts, found once the actors are known.
     opener: usize,
+    /// The asides (see [`ASIDE`]), found when first asked for: several events may ask.
+    asides: std::cell::OnceCell<Vec<(usize, usize)>>,
     /// An item of a programme announced for days to come: all of it is planned.
     pub announced: bool,
 }
@@ -135,6 +137,7 @@ impl<'a> Reading<'a> {
             actors,
             breaks,
             opener: 0,
+            asides: std::cell::OnceCell::new(),
             announced: false,
         };
         reading.opener = reading.find_opener();
@@ -153,6 +156,18 @@ impl<'a> Reading<'a> {
             }
         }
         (start, end)
+    }
+
+    /// The asides of the sentence (", who met Y on Monday,"). As an aside ends at the first
+    /// comma after its start, those of the text up to any point are those of the whole text
+    /// that end by then.
+    fn asides(&self) -> &[(usize, usize)] {
+        self.asides.get_or_init(|| {
+            ASIDE
+                .find_iter(self.text)
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        })
     }
 
     /// Where the main clause's subject starts: after an opening participial or adverbial
@@ -189,12 +204,12 @@ impl<'a> Reading<'a> {
         let (start, _) = self.clause(at);
         let from = start.max(opener);
         // "X, who began his term last May, visited Y": not the aside's "his" (the asides
-        // closed before `at`, found once)
-        let asides: Vec<(usize, usize)> = ASIDE
-            .find_iter(&self.text[..at])
-            .map(|m| (m.start(), m.end()))
-            .collect();
-        let in_aside = |a: &Actor| asides.iter().any(|&(s, e)| s < a.start && a.end < e);
+        // closed before `at`)
+        let in_aside = |a: &Actor| {
+            self.asides()
+                .iter()
+                .any(|&(s, e)| e <= at && s < a.start && a.end < e)
+        };
         self.actors
             .iter()
             .rev()
@@ -329,14 +344,10 @@ impl<'a> Reading<'a> {
     pub fn date_at(&self, at: usize) -> Option<&Dated> {
         let (start, end) = self.clause(at);
         // "X, who had met Y on Monday, left on Tuesday": an aside's date is its own
-        let asides: Vec<(usize, usize)> = ASIDE
-            .find_iter(self.text)
-            .map(|m| (m.start(), m.end()))
-            .filter(|&(a, b)| !(a..b).contains(&at))
-            .collect();
         let aside = |d: &Dated| {
-            asides
+            self.asides()
                 .iter()
+                .filter(|&&(a, b)| !(a..b).contains(&at))
                 .any(|&(a, b)| d.mention.start >= a && d.mention.end <= b)
                 || self.noun_date(d.mention.start)
                 || SAID_ON.is_match(tail(&self.text[..d.mention.start], 30))

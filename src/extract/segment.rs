@@ -67,7 +67,7 @@ impl Normalised {
 fn normalise(original: &str, base: usize) -> Normalised {
     // plain ASCII needs no composition: the common case, kept cheap
     let plain = |b: u8| b.is_ascii() && b != b'\t' && b != b'\r';
-    if original.bytes().all(plain) {
+    if original.is_ascii() && memchr::memchr2(b'\t', b'\r', original.as_bytes()).is_none() {
         return Normalised {
             text: original.to_owned(),
             origin: None,
@@ -295,10 +295,8 @@ const OPENERS: &[&str] = &[
 fn boundaries(line: &str) -> Vec<usize> {
     let bytes = line.as_bytes();
     let mut cuts = Vec::new();
-    for (i, &b) in bytes.iter().enumerate() {
-        if !matches!(b, b'.' | b'!' | b'?') {
-            continue;
-        }
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        let b = bytes[i];
         let mut end = i + 1;
         while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')') {
             end += 1;

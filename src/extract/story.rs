@@ -21,6 +21,7 @@ use crate::extract::meetings::{self, MeetingFact};
 use crate::extract::places::{PlaceKind, PlaceMention};
 use crate::extract::reading::{Dated, PLUPERFECT, Reading, tail};
 use crate::extract::segment::Sentence;
+use crate::fold::contains_ascii_in_any_case;
 use crate::gazetteer::Gazetteer;
 
 /// A leg with the rule that made it (kept out of the API, for evidence and debugging).
@@ -171,7 +172,9 @@ impl<'d> Story<'d> {
         if self.dateline.is_none() {
             self.dateline.clone_from(&reading.sentence.dateline);
         }
-        self.overnight = OVERNIGHT.is_match(reading.text);
+        // each way of saying it has "night"
+        self.overnight =
+            contains_ascii_in_any_case(reading.text, "night") && OVERNIGHT.is_match(reading.text);
         // "He then went to ...": a new paragraph that goes on from the one looking back
         let goes_on = CONTINUES.is_match(reading.text);
         if let Some(f) = self.flashback.as_mut()
@@ -209,8 +212,16 @@ impl<'d> Story<'d> {
         let mut joint = Vec::new();
         // whether the sentence looks back, asked once for all its events
         let mut earlier = None;
-        // "In July, while ...": a time at the head of the sentence, found once
-        let fronted_time = ANOTHER_TIME.find(reading.text).filter(|m| m.start() == 0);
+        // "In July, while ...": a time at the head of the sentence, found once (only a
+        // sentence opening on a word the pattern starts with is searched)
+        let fronted_time = ["In", "in", "last", "next", "years"]
+            .iter()
+            .any(|w| reading.text.starts_with(w))
+            .then(|| ANOTHER_TIME.find(reading.text))
+            .flatten()
+            .filter(|m| m.start() == 0);
+        // the pluperfect has "had"
+        let had = contains_ascii_in_any_case(reading.text, "had");
         for event in events {
             let before = self.meetings.len();
             let is_joint = matches!(&event, Event::Meeting(fact) if fact.joint);
@@ -218,16 +229,16 @@ impl<'d> Story<'d> {
                 Event::Leg(fact) => fact.later_at,
                 Event::Meeting(_) => None,
             };
-            let dated = reading
-                .date_at(event.at())
+            let own = reading.date_at(event.at());
+            let dated = own
                 .filter(|d| d.date.is_some())
                 .or_else(|| later.and_then(|at| reading.date_at(at)))
-                .or_else(|| reading.date_at(event.at()));
+                .or(own);
             let date = dated.and_then(|d| d.date);
             let (clause_start, clause_end) = reading.clause(event.at());
             // "landed on Thursday, coming from X, where he had spoken the day before": what
             // the sentence looks back on does not move the story back
-            let pluperfect = PLUPERFECT.is_match(&reading.text[clause_start..event.at()]);
+            let pluperfect = had && PLUPERFECT.is_match(&reading.text[clause_start..event.at()]);
             let looked_back = pluperfect && !anchors.is_empty();
             if let (Some(d), Some(dated), false) = (date, dated, looked_back) {
                 anchors.push((dated.mention.start, d));
@@ -1235,7 +1246,7 @@ pub fn same_place(a: Option<&Place>, b: Option<&Place>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return false;
     };
-    if crate::fold::fold(&a.name) == crate::fold::fold(&b.name) {
+    if crate::fold::same_folded(&a.name, &b.name) {
         return true;
     }
     let gazetteer = Gazetteer::global();

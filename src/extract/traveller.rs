@@ -103,9 +103,28 @@ fn evidence(s: &Sighting<'_>) -> i32 {
     } else if MEETS_AFTER.is_match(after) {
         score += 2;
     }
-    if HOST_BEFORE.is_match(before) {
+    // the host's words end in "by", the visitor's in one of these (maybe before "the"): a
+    // text that ends otherwise is not asked (outside ASCII, where a letter may have other
+    // forms in another case, it is)
+    let end = before.trim_end().as_bytes();
+    let ends_with =
+        |w: &&[u8]| end.len() >= w.len() && end[end.len() - w.len()..].eq_ignore_ascii_case(w);
+    let visitor_end: [&[u8]; 9] = [
+        b"the",
+        b"visiting",
+        b"of",
+        b"by",
+        b"welcomed",
+        b"received",
+        b"greeted",
+        b"hosted",
+        b"with",
+    ];
+    if ends_with(&&b"by"[..]) && HOST_BEFORE.is_match(before) {
         score -= 3;
-    } else if VISITOR_BEFORE.is_match(before) {
+    } else if (!before.is_ascii() || visitor_end.iter().any(ends_with))
+        && VISITOR_BEFORE.is_match(before)
+    {
         score += 3;
     }
     score

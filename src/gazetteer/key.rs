@@ -108,31 +108,49 @@ fn folded_words(text: &str) -> Words {
 
 /// [`words`] of an ASCII text, the common case: the same cut, each key lower-cased at once.
 fn ascii_words(text: &str) -> Words {
-    let mut key = String::with_capacity(text.len());
+    let mut key = Vec::with_capacity(text.len());
     let mut list = Vec::with_capacity(text.len() / 5 + 1);
     push_ascii_keys(text, &mut key, |key, span| list.push(Word { key, span }));
-    Words { key, list }
+    Words {
+        key: ascii_key(key),
+        list,
+    }
+}
+
+/// The key [`push_ascii_keys`] wrote, as a string.
+fn ascii_key(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).expect("the keys of ASCII text are ASCII")
 }
 
 /// Appends the keys of the words of an ASCII `text` to `key`, a space before each but the
-/// first of an empty key, and tells `word` each word's key range and span.
-fn push_ascii_keys(text: &str, key: &mut String, mut word: impl FnMut(Range<usize>, Range<usize>)) {
-    // a backtick is rare: looked for in the whole text once rather than in every word
-    let backtick = text.contains('`');
+/// first of an empty key, and tells `word` each word's key range and span. The key is
+/// written as bytes, copied and folded at once as `fold_char` folds ASCII (lower case, a
+/// backtick an apostrophe).
+fn push_ascii_keys(
+    text: &str,
+    key: &mut Vec<u8>,
+    mut word: impl FnMut(Range<usize>, Range<usize>),
+) {
+    let bytes = text.as_bytes();
     // one apostrophe between letters or digits belongs to the word
-    for span in ascii_runs(text.as_bytes(), |b| matches!(b, b'\'' | b'`')) {
+    for span in ascii_runs(bytes, |b| matches!(b, b'\'' | b'`')) {
         if !key.is_empty() {
-            key.push(' ');
+            key.push(b' ');
         }
         let start = key.len();
-        key.push_str(&text[span.clone()]);
-        key[start..].make_ascii_lowercase();
-        if backtick && key[start..].contains('`') {
-            let fixed = key[start..].replace('`', "'");
+        key.extend(bytes[span.clone()].iter().map(|&b| match b {
+            b'`' => b'\'',
+            b => b.to_ascii_lowercase(),
+        }));
+        // the abbreviations are two or three letters long: most words are passed at once
+        if let Some(full) = key
+            .get(start..)
+            .filter(|w| w.len() <= 3)
+            .and_then(expansion)
+        {
             key.truncate(start);
-            key.push_str(&fixed);
+            key.extend_from_slice(full.as_bytes());
         }
-        normalise_tail(key, start);
         word(start..key.len(), span);
     }
 }
@@ -141,21 +159,17 @@ fn push_ascii_keys(text: &str, key: &mut String, mut word: impl FnMut(Range<usiz
 /// for which `inner` holds kept when a letter or digit stands on both sides of it. The word
 /// cutters of names and of sentences differ only in their inner marks.
 pub fn ascii_runs(bytes: &[u8], inner: fn(u8) -> bool) -> impl Iterator<Item = Range<usize>> {
+    let alnum = |b: &u8| ALNUM[usize::from(*b)];
     let mut i = 0;
     std::iter::from_fn(move || {
-        while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        if i == bytes.len() {
-            return None;
-        }
+        i += bytes[i..].iter().position(alnum)?;
         let start = i;
         loop {
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            let joins =
-                i + 1 < bytes.len() && inner(bytes[i]) && bytes[i + 1].is_ascii_alphanumeric();
+            i += bytes[i..]
+                .iter()
+                .position(|b| !alnum(b))
+                .unwrap_or(bytes.len() - i);
+            let joins = i + 1 < bytes.len() && inner(bytes[i]) && alnum(&bytes[i + 1]);
             if !joins {
                 break;
             }
@@ -164,6 +178,17 @@ pub fn ascii_runs(bytes: &[u8], inner: fn(u8) -> bool) -> impl Iterator<Item = R
         Some(start..i)
     })
 }
+
+/// ASCII letters and digits by byte value: every byte of a text is asked, by one lookup.
+static ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < table.len() {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// The state of [`words`]: the words so far, the word being read (where its key starts, and
 /// its span), and an apostrophe after it that belongs to it only if a letter or digit
@@ -213,12 +238,12 @@ impl Cutter {
 }
 
 /// Spells out the abbreviations place names use in front of a name.
-fn expansion(word: &str) -> Option<&'static str> {
+fn expansion(word: &[u8]) -> Option<&'static str> {
     match word {
-        "st" => Some("saint"),
-        "ste" => Some("sainte"),
-        "mt" => Some("mount"),
-        "ft" => Some("fort"),
+        b"st" => Some("saint"),
+        b"ste" => Some("sainte"),
+        b"mt" => Some("mount"),
+        b"ft" => Some("fort"),
         _ => None,
     }
 }
@@ -238,7 +263,9 @@ pub fn key_into(name: &str, scratch: &mut String, out: &mut String) {
     out.clear();
     if name.is_ascii() {
         // the common case: folding ASCII is lower-casing (and '`' → '\''), cut as words are
-        push_ascii_keys(name, out, |_, _| {});
+        let mut bytes = std::mem::take(out).into_bytes();
+        push_ascii_keys(name, &mut bytes, |_, _| {});
+        *out = ascii_key(bytes);
         return;
     }
     for c in name.chars() {
@@ -279,7 +306,7 @@ fn normalise_tail(key: &mut String, start: usize) {
     if key.len() - start > 3 {
         return;
     }
-    if let Some(full) = expansion(&key[start..]) {
+    if let Some(full) = expansion(&key.as_bytes()[start..]) {
         key.truncate(start);
         key.push_str(full);
     }

@@ -226,12 +226,27 @@ impl Gazetteer {
 
 /// Whether `word` is written as part of a proper noun: a capital first letter (or digit), or,
 /// inside a name, a lower-case particle ("es", "of", "and") or elided article ("d'Ivoire").
+#[inline]
 fn capitalised(text: &str, words: &Words, i: usize, inside: bool) -> bool {
+    let span = &words[i].span;
+    // most words are ASCII: their first byte is their first letter, and a word in lower
+    // case outside a name is turned away without more
+    match text.as_bytes().get(span.start) {
+        Some(byte) if !span.is_empty() && byte.is_ascii() => {
+            byte.is_ascii_uppercase()
+                || byte.is_ascii_digit()
+                || inside && lower_case_in_name(text, words, i)
+        }
+        _ => capitalised_any(text, words, i, inside),
+    }
+}
+
+/// [`capitalised`] of any word.
+fn capitalised_any(text: &str, words: &Words, i: usize, inside: bool) -> bool {
     let written = &text[words[i].span.clone()];
     let Some(&byte) = written.as_bytes().first() else {
         return false;
     };
-    // most words are ASCII: their first byte is their first letter
     let proper = if byte.is_ascii() {
         byte.is_ascii_uppercase() || byte.is_ascii_digit()
     } else {
@@ -240,19 +255,21 @@ fn capitalised(text: &str, words: &Words, i: usize, inside: bool) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_numeric())
     };
-    if proper {
-        return true;
-    }
-    inside && (is_particle(words.key(i)) || elided(written))
+    proper || inside && lower_case_in_name(text, words, i)
+}
+
+/// A word inside a name that need not be capitalised: a particle or an elided article.
+fn lower_case_in_name(text: &str, words: &Words, i: usize) -> bool {
+    is_particle(words.key(i)) || elided(&text[words[i].span.clone()])
 }
 
 fn is_particle(key: &str) -> bool {
-    const PARTICLES: &[&str] = &[
+    static PARTICLES: stoplist::Hashed = stoplist::Hashed::new(&[
         "al", "am", "an", "and", "au", "aux", "bin", "d", "da", "das", "de", "del", "della", "der",
         "des", "di", "do", "dos", "du", "el", "en", "es", "et", "i", "im", "la", "las", "le",
         "les", "los", "of", "on", "sur", "the", "upon", "y",
-    ];
-    PARTICLES.binary_search(&key).is_ok()
+    ]);
+    PARTICLES.contains(key)
 }
 
 /// "d'Ivoire", "l'Aquila": a lower-case elided article before a capitalised word.

@@ -1,7 +1,11 @@
 //! Words that text scanning treats with care: ordinary English words, titles and given names
 //! that are also the names of towns somewhere ("Of" in Türkiye, "Mark", "President Roxas"),
 //! and the capitalised function words that may stand before a place name. All are name keys
-//! (folded, lower case), sorted for binary search.
+//! (folded, lower case), sorted to be read and kept without repeats, hashed for lookup.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 /// Never a city or site: function words, titles, calendar words, continents and oceans,
 /// common nouns, given names and politicians' surnames that GeoNames also lists as towns or
@@ -304,33 +308,57 @@ const TITLES: &[&str] = &[
     "sultan",
 ];
 
-fn contains(list: &[&str], key: &str) -> bool {
-    list.binary_search(&key).is_ok()
+/// A list hashed when first asked: the lists are looked up for most words of every text,
+/// and a hash is cheaper than a binary search's string comparisons.
+pub(super) struct Hashed {
+    list: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
 }
+
+impl Hashed {
+    pub(super) const fn new(list: &'static [&'static str]) -> Self {
+        Self {
+            list,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub(super) fn contains(&self, key: &str) -> bool {
+        self.set
+            .get_or_init(|| self.list.iter().copied().collect())
+            .contains(key)
+    }
+}
+
+static NEVER_A_CITY_SET: Hashed = Hashed::new(NEVER_A_CITY);
+static AMBIGUOUS_SET: Hashed = Hashed::new(AMBIGUOUS);
+static LEADING_SET: Hashed = Hashed::new(LEADING);
+static SPEECH_VERBS_SET: Hashed = Hashed::new(SPEECH_VERBS);
+static TITLES_SET: Hashed = Hashed::new(TITLES);
 
 /// `key` is never a city or site on its own.
 pub(super) fn never_a_city(key: &str) -> bool {
-    contains(NEVER_A_CITY, key)
+    NEVER_A_CITY_SET.contains(key)
 }
 
 /// `key` is a place that is also a common word or name.
 pub(super) fn ambiguous(key: &str) -> bool {
-    contains(AMBIGUOUS, key)
+    AMBIGUOUS_SET.contains(key)
 }
 
 /// `key` may precede a place name without joining it into a longer name.
 pub(super) fn leading(key: &str) -> bool {
-    contains(LEADING, key)
+    LEADING_SET.contains(key)
 }
 
 /// `key` is a verb of saying.
 pub(super) fn speech_verb(key: &str) -> bool {
-    contains(SPEECH_VERBS, key)
+    SPEECH_VERBS_SET.contains(key)
 }
 
 /// `key` is a title or honorific.
 pub(super) fn title(key: &str) -> bool {
-    contains(TITLES, key)
+    TITLES_SET.contains(key)
 }
 
 #[cfg(test)]
@@ -338,7 +366,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lists_are_sorted_for_binary_search() {
+    fn lists_are_sorted() {
         for list in [NEVER_A_CITY, AMBIGUOUS, LEADING, TITLES, SPEECH_VERBS] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list);
         }
