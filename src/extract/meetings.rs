@@ -1005,12 +1005,8 @@ fn traveller_takes_part(reading: &Reading<'_>, window: (usize, usize), other_age
             .next()
             .unwrap_or("");
         // "hosted her for a dinner" is the traveller; "her annual address" is not
-        let object = next.starts_with(|c: char| !c.is_lowercase())
-            || matches!(
-                next,
-                "for" | "at" | "on" | "in" | "to" | "and" | "with" | "by" | "as" | "from" | "into"
-            );
-        let possessive = word == "his" || word == "her" && !object;
+        let possessive = word == "his"
+            || word == "her" && crate::extract::reading::before_noun(&reading.text[a.end..]);
         // "Xi's meetings are an opportunity": a name's possessive counts only for honours
         let owner = crate::extract::reading::possessive(&word);
         let honour = next.starts_with("hono");

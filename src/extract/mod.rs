@@ -583,7 +583,10 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
     }
     // "the pontiff", "the U.N. chief", "the visiting minister": a news report's names for
     // the one it follows
-    if text.contains("the ") || text.contains("The ") {
+    if ["ontiff", "ope", "chief", "visit"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
         for m in EPITHET.find_iter(text) {
             // "the visiting minister" read as a title that fits nobody known is the traveller
             let overlaps = |a: &Actor| a.start < m.end() && m.start() < a.end;
@@ -621,13 +624,9 @@ fn possessive_of_another_subject(text: &str, actors: &mut [Actor]) {
     let lower = verb_phrase
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b == b' ' || b == b'-');
-    let next = text[second.end..].split_whitespace().next().unwrap_or("");
-    let noun = next.starts_with(|c: char| c.is_lowercase())
-        && !matches!(
-            next,
-            "for" | "at" | "on" | "in" | "to" | "and" | "with" | "by" | "as" | "from" | "into"
-        );
-    let honour = next.starts_with("hono");
+    let rest = &text[second.end..];
+    let noun = crate::extract::reading::before_noun(rest);
+    let honour = rest.trim_start().starts_with("hono");
     if opens && possessive && (1..=8).contains(&words) && lower && noun && !honour {
         second.who = Who::Person(id);
     }

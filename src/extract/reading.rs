@@ -523,29 +523,23 @@ fn possessive_determiner(text: &str, actor: &Actor) -> bool {
     {
         return true;
     }
-    let next = text[actor.end..].split_whitespace().next().unwrap_or("");
-    said.eq_ignore_ascii_case("her")
-        && next.starts_with(|c: char| c.is_ascii_lowercase())
+    let rest = &text[actor.end..];
+    let article = matches!(rest.split_whitespace().next(), Some("the" | "a" | "an"));
+    said.eq_ignore_ascii_case("her") && before_noun(rest) && !article
+}
+
+/// `rest` opens with a word in lower case that is no preposition: a noun or its modifier a
+/// pronoun before it owns ("her stay", "his annual address"), not "hosted her for a dinner"
+/// or "told her Minister X would come".
+pub fn before_noun(rest: &str) -> bool {
+    let next = rest.split_whitespace().next().unwrap_or("");
+    next.starts_with(|c: char| c.is_lowercase())
         && !matches!(
             next,
-            "to" | "for"
-                | "at"
-                | "on"
-                | "in"
-                | "with"
-                | "by"
-                | "and"
-                | "as"
-                | "from"
-                | "into"
-                | "the"
-                | "a"
-                | "an"
+            "to" | "for" | "at" | "on" | "in" | "with" | "by" | "and" | "as" | "from" | "into"
         )
 }
 
-/// The last `len` bytes (at most) of `text`, on a char boundary: enough for patterns anchored
-/// at the end, which would otherwise be tried at every position of a long text.
 /// The place at byte `at` is a topic's ("to discuss the crisis in Burma", "talks on the
 /// situation in Gaza"), not where anything happens.
 pub fn topic_place(text: &str, at: usize) -> bool {
@@ -558,6 +552,8 @@ pub fn topic_place(text: &str, at: usize) -> bool {
     TOPIC.is_match(tail(&text[..at], 40))
 }
 
+/// The last `len` bytes (at most) of `text`, on a char boundary: enough for patterns anchored
+/// at the end, which would otherwise be tried at every position of a long text.
 pub fn tail(text: &str, len: usize) -> &str {
     &text[floor_char(text, text.len().saturating_sub(len))..]
 }
