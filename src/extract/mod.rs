@@ -610,13 +610,12 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
 /// someone else opening the sentence leads to, nobody named between, is that person's.
 /// "X hosted a dinner in her honour" still honours the traveller.
 fn possessive_of_another_subject(text: &str, actors: &mut [Actor]) {
+    let Some(id) = opening_person(text, actors) else {
+        return;
+    };
     let [first, second, ..] = actors else {
         return;
     };
-    let Who::Person(id) = first.who else {
-        return;
-    };
-    let opens = text[..first.start].split_whitespace().count() <= 1;
     let word = &text[second.start..second.end];
     let possessive = word == "his" || word == "her";
     let verb_phrase = &text[first.end..second.start];
@@ -627,8 +626,19 @@ fn possessive_of_another_subject(text: &str, actors: &mut [Actor]) {
     let rest = &text[second.end..];
     let noun = crate::extract::reading::before_noun(rest);
     let honour = rest.trim_start().starts_with("hono");
-    if opens && possessive && (1..=8).contains(&words) && lower && noun && !honour {
+    if possessive && (1..=8).contains(&words) && lower && noun && !honour {
         second.who = Who::Person(id);
+    }
+}
+
+/// The person other than the traveller whom the sentence opens with (a word such as "Then"
+/// may come first), if any.
+fn opening_person(text: &str, actors: &[Actor]) -> Option<PersonId> {
+    let first = actors.first()?;
+    let opens = text[..first.start].split_whitespace().count() <= 1;
+    match first.who {
+        Who::Person(id) if opens => Some(id),
+        _ => None,
     }
 }
 
@@ -642,15 +652,11 @@ fn subject_pronouns_of_another(text: &str, actors: &mut [Actor]) {
         )
         .expect("presence pattern compiles")
     });
-    let Some(first) = actors.first().copied() else {
-        return;
-    };
-    let Who::Person(id) = first.who else {
+    let Some(id) = opening_person(text, actors) else {
         return;
     };
     // the sentence opens with where the person was ("Chilean President X was in ...")
-    let opens = text[..first.start].split_whitespace().count() <= 1;
-    if !(opens && WAS_IN.is_match(&text[first.end..])) {
+    if !WAS_IN.is_match(&text[actors[0].end..]) {
         return;
     }
     for actor in actors.iter_mut().skip(1) {

@@ -1507,10 +1507,14 @@ mod tests {
     }
 
     /// Where the meetings of a document take place.
-    fn meeting_places(text: &str) -> Vec<String> {
+    /// The meetings extracted from a document's text.
+    fn meetings(text: &str) -> Vec<crate::domain::MeetingDraft> {
         let doc = Document::parse("t.txt", text.to_owned()).expect("doc");
-        extract(&doc, Gazetteer::global())
-            .meetings
+        extract(&doc, Gazetteer::global()).meetings
+    }
+
+    fn meeting_places(text: &str) -> Vec<String> {
+        meetings(text)
             .into_iter()
             .filter_map(|m| m.place.map(|p| p.name))
             .collect()
@@ -1518,9 +1522,7 @@ mod tests {
 
     /// The meetings of a document as (date, first participant, status).
     fn meeting_days(text: &str) -> Vec<(String, String, Status)> {
-        let doc = Document::parse("t.txt", text.to_owned()).expect("doc");
-        extract(&doc, Gazetteer::global())
-            .meetings
+        meetings(text)
             .into_iter()
             .map(|m| {
                 (
@@ -1623,14 +1625,7 @@ mod tests {
     #[test]
     fn the_two_holding_talks_is_a_meeting_not_a_back_reference() {
         let text = " date 2021-05-09\nForeign Minister Ana Ruiz arrived in Lima on Monday, 3 May, where President Tomas Vik welcomed her with a ceremony. The two held talks before Vik hosted a lunch in her honour.";
-        let kinds: Vec<MeetingKind> = extract(
-            &Document::parse("t.txt", text.to_owned()).expect("doc"),
-            Gazetteer::global(),
-        )
-        .meetings
-        .into_iter()
-        .map(|m| m.kind)
-        .collect();
+        let kinds: Vec<MeetingKind> = meetings(text).into_iter().map(|m| m.kind).collect();
         assert_eq!(
             kinds,
             [
@@ -1682,10 +1677,7 @@ mod tests {
     #[test]
     fn a_title_told_where_it_is_travels_before_a_named_host() {
         let text = " date 2021-05-03\nThe Secretary-General is in Lima today, where he is attending a summit. This morning, he met with the President of Peru, Tomas Vik.";
-        let doc = Document::parse("t.txt", text.to_owned()).expect("doc");
-        let found = extract(&doc, Gazetteer::global());
-        let names: Vec<(String, Vec<String>)> = found
-            .meetings
+        let names: Vec<(String, Vec<String>)> = meetings(text)
             .iter()
             .map(|m| {
                 (
