@@ -713,7 +713,16 @@ fn visits_a_site(reading: &Reading<'_>, end: usize) -> bool {
             r"^[^,;]{0,100}?(?-u:\b)(?:for\s+(?:talks|(?:a|the)\s+(?:[\w-]+\s+)?(?:meeting|lunch|dinner|breakfast|summit|ceremony|talks))|to\s+(?:meet|attend|hold|take\s+part))(?-u:\b)",
         )
     });
+    // "a tour of South America", "touring the region": a journey through many places
+    static REGION: LazyLock<Regex> = LazyLock::new(|| {
+        compile(
+            r"(?i)^(?:the\s+)?(?:(?:south|north|east|west|central|southern|northern|eastern|western|south-east|south-eastern|latin|sub-saharan)\s+)*(?:africa|america|americas|asia|europe|middle\s+east|balkans|caribbean|pacific|gulf|region|continent|caucasus|sahel|baltics?|scandinavia)(?-u:\b)",
+        )
+    });
     let after = reading.text[end..].trim_start();
+    if REGION.is_match(after) {
+        return false;
+    }
     let went = reading.text[..end].ends_with("went to");
     if went && FOR_ENGAGEMENT.is_match(after) {
         // "went to the palace for talks with the President": the talks are the engagement
@@ -1304,6 +1313,14 @@ mod tests {
             (
                 "Foreign Minister Ana Ruiz arrived in Oslo, where she visited a refugee camp.",
                 vec![seen(SiteVisit, &[], Completed)],
+            ),
+            (
+                "Foreign Minister Ana Ruiz left Oslo for Madrid, ending a tour of Northern Europe.",
+                vec![],
+            ),
+            (
+                "Foreign Minister Ana Ruiz arrived in Oslo on a tour of the region.",
+                vec![],
             ),
             (
                 "Foreign Minister Ana Ruiz arrived in Oslo. She called on Minister Jon Dahl, her co-chair of the Inter-Governmental Commission on Trade, Scientific and Cultural Cooperation.",

@@ -436,6 +436,14 @@ impl<'a> Reading<'a> {
         {
             return Some(p.clone());
         }
+        // "arrived in the Indian capital on Friday": the capital the lead-in itself names
+        if let Some(p) = self
+            .places
+            .iter()
+            .find(|p| p.start >= at && p.end <= from && p.kind == PlaceKind::City)
+        {
+            return Some(p.clone());
+        }
         let unknown = unknown_at(self.text, from)?;
         let person = self
             .actors

@@ -31,6 +31,8 @@ pub struct RuledLeg {
     pub rule: &'static str,
     /// Position of the sentence, for ordering.
     pub sentence: usize,
+    /// The text names where the journey started (else it started where the story was).
+    pub origin_told: bool,
 }
 
 /// A meeting with the rule that made it.
@@ -39,6 +41,8 @@ pub struct RuledMeeting {
     pub meeting: MeetingDraft,
     pub rule: &'static str,
     pub sentence: usize,
+    /// Placed where the traveller was when it was told, not by the text.
+    pub here: bool,
 }
 
 /// The narrative state while a document is read.
@@ -71,6 +75,9 @@ pub struct Story<'d> {
     /// Where the traveller was before the story's present, as told looking back ("who had
     /// held talks in Delhi on Monday"): the precise origin of a leg from that country.
     came_from: Option<Place>,
+    /// Places the traveller was at before the journeys told so far, as told looking back
+    /// ("flew in from Eswatini, where on Tuesday he was received by the King"), by date.
+    stops_before: Vec<Stop>,
     /// A paragraph told looking back ("In Beijing on Thursday, Xi had welcomed him ..."):
     /// its undated sentences are on that day, in that place, until the paragraph ends.
     flashback: Option<Flashback>,
@@ -79,6 +86,16 @@ pub struct Story<'d> {
     /// will ...") is on that day.
     planned_day: Option<NaiveDate>,
     index: usize,
+}
+
+/// A day the traveller was somewhere, told out of the order of the journeys.
+struct Stop {
+    date: NaiveDate,
+    place: Place,
+    source: Source,
+    /// Told as where the traveller came from ("flew in from A, where ..."): a stop of the
+    /// journey only when the story knows where they were before it.
+    coming_from: bool,
 }
 
 /// The day and place a paragraph looking back is set on.
@@ -113,6 +130,7 @@ impl<'d> Story<'d> {
             dateline: None,
             overnight: false,
             came_from: None,
+            stops_before: Vec::new(),
             flashback: None,
             planned_day: None,
             index: 0,
@@ -127,6 +145,9 @@ impl<'d> Story<'d> {
         raw: Vec<crate::extract::dates::DateMention>,
     ) -> Vec<Dated> {
         let mut local = self.calendar.clone();
+        // "Earlier that morning" after a passage looking back to Sunday: that Sunday, not the
+        // day the report has reached
+        let mut told = self.flashback.as_ref().map(|f| f.date);
         let mut out = Vec::new();
         for mention in raw {
             let tense = if reading.planned_at(mention.start) || reading.announced_after(mention.end)
@@ -152,6 +173,9 @@ impl<'d> Story<'d> {
                 {
                     self.planned_day.map(|d| shift_days(d, days))
                 }
+                DateExpr::Relative(days) if tense == Tense::Past && told.is_some() => {
+                    told.map(|d| shift_days(d, days))
+                }
                 expr => local.resolve(expr, tense),
             };
             if matches!(
@@ -160,6 +184,7 @@ impl<'d> Story<'d> {
             ) && date.is_some()
             {
                 local.anchor = date;
+                told = None;
             }
             out.push(Dated { mention, date });
         }
@@ -513,7 +538,7 @@ impl<'d> Story<'d> {
         let Some(destination) = draft.destination.clone() else {
             // a departure alone ("left Moscow."): kept until its arrival is told
             if origin_stated && !planned {
-                self.push_leg(draft, rule);
+                self.push_leg(draft, rule, origin_stated);
             }
             return;
         };
@@ -527,15 +552,16 @@ impl<'d> Story<'d> {
         if let Some(h) = &here {
             // arriving where the traveller already is: the same movement told again
             if same_place(Some(h), Some(&destination)) || self.lies_in(h, &destination) {
-                let last = self.legs.iter_mut().rev().map(|l| &mut l.leg).find(|l| {
-                    l.status == draft.status && same_place(l.destination.as_ref(), Some(h))
+                let last = self.legs.iter_mut().rev().find(|l| {
+                    l.leg.status == draft.status && same_place(l.leg.destination.as_ref(), Some(h))
                 });
                 if let Some(last) = last {
                     if !origin_stated {
                         // the origin of a repeat is only where the traveller already is
                         draft.origin = None;
                     }
-                    fill(last, &draft);
+                    last.origin_told |= last.leg.origin.is_none() && origin_stated;
+                    fill(&mut last.leg, &draft);
                 }
                 return;
             }
@@ -572,7 +598,7 @@ impl<'d> Story<'d> {
             self.arrive(planned);
             return;
         }
-        self.push_leg(draft, rule);
+        self.push_leg(draft, rule, origin_stated);
         self.retell_lead();
         self.arrive(planned);
     }
@@ -639,7 +665,9 @@ impl<'d> Story<'d> {
         if !same_arrival {
             return;
         }
-        let told = self.legs.remove(n - 1).leg;
+        let told = self.legs.remove(n - 1);
+        self.legs[n - 2].origin_told |= told.origin_told;
+        let told = told.leg;
         let lead = &mut self.legs[n - 2].leg;
         lead.origin.clone_from(&told.origin);
         lead.destination.clone_from(&told.destination);
@@ -673,11 +701,12 @@ impl<'d> Story<'d> {
         }
     }
 
-    fn push_leg(&mut self, draft: LegDraft, rule: &'static str) {
+    fn push_leg(&mut self, draft: LegDraft, rule: &'static str, origin_told: bool) {
         self.legs.push(RuledLeg {
             leg: draft,
             rule,
             sentence: self.index,
+            origin_told,
         });
     }
 
@@ -753,6 +782,14 @@ impl<'d> Story<'d> {
             .place
             .as_ref()
             .is_some_and(|m| NEAR_HERE.is_match(&reading.text[m.end..]));
+        if let (Some(place), Some(date), true) = (&stated, when.date, fact.on_the_way) {
+            self.stops_before.push(Stop {
+                date,
+                place: place.clone(),
+                source: self.source(reading),
+                coming_from: true,
+            });
+        }
         if let (Some(place), true) = (&stated, placed_now && !at_site && !outing) {
             if !fact.named_place {
                 self.presence(reading, place, fact.kind, &when);
@@ -768,6 +805,7 @@ impl<'d> Story<'d> {
             stated = Some(here.clone());
         }
         let flashback = self.flashback.as_ref().filter(|_| !fact.planned);
+        let here = stated.is_none() && flashback.is_none_or(|f| f.place.is_none());
         let place = stated.or_else(|| {
             if let Some(f) = flashback.filter(|f| f.place.is_some()) {
                 f.place.clone()
@@ -812,6 +850,7 @@ impl<'d> Story<'d> {
                 meeting: draft,
                 rule: fact.rule,
                 sentence: self.index,
+                here,
             });
         }
         if !fact.planned && !fact.before_leaving {
@@ -839,6 +878,14 @@ impl<'d> Story<'d> {
         }
         if earlier || when.looking_back {
             self.came_from = Some(place.clone());
+            if let (true, Some(date)) = (earlier, when.date) {
+                self.stops_before.push(Stop {
+                    date,
+                    place: place.clone(),
+                    source: self.source(reading),
+                    coming_from: false,
+                });
+            }
             return;
         }
         if let Some(here) = &self.location
@@ -1024,7 +1071,148 @@ impl<'d> Story<'d> {
             .find(|l| l.leg.status == Status::Completed)
             .and_then(|l| Some((l.leg.destination.clone()?, l.leg.date)));
         backfill_places(&mut self.meetings, arrival);
+        self.retell_in_order();
         (self.legs, self.meetings, self.notes)
+    }
+}
+
+impl Story<'_> {
+    /// News told out of order ("flew out of Delhi on Tuesday. ... He had arrived on Friday
+    /// from Singapore, where on Thursday he met ..."): the places told looking back are
+    /// journeys of their own, in the order of their dates, and an engagement placed where
+    /// the traveller was when it was told is placed where the journeys put them that day.
+    fn retell_in_order(&mut self) {
+        let dated = |l: &RuledLeg| {
+            l.leg.status == Status::Completed && l.leg.destination.is_some() && l.leg.date.is_some()
+        };
+        let dates: Vec<NaiveDate> = self
+            .legs
+            .iter()
+            .filter(|l| dated(l))
+            .filter_map(|l| l.leg.date)
+            .collect();
+        let in_order = dates.windows(2).all(|w| w[0] <= w[1]);
+        if in_order && self.stops_before.iter().all(|s| s.coming_from) {
+            return;
+        }
+        let first = dates.iter().min().copied();
+        let mut stops = std::mem::take(&mut self.stops_before);
+        // a place the story went back to weeks before is an earlier visit, not this journey
+        stops.retain(|s| first.is_none_or(|f| (f - s.date).num_days() <= 10));
+        stops.sort_by_key(|s| s.date);
+        for stop in stops {
+            let before = self.place_on(stop.date, None);
+            let there = |p: Option<&Place>| {
+                p.is_some_and(|p| {
+                    same_place(Some(p), Some(&stop.place)) || self.lies_in(p, &stop.place)
+                })
+            };
+            let told = self.legs.iter().any(|l| {
+                dated(l)
+                    && there(l.leg.destination.as_ref())
+                    && l.leg
+                        .date
+                        .is_some_and(|d| (d - stop.date).num_days().abs() <= 1)
+            });
+            if told || there(before.as_ref()) || stop.coming_from && before.is_none() {
+                continue;
+            }
+            let sentence = self
+                .legs
+                .iter()
+                .filter(|l| l.leg.date.is_some_and(|d| d <= stop.date))
+                .map(|l| l.sentence)
+                .max()
+                .unwrap_or(0);
+            self.legs.push(RuledLeg {
+                leg: LegDraft {
+                    origin: before,
+                    destination: Some(stop.place),
+                    via: Vec::new(),
+                    date: Some(stop.date),
+                    part_of_day: None,
+                    mode: None,
+                    status: Status::Completed,
+                    inferred: true,
+                    source: Some(stop.source),
+                },
+                rule: "presence-before",
+                sentence,
+                origin_told: false,
+            });
+        }
+        // a journey whose start was not told started where the one before it, by date, ended
+        let mut order: Vec<usize> = (0..self.legs.len())
+            .filter(|&i| dated(&self.legs[i]))
+            .collect();
+        order.sort_by_key(|&i| (self.legs[i].leg.date, self.legs[i].sentence));
+        let mut previous: Option<Place> = None;
+        for i in order {
+            let leg = &mut self.legs[i];
+            if !leg.origin_told && !same_place(previous.as_ref(), leg.leg.destination.as_ref()) {
+                leg.leg.origin.clone_from(&previous);
+            }
+            previous.clone_from(&leg.leg.destination);
+        }
+        for i in 0..self.meetings.len() {
+            let m = &self.meetings[i];
+            let (true, Status::Completed, Some(day)) = (m.here, m.meeting.status, m.meeting.date)
+            else {
+                continue;
+            };
+            // a place a journey of that day started or ended at fits the day as told
+            let fits = m.meeting.place.as_ref().is_some_and(|here| {
+                self.legs.iter().any(|l| {
+                    l.leg.status == Status::Completed
+                        && l.leg.date == Some(day)
+                        && [&l.leg.origin, &l.leg.destination].into_iter().any(|p| {
+                            p.as_ref().is_some_and(|p| {
+                                same_place(Some(p), Some(here)) || self.lies_in(here, p)
+                            })
+                        })
+                })
+            });
+            let place = self.place_on(day, Some(m.sentence));
+            if place.is_some() && !fits {
+                self.meetings[i].meeting.place = place;
+            }
+        }
+    }
+
+    /// Where the dated journeys put the traveller on `day`: where the last one before it
+    /// ended, or, on the day of a journey, where it ended when it was told before the
+    /// engagement told in sentence `told` and where it started otherwise; before any
+    /// journey, where the first one started.
+    fn place_on(&self, day: NaiveDate, told: Option<usize>) -> Option<Place> {
+        let journeys = || {
+            self.legs.iter().filter(|l| {
+                l.leg.status == Status::Completed
+                    && l.leg.destination.is_some()
+                    && l.leg.date.is_some()
+            })
+        };
+        let mut place = None;
+        let mut latest = None;
+        for l in journeys() {
+            let Some(date) = l.leg.date.filter(|&d| d <= day) else {
+                continue;
+            };
+            let that_day = if date < day || told.is_some_and(|t| l.sentence < t) {
+                l.leg.destination.clone()
+            } else {
+                l.leg.origin.clone()
+            };
+            if that_day.is_some() && latest.is_none_or(|d| date >= d) {
+                place = that_day;
+                latest = Some(date);
+            }
+        }
+        place.or_else(|| {
+            journeys()
+                .filter(|l| l.leg.date.is_some_and(|d| d > day))
+                .min_by_key(|l| l.leg.date)
+                .and_then(|l| l.leg.origin.clone())
+        })
     }
 }
 
@@ -2114,6 +2302,55 @@ mod tests {
     fn a_meeting_at_a_countrys_embassy_is_in_the_town() {
         let text = " date 2021-05 President Tomas Vik arrived in Oslo on Monday, 3 May. He met the staff at the U.S. embassy.";
         assert_eq!(meeting_places(text), ["Oslo"]);
+    }
+
+    /// A report that opens on its last day and then goes back over the tour.
+    const TOLD_BACKWARDS: &str = " date 2021-05-08 LIMA, May 8 (Reuters) - Foreign Minister Ana Ruiz flew out of Lima on Saturday for Madrid, ending a tour of South America.\n\nOn Friday, Ruiz held talks with President Tomas Vik. Later that day she gave a news conference.\n\nEarlier that morning, Ruiz laid a wreath at the national monument with Vik.\n\nRuiz arrived in the Peruvian capital on Thursday from Quito, where on Wednesday she met Foreign Minister Jon Dahl. She had begun her tour on Monday in Bogota, where she met President Lena Berg.";
+
+    #[test]
+    fn news_told_backwards_is_put_in_the_order_of_its_days() {
+        // Saturday 8 May 2021: Bogota on Monday, Quito on Wednesday, Lima from Thursday
+        let mut found = legs(TOLD_BACKWARDS);
+        found.sort_by(|a, b| a.2.cmp(&b.2));
+        assert_eq!(
+            found,
+            [
+                leg("?", "Bogota", "2021-05-03", &[]),
+                leg("Bogota", "Quito", "2021-05-05", &[]),
+                leg("Quito", "Lima", "2021-05-06", &[]),
+                leg("Lima", "Madrid", "2021-05-08", &[]),
+            ]
+        );
+    }
+
+    #[test]
+    fn engagements_told_after_a_later_journey_are_where_their_day_was_spent() {
+        let placed: Vec<(String, String)> = meetings(TOLD_BACKWARDS)
+            .into_iter()
+            .map(|m| {
+                let day = m.date.map_or("?".to_owned(), |d| d.to_string());
+                (day, m.place.map_or("?".to_owned(), |p| p.name))
+            })
+            .collect();
+        for (day, place) in [
+            ("2021-05-03", "Bogota"),
+            ("2021-05-05", "Quito"),
+            ("2021-05-07", "Lima"),
+        ] {
+            assert!(
+                placed.contains(&(day.to_owned(), place.to_owned())),
+                "{placed:?}"
+            );
+        }
+        // "Earlier that morning" goes back to the Friday the passage before told of
+        assert!(
+            placed.iter().filter(|(day, _)| day == "2021-05-07").count() == 3,
+            "{placed:?}"
+        );
+        assert!(
+            placed.iter().all(|(_, place)| place != "Madrid"),
+            "{placed:?}"
+        );
     }
 
     #[test]
