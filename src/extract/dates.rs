@@ -136,7 +136,7 @@ static RULES: [DateRule; 8] = [
         name: "relative-day",
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?P<rel>(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|afternoon|evening)|(?:the\s+)?next\s+(?:day|morning)|the\s+day\s+after|a\s+day\s+later(?:\s+than)?|(?P<n>two|three)\s+days\s+later(?:\s+than)?|the\s+(?:previous|preceding)\s+(?:day|evening)|the\s+day\s+before|later\s+(?:that|the\s+same|in\s+the)\s+day|earlier\s+(?:that|the\s+same|in\s+the)\s+day|the\s+same\s+(?:day|morning|afternoon|evening)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|tomorrow)(?-u:\b)"
+                r"(?i)(?-u:\b)(?P<rel>(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|afternoon|evening)|(?:the\s+)?next\s+(?:day|morning)|the\s+day\s+after|a\s+day\s+later(?:\s+than)?|(?P<n>two|three)\s+days\s+later(?:\s+than)?|(?:^|,\s+)(?:a|two|three)\s+days?\s+earlier|the\s+(?:previous|preceding)\s+(?:day|evening)|the\s+day\s+before|later\s+(?:that|the\s+same|in\s+the)\s+day|earlier\s+(?:that|the\s+same|in\s+the)\s+day|the\s+same\s+(?:day|morning|afternoon|evening)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|tomorrow)(?-u:\b)"
                     .to_owned(),
             )
         }),
@@ -225,21 +225,29 @@ fn build_weekday(caps: &Captures<'_>) -> Option<DateExpr> {
 
 fn build_relative(caps: &Captures<'_>) -> Option<DateExpr> {
     let phrase = caps.name("rel")?.as_str().to_lowercase();
-    let words: Vec<&str> = phrase.split_whitespace().collect();
+    // "A day earlier, in Tokyo, he ...": counted back only at the head of a sentence or
+    // clause, not as the time of another event ("whom the Council had elected two days
+    // earlier")
+    let words: Vec<&str> = phrase
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
     let has = |w: &str| words.contains(&w);
     if has("than") {
         // "two days later than planned": a delay, not a day
         return None;
     }
+    // "a day earlier", "two days earlier": counted back
+    let sign = if has("earlier") { -1 } else { 1 };
     Some(match () {
         _ if has("yesterday") => DateExpr::Published(-1),
         _ if has("tomorrow") => DateExpr::Published(1),
         _ if has("today") || has("tonight") || has("this") => DateExpr::Published(0),
-        _ if has("two") => DateExpr::Relative(2),
-        _ if has("three") => DateExpr::Relative(3),
+        _ if has("two") => DateExpr::Relative(2 * sign),
+        _ if has("three") => DateExpr::Relative(3 * sign),
         _ if has("previous") || has("preceding") || has("before") => DateExpr::Relative(-1),
-        _ if has("following") || has("next") || has("after") || has("later") && has("a") => {
-            DateExpr::Relative(1)
+        _ if has("following") || has("next") || has("after") || has("a") && has("day") => {
+            DateExpr::Relative(sign)
         }
         _ => DateExpr::Relative(0),
     })
@@ -687,6 +695,9 @@ mod tests {
                 Some(PartOfDay::Morning),
             ),
             ("the next day they flew", Some(day(2021, 4, 27)), None),
+            ("A day earlier, she met him.", Some(day(2021, 4, 25)), None),
+            ("Two days earlier, she spoke.", Some(day(2021, 4, 24)), None),
+            ("A day later she left.", Some(day(2021, 4, 27)), None),
             ("Later in the day he met her.", Some(day(2021, 4, 26)), None),
             (
                 "That evening there was a dinner.",
@@ -745,6 +756,8 @@ mod tests {
                 Some(PartOfDay::Evening),
             ),
         ];
+        // the time of another event, not a day of the narrative
+        assert!(mentions("whom they had elected two days earlier.").is_empty());
         for (sentence, date, part) in cases {
             let mut cal = calendar();
             cal.anchor = anchor;
