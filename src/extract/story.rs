@@ -1379,7 +1379,10 @@ fn merge_facts(facts: Vec<LegFact>) -> Vec<LegFact> {
             // "reached Lviv after travelling from New York": the origin, told after
             let origin_after =
                 fact.destination.is_none() && last.origin.is_none() && fact.origin.is_some();
-            if same_status && (continues || refines || origin_after) {
+            // "Upon arrival, he was greeted by X and proceeded to B": an arrival naming no
+            // place ends where the traveller is; the movement after it is another
+            let arrival_here = last.placeless && last.motion == legs::Motion::Arrive;
+            if same_status && (continues || refines || origin_after) && !arrival_here {
                 absorb(last, fact);
                 continue;
             }
@@ -2350,6 +2353,16 @@ mod tests {
         assert!(
             placed.iter().all(|(_, place)| place != "Madrid"),
             "{placed:?}"
+        );
+    }
+
+    #[test]
+    fn a_greeting_upon_arrival_is_where_the_traveller_landed() {
+        let text = " date 2021-05-04 President Ana Ruiz left Lima for Quito on Monday, 3 May. Upon arrival, she was greeted by Foreign Minister Jon Dahl and proceeded by helicopter to Cuenca.";
+        assert_eq!(meeting_places(text), ["Quito"]);
+        assert_eq!(
+            legs(text).into_iter().map(|l| l.1).collect::<Vec<_>>(),
+            ["Quito", "Cuenca"]
         );
     }
 
