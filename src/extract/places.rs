@@ -544,9 +544,12 @@ pub fn unknown_at(sentence: &str, at: usize) -> Option<PlaceMention> {
         j += 1;
     }
     let mut name_end = j;
-    let organisation = ws[i..j]
-        .iter()
-        .any(|w| NOT_PERSON.contains(w.key().trim_end_matches("'s")) || w.key().ends_with("'s"));
+    // "Addu City", "Quezon City": a town whose name ends in "City"
+    let town = j > i + 1 && matches!(ws[j - 1].text, "City" | "Town");
+    let organisation = !town
+        && ws[i..j].iter().any(|w| {
+            NOT_PERSON.contains(w.key().trim_end_matches("'s")) || w.key().ends_with("'s")
+        });
     // "Bulumkutu transit centre": a venue named after its place
     // (not "Palanca, a village": an apposition says what the place is)
     let venue_after =
@@ -655,6 +658,12 @@ mod tests {
         let s7 = "He will visit the Kalbatom pavilion at the exhibition centre.";
         let pavilion = unknown_at(s7, s7.find("Kalbatom").unwrap()).unwrap();
         assert_eq!(pavilion.kind, PlaceKind::Site);
+        let s9 = "She travelled to Dorin City, where she opened a school.";
+        let town = unknown_at(s9, s9.find("Dorin").unwrap()).unwrap();
+        assert_eq!(
+            (town.place.name.as_str(), town.kind),
+            ("Dorin City", PlaceKind::Unknown)
+        );
     }
 
     #[test]

@@ -211,6 +211,7 @@ impl<'d> Story<'d> {
                 self.flashback = None;
             }
         }
+        self.back_to_a_stop_of_the_lead(reading);
         let present = RULE_WORDS.matches(reading.text);
         let triggers = legs::trigger_patterns().count();
         let leg_facts = merge_facts(legs::facts(reading, |k| present.matched(k)));
@@ -366,6 +367,53 @@ impl<'d> Story<'d> {
             }
         }
         self.index += 1;
+    }
+
+    /// "paid a visit to the Maldives on 9-10 May, followed by a visit to Sri Lanka on 11
+    /// May. In Male, she ...": a lead that told the whole tour, then a sentence set, with no
+    /// day of its own, in a stop of it other than the last: the story goes back to that stop
+    /// and its day.
+    fn back_to_a_stop_of_the_lead(&mut self, reading: &Reading<'_>) {
+        if !reading.dates.is_empty() {
+            return;
+        }
+        let Some(opening) = reading
+            .opening_place()
+            .filter(|p| p.kind == PlaceKind::City)
+        else {
+            return;
+        };
+        let Some(last) = self
+            .legs
+            .last()
+            .filter(|l| l.leg.status == Status::Completed)
+        else {
+            return;
+        };
+        if same_place(self.location.as_ref(), Some(&opening.place)) {
+            return;
+        }
+        // "In Male" after "a visit to the Maldives": the city of a country visited
+        let stop = self.legs.iter().rposition(|l| {
+            l.sentence == last.sentence
+                && l.leg.status == Status::Completed
+                && l.leg.destination.as_ref().is_some_and(|d| {
+                    same_place(Some(d), Some(&opening.place)) || self.lies_in(&opening.place, d)
+                })
+        });
+        let Some(stop) = stop else {
+            return;
+        };
+        if let Some(day) = self.legs[stop]
+            .leg
+            .date
+            .filter(|&day| self.calendar.anchor.is_some_and(|a| day < a))
+        {
+            self.calendar.anchor = Some(day);
+            self.location = Some(opening.place.clone());
+            // the country visited, told more precisely
+            self.legs[stop].leg.destination = Some(opening.place.clone());
+        }
     }
 
     /// The story moves on to `day`, told by a heading.
@@ -2364,6 +2412,25 @@ mod tests {
             legs(text).into_iter().map(|l| l.1).collect::<Vec<_>>(),
             ["Quito", "Cuenca"]
         );
+    }
+
+    #[test]
+    fn a_stop_of_a_lead_that_told_the_whole_tour_is_back_on_its_day() {
+        let text = " date 2021-05-12 Minister Ana Ruiz paid an official visit to Peru from 9-10 May 2021, followed by a visit to Chile on 11 May 2021.\n\nIn Lima, Ruiz called on President Tomas Vik. She also met Jon Dahl, the Speaker.\n\nIn Santiago on 11 May, Ruiz met President Lena Berg.";
+        let day = |d: &str| d.to_owned();
+        let days: Vec<(String, String)> = meeting_days(text)
+            .into_iter()
+            .map(|(d, who, _)| (d, who))
+            .collect();
+        assert_eq!(
+            days,
+            [
+                (day("2021-05-09"), day("Tomas Vik")),
+                (day("2021-05-09"), day("Jon Dahl")),
+                (day("2021-05-11"), day("Lena Berg")),
+            ]
+        );
+        assert_eq!(meeting_places(text), ["Lima", "Lima", "Santiago"]);
     }
 
     #[test]
