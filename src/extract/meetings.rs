@@ -281,16 +281,20 @@ pub fn facts(
         };
         let start = last_break(reading.text, previous_end, span.start).unwrap_or(previous_end);
         // "held talks with X and visited a camp": the visit's people come after "and"
-        let start = if k > 0 && verb_span(reading, span) {
-            AND_BEFORE
-                .find(tail(&reading.text[..span.start], 20))
-                .map_or(start, |m| {
-                    (span.start - tail(&reading.text[..span.start], 20).len() + m.start())
-                        .max(start)
-                })
+        // (and "called on X and held talks with Y": the talks' people come after "and held")
+        let and_before = if k == 0 {
+            None
+        } else if verb_span(reading, span) {
+            Some((&*AND_BEFORE, 20))
         } else {
-            start
+            Some((&*AND_HELD, 60))
         };
+        let start = and_before.map_or(start, |(pattern, reach)| {
+            let before = tail(&reading.text[..span.start], reach);
+            pattern.find(before).map_or(start, |m| {
+                (span.start - before.len() + m.start()).max(start)
+            })
+        });
         // "for talks on the pledge that X made": who is in the relative clause is not there
         let end = match relative_clause(reading.text, span.end, end) {
             // "met X, who is President of ...": the mention of X runs on past "who"
@@ -343,6 +347,14 @@ fn more_with(
 /// " and ", " and also " right before a verb.
 static AND_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"\sand\s+(?:also\s+|then\s+|later\s+)?$"));
+
+/// "and held delegation-level talks", "and had a working lunch": a second engagement, held,
+/// after another.
+static AND_HELD: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\sand\s+(?:also\s+|then\s+|later\s+)?(?:held|had|hosted|chaired|co-chaired)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
+    )
+});
 
 /// A relative pronoun opening a clause about someone or something else.
 static RELATIVE_PRONOUN: LazyLock<Regex> =
@@ -1313,6 +1325,13 @@ mod tests {
             (
                 "Foreign Minister Ana Ruiz arrived in Oslo, where she visited a refugee camp.",
                 vec![seen(SiteVisit, &[], Completed)],
+            ),
+            (
+                "Minister Ana Ruiz arrived in Oslo. She called on President Tomas Vik and held delegation-level talks with Foreign Minister Jon Dahl.",
+                vec![
+                    seen(Meeting, &["Tomas Vik"], Completed),
+                    seen(Meeting, &["Jon Dahl"], Completed),
+                ],
             ),
             (
                 "Foreign Minister Ana Ruiz left Oslo for Madrid, ending a tour of Northern Europe.",
