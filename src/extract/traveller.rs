@@ -28,7 +28,7 @@ static TRAVELS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A verb of talks right after the subject.
 static MEETS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,[^,.;]{0,90},|\s*,)?\s*(?:(?:has|had|will|is|was|also|then|later|first|due\s+to|expected\s+to)\s+)*(?:met|meets|meet|held|holds|hold|spoke|speaks|attended|attends|paid|pays)(?-u:\b)")
+    Regex::new(r"^(?:\s*,[^,.;]{0,90},|\s*,)?\s*(?:(?:has|had|will|is|was|also|then|later|first|due\s+to|expected\s+to)\s+)*(?:met|meets|meet|held|holds|hold|spoke|speaks|attended|attends|paid|pays|called\s+on|calls\s+on|call\s+on|conferred|confers|talked|talks\s+with)(?-u:\b)")
         .expect("meeting pattern compiles")
 });
 
@@ -184,6 +184,10 @@ mod tests {
                 Some("Carla Rossi"),
             ),
             (&["The weather in Lima was mild."], None),
+            (
+                &["Foreign Minister Ana Ruiz called on President Tomas Vik in Lima on Friday."],
+                Some("Ana Ruiz"),
+            ),
             (
                 &["President Tomas Vik will arrive in Lima on Monday and meet Ana Ruiz."],
                 Some("Tomas Vik"),
