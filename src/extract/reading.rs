@@ -98,6 +98,11 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("clause pattern compiles")
 });
 
+/// A clause of a gerund after a time word (", before returning", ", after meeting").
+static GERUND_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,\s+(?:before|after)\s+[a-z]+ing(?-u:\b)").expect("gerund pattern compiles")
+});
+
 /// "and" before a second verb of travel.
 static SECOND_MOVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s+and\s+(?:left|departed|flew|travell?ed|returned|headed|drove|went|continued|proceeded)(?-u:\b)")
@@ -277,6 +282,11 @@ impl<'a> Reading<'a> {
             return true;
         }
         let (start, _) = self.clause(at);
+        // "will fly to Lima on Monday, before returning home on Tuesday": a gerund hung on
+        // the clause before shares its time
+        if start > 0 && GERUND_CLAUSE.is_match(&self.text[start..]) {
+            return self.planned_at(start - 1);
+        }
         // "Intending to travel on, she left Moscow": the intention is the opener's own
         let opener = self.subject_start();
         let start = if at >= opener {

@@ -2434,6 +2434,25 @@ mod tests {
     }
 
     #[test]
+    fn a_return_hung_on_a_plan_is_planned_too() {
+        let found = legs(
+            " date 2021-05-01 President Tomas Vik will fly to Quito on Wednesday, 5 May, before returning to Lima on Thursday.",
+        );
+        let planned = |from: &str, to: &str, date: &str| {
+            let mut l = leg(from, to, date, &[]);
+            l.4 = Status::Planned;
+            l
+        };
+        assert_eq!(
+            found,
+            [
+                planned("?", "Quito", "2021-05-05"),
+                planned("Quito", "Lima", "2021-05-06")
+            ]
+        );
+    }
+
+    #[test]
     fn a_news_lead_takes_the_journey_told_after_it() {
         // Tuesday 4 May 2021
         let found = legs(
