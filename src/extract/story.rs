@@ -215,6 +215,7 @@ impl<'d> Story<'d> {
         let present = RULE_WORDS.matches(reading.text);
         let triggers = legs::trigger_patterns().count();
         let leg_facts = merge_facts(legs::facts(reading, |k| present.matched(k)));
+        self.visit_ended(reading, &leg_facts);
         let meeting_facts = meetings::facts(
             reading,
             |k| present.matched(triggers + k),
@@ -413,6 +414,60 @@ impl<'d> Story<'d> {
             self.location = Some(opening.place.clone());
             // the country visited, told more precisely
             self.legs[stop].leg.destination = Some(opening.place.clone());
+        }
+    }
+
+    /// "concluded his two-day visit to Russia and emplaned for Vienna": the traveller was
+    /// in the country whose visit ended, which is where the journey the sentence tells
+    /// starts.
+    fn visit_ended(&mut self, reading: &Reading<'_>, facts: &[LegFact]) {
+        static ENDED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)(?-u:\b)(?:concluded|concludes|concluding|wrapped\s+up|wraps\s+up|wrapping\s+up|ended|ends|ending|completed|completes|completing)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|stay)\s+to\s")
+                .expect("visit-ended pattern compiles")
+        });
+        if !contains_ascii_in_any_case(reading.text, " visit")
+            && !contains_ascii_in_any_case(reading.text, " trip")
+            && !contains_ascii_in_any_case(reading.text, " tour")
+            && !contains_ascii_in_any_case(reading.text, " stay")
+        {
+            return;
+        }
+        let Some(m) = ENDED.find(reading.text) else {
+            return;
+        };
+        // "arrived from Paris after wrapping up a visit to France": told looking back
+        let looking_back = tail(&reading.text[..m.start()], 8).ends_with("after ");
+        if looking_back
+            || reading.planned_at(m.start())
+            || reading.main_subject() != Some(crate::extract::reading::Who::Traveller)
+        {
+            return;
+        }
+        let Some(place) = reading
+            .place_after(m.end())
+            .filter(|p| p.start <= m.end() + 5 && p.is_destination())
+        else {
+            return;
+        };
+        let leaves = facts.iter().any(|f| {
+            !f.planned
+                && f.destination.as_ref().is_some_and(|d| {
+                    !same_place(Some(&d.place), Some(&place.place))
+                        && !self.lies_in(&d.place, &place.place)
+                })
+        });
+        if !leaves {
+            return;
+        }
+        let inside = self.location.as_ref().is_some_and(|here| {
+            same_place(Some(here), Some(&place.place)) || self.lies_in(here, &place.place)
+        });
+        if !inside {
+            // "LIMA (Reuters) - ... concluded her visit to Peru": the dateline names the city
+            let city = self
+                .dateline_place()
+                .filter(|c| self.lies_in(c, &place.place));
+            self.location = city.or(Some(place.place));
         }
     }
 
@@ -1140,7 +1195,25 @@ impl Story<'_> {
             .filter_map(|l| l.leg.date)
             .collect();
         let in_order = dates.windows(2).all(|w| w[0] <= w[1]);
-        if in_order && self.stops_before.iter().all(|s| s.coming_from) {
+        // "emplaned for Vienna on Wednesday. On Monday, he dined with ...": an engagement
+        // placed where the traveller only got to after its day
+        let misplaced = self.meetings.iter().any(|m| {
+            let Some(day) = m.meeting.date.filter(|_| m.here) else {
+                return false;
+            };
+            let mut arrivals = self
+                .legs
+                .iter()
+                .filter(|l| {
+                    dated(l) && same_place(l.leg.destination.as_ref(), m.meeting.place.as_ref())
+                })
+                .filter_map(|l| l.leg.date)
+                .peekable();
+            m.meeting.status == Status::Completed
+                && arrivals.peek().is_some()
+                && arrivals.all(|date| date > day)
+        });
+        if in_order && !misplaced && self.stops_before.iter().all(|s| s.coming_from) {
             return;
         }
         let first = dates.iter().min().copied();
@@ -1195,9 +1268,16 @@ impl Story<'_> {
             .collect();
         order.sort_by_key(|&i| (self.legs[i].leg.date, self.legs[i].sentence));
         let mut previous: Option<Place> = None;
-        for i in order {
+        for &i in &order {
+            let leg = &self.legs[i].leg;
+            // (before the first, a start the story only reached later is no start)
+            let reached_later = order.iter().any(|&j| {
+                let later = &self.legs[j].leg;
+                later.date > leg.date && same_place(later.destination.as_ref(), leg.origin.as_ref())
+            });
             let leg = &mut self.legs[i];
-            if !leg.origin_told && !same_place(previous.as_ref(), leg.leg.destination.as_ref()) {
+            let moved = !same_place(previous.as_ref(), leg.leg.destination.as_ref());
+            if !leg.origin_told && moved && (previous.is_some() || reached_later) {
                 leg.leg.origin.clone_from(&previous);
             }
             previous.clone_from(&leg.leg.destination);
@@ -2450,6 +2530,13 @@ mod tests {
                 planned("Quito", "Lima", "2021-05-06")
             ]
         );
+    }
+
+    #[test]
+    fn a_visit_concluded_is_where_the_next_journey_starts_and_its_days_were_spent() {
+        let text = " date 2021-05-07 Ruiz ends Peru visit\n\nLIMA, May 7 (Reuters) - President Ana Ruiz on Friday concluded her two-day visit to Peru and emplaned for Quito.\n\nOn Thursday evening, President Tomas Vik hosted Ruiz for a private dinner. Earlier that day, Ruiz visited the national museum.";
+        assert_eq!(legs(text), [leg("Lima", "Quito", "2021-05-07", &[])]);
+        assert_eq!(meeting_places(text), ["Lima", "Lima"]);
     }
 
     #[test]
