@@ -348,11 +348,11 @@ fn more_with(
 static AND_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"\sand\s+(?:also\s+|then\s+|later\s+)?$"));
 
-/// "and held delegation-level talks", "and had a working lunch": a second engagement, held,
-/// after another.
+/// "and held delegation-level talks", "and had a working lunch", "and deliver a speech": a
+/// second engagement, held, after another.
 static AND_HELD: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"\sand\s+(?:also\s+|then\s+|later\s+)?(?:held|had|hosted|chaired|co-chaired)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
+        r"\sand\s+(?:also\s+|then\s+|later\s+)?(?:held|had|hosted|chaired|co-chaired|deliver|delivered|give|gave)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
     )
 });
 
@@ -464,6 +464,8 @@ fn event_spans(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<Span> 
                 && !gap.contains(", with whom ")
                 // "was received by X and held separate talks with Y": two
                 && !SEVERAL.is_match(gap)
+                // "meet X and deliver a speech": the speech is one more engagement
+                && !(event.name == "address" && gap.contains(" and "))
                 && start - last.end <= 70
                 && event.name != "reception"
                 && event.name != "site-visit";
@@ -1292,7 +1294,7 @@ mod tests {
 
     #[test]
     fn engagements_in_the_forms_texts_use() {
-        use MeetingKind::{Ceremony, Conference, Meal, Meeting, Press, SiteVisit};
+        use MeetingKind::{Ceremony, Conference, Meal, Meeting, Other, Press, SiteVisit};
         use Status::{Completed, Planned};
         let cases: Vec<(&str, Vec<Seen>)> = vec![
             (
@@ -1331,6 +1333,13 @@ mod tests {
                 vec![
                     seen(Meeting, &["Tomas Vik"], Completed),
                     seen(Meeting, &["Jon Dahl"], Completed),
+                ],
+            ),
+            (
+                "Minister Ana Ruiz arrived in Oslo. She is due to meet President Tomas Vik on Tuesday and deliver a speech.",
+                vec![
+                    seen(Meeting, &["Tomas Vik"], Planned),
+                    seen(Other, &[], Planned),
                 ],
             ),
             (
