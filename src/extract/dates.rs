@@ -506,7 +506,13 @@ impl Calendar {
 
     /// Reads the title's date range ("Activities in Japan, 7-9 August 2018") as bounds.
     pub fn bound_by_title(&mut self, title: &str) {
-        let range = mentions(title).into_iter().find_map(|m| match m.expr {
+        self.bound_by_mentions(&mentions(title));
+    }
+
+    /// [`Self::bound_by_title`] given the date phrases of the title, as [`mentions`] finds
+    /// them.
+    pub fn bound_by_mentions(&mut self, found: &[DateMention]) {
+        let range = found.iter().find_map(|m| match m.expr {
             DateExpr::Range { .. } | DateExpr::Day { .. } => Some(m.expr),
             _ => None,
         });
