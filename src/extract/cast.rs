@@ -154,7 +154,7 @@ impl Cast {
     fn enrich(&mut self, id: PersonId, name: &str, mention: &PersonMention) {
         let person = &mut self.people[id];
         person.weak &= mention.bare;
-        if name.split_whitespace().count() > person.name.split_whitespace().count() {
+        if word_count(name) > word_count(&person.name) {
             person.name = name.to_owned();
             person.words = name_words(name);
         }
@@ -293,11 +293,30 @@ fn name_words(name: &str) -> Vec<String> {
     words_of(&fold(name)).map(str::to_owned).collect()
 }
 
-/// The words of a folded name, without generational suffixes.
+/// The words of a folded name, without generational suffixes. `fold` leaves one space
+/// between words and none around them, so the words are cut at spaces.
 fn words_of(folded: &str) -> impl Iterator<Item = &str> {
     folded
-        .split_whitespace()
+        .split(' ')
+        .filter(|w| !w.is_empty())
         .filter(|w| !matches!(*w, "ii" | "iii" | "iv" | "jr" | "jr." | "sr" | "sr."))
+}
+
+/// The number of words `str::split_whitespace` gives, counted over bytes in ASCII text: a
+/// name is compared with a person's at each mention.
+fn word_count(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let mut count = 0;
+    let mut inside = false;
+    for &b in text.as_bytes() {
+        // `char::is_whitespace`, as `split_whitespace` asks: a vertical tab too
+        let space = char::from(b).is_whitespace();
+        count += usize::from(!space && !inside);
+        inside = !space;
+    }
+    count
 }
 
 /// A title reduced to what identifies the office: "Minister for Foreign Affairs" and
@@ -396,6 +415,24 @@ mod tests {
     use super::*;
     use crate::extract::people::mentions;
     use crate::gazetteer::Gazetteer;
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_counted_as_split_whitespace_counts_them(text in "[ a-zA-Z.\t\n\x0b\x0c\r\x1c-\x1f]{0,30}|\\PC{0,20}") {
+            proptest::prop_assert_eq!(word_count(&text), text.split_whitespace().count());
+        }
+
+        #[test]
+        fn folded_words_are_cut_as_split_whitespace_cuts_them(text in "[ a-zA-Z.\t\x0b\u{a0}\u{2009}]{0,30}|\\PC{0,20}") {
+            let folded = fold(&text);
+            let by_space: Vec<&str> = words_of(&folded).collect();
+            let by_whitespace: Vec<&str> = folded
+                .split_whitespace()
+                .filter(|w| !matches!(*w, "ii" | "iii" | "iv" | "jr" | "jr." | "sr" | "sr."))
+                .collect();
+            proptest::prop_assert_eq!(by_space, by_whitespace);
+        }
+    }
 
     /// Observes every person of `sentences` and returns, per sentence, the names its
     /// mentions resolved to.
