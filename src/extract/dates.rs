@@ -377,7 +377,8 @@ impl<'s> Cues<'s> {
 
     fn allow(&self, rule: &str) -> bool {
         match rule {
-            "weekday" => self.day || self.time_word(),
+            // a weekday's name ends in "day"; the rule's other words are "weekend"
+            "weekday" => self.day || self.sentence.contains("weekend"),
             "visit-day" => self.day,
             "relative-day" => self.day || self.time_word(),
             _ => self.digit,
