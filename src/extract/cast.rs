@@ -218,9 +218,15 @@ impl Cast {
     /// whose title fits the mention's ("President Omar" is the president of that name, not
     /// a speaker also called Omar) over one whose title does not.
     fn find_surname(&self, name: &str, mention: &PersonMention) -> Option<PersonId> {
-        let key = fold(name);
+        // a one-word ASCII name is compared with the words of names byte by byte, unfolded:
+        // surnames are looked up at every mention
+        let key = (!one_ascii_word(name)).then(|| fold(name));
+        let is_key = |w: &String| match &key {
+            Some(key) => w == key,
+            None => folds_to(name, w),
+        };
         // a surname is most often nobody's yet: each search below wants someone who has it
-        if !self.people.iter().any(|p| p.words.contains(&key)) {
+        if !self.people.iter().any(|p| p.words.iter().any(is_key)) {
             return None;
         }
         let role = mention
@@ -232,8 +238,8 @@ impl Cast {
             role.as_deref()
                 .is_none_or(|r| office.is_empty() || role_fits(r, office))
         };
-        let last = |id: PersonId| self.people[id].words.last() == Some(&key);
-        let any = |id: PersonId| self.people[id].words.contains(&key);
+        let last = |id: PersonId| self.people[id].words.last().is_some_and(is_key);
+        let any = |id: PersonId| self.people[id].words.iter().any(is_key);
         // "President Joe Biden ... Biden and First Lady Jill Biden": a surname alone is the
         // first person of that name, the others are told apart by their first names
         let first = |fits: &dyn Fn(PersonId) -> bool| (0..self.people.len()).find(|&id| fits(id));
@@ -300,6 +306,24 @@ fn words_of(folded: &str) -> impl Iterator<Item = &str> {
         .split(' ')
         .filter(|w| !w.is_empty())
         .filter(|w| !matches!(*w, "ii" | "iii" | "iv" | "jr" | "jr." | "sr" | "sr."))
+}
+
+/// An ASCII name of one word: folded byte by byte.
+fn one_ascii_word(name: &str) -> bool {
+    name.bytes()
+        .all(|b| b.is_ascii() && !char::from(b).is_whitespace())
+}
+
+/// `fold(name) == word`, for a `name` that [`one_ascii_word`] holds for, without folding it.
+fn folds_to(name: &str, word: &str) -> bool {
+    let folded = |b: u8| {
+        if b == b'`' {
+            b'\''
+        } else {
+            b.to_ascii_lowercase()
+        }
+    };
+    name.len() == word.len() && name.bytes().zip(word.bytes()).all(|(n, w)| folded(n) == w)
 }
 
 /// The number of words `str::split_whitespace` gives, counted over bytes in ASCII text: a
@@ -417,6 +441,13 @@ mod tests {
     use crate::gazetteer::Gazetteer;
 
     proptest::proptest! {
+        #[test]
+        fn one_word_is_compared_as_folded(name in "[a-zA-Z'`.-]{0,8}", word in "[a-z'`.-]{0,8}") {
+            proptest::prop_assume!(one_ascii_word(&name));
+            proptest::prop_assert_eq!(folds_to(&name, &word), fold(&name) == word);
+            proptest::prop_assert!(folds_to(&name, &fold(&name)));
+        }
+
         #[test]
         fn words_are_counted_as_split_whitespace_counts_them(text in "[ a-zA-Z.\t\n\x0b\x0c\r\x1c-\x1f]{0,30}|\\PC{0,20}") {
             proptest::prop_assert_eq!(word_count(&text), text.split_whitespace().count());
