@@ -154,7 +154,7 @@ impl Cast {
     fn enrich(&mut self, id: PersonId, name: &str, mention: &PersonMention) {
         let person = &mut self.people[id];
         person.weak &= mention.bare;
-        if name.split_whitespace().count() > person.name.split_whitespace().count() {
+        if word_count(name) > word_count(&person.name) {
             person.name = name.to_owned();
             person.words = name_words(name);
         }
@@ -218,9 +218,15 @@ impl Cast {
     /// whose title fits the mention's ("President Omar" is the president of that name, not
     /// a speaker also called Omar) over one whose title does not.
     fn find_surname(&self, name: &str, mention: &PersonMention) -> Option<PersonId> {
-        let key = fold(name);
+        // a one-word ASCII name is compared with the words of names byte by byte, unfolded:
+        // surnames are looked up at every mention
+        let key = (!one_ascii_word(name)).then(|| fold(name));
+        let is_key = |w: &String| match &key {
+            Some(key) => w == key,
+            None => folds_to(name, w),
+        };
         // a surname is most often nobody's yet: each search below wants someone who has it
-        if !self.people.iter().any(|p| p.words.contains(&key)) {
+        if !self.people.iter().any(|p| p.words.iter().any(is_key)) {
             return None;
         }
         let role = mention
@@ -232,8 +238,8 @@ impl Cast {
             role.as_deref()
                 .is_none_or(|r| office.is_empty() || role_fits(r, office))
         };
-        let last = |id: PersonId| self.people[id].words.last() == Some(&key);
-        let any = |id: PersonId| self.people[id].words.contains(&key);
+        let last = |id: PersonId| self.people[id].words.last().is_some_and(is_key);
+        let any = |id: PersonId| self.people[id].words.iter().any(is_key);
         // "President Joe Biden ... Biden and First Lady Jill Biden": a surname alone is the
         // first person of that name, the others are told apart by their first names
         let first = |fits: &dyn Fn(PersonId) -> bool| (0..self.people.len()).find(|&id| fits(id));
@@ -293,11 +299,48 @@ fn name_words(name: &str) -> Vec<String> {
     words_of(&fold(name)).map(str::to_owned).collect()
 }
 
-/// The words of a folded name, without generational suffixes.
+/// The words of a folded name, without generational suffixes. `fold` leaves one space
+/// between words and none around them, so the words are cut at spaces.
 fn words_of(folded: &str) -> impl Iterator<Item = &str> {
     folded
-        .split_whitespace()
+        .split(' ')
+        .filter(|w| !w.is_empty())
         .filter(|w| !matches!(*w, "ii" | "iii" | "iv" | "jr" | "jr." | "sr" | "sr."))
+}
+
+/// An ASCII name of one word: folded byte by byte.
+fn one_ascii_word(name: &str) -> bool {
+    name.bytes()
+        .all(|b| b.is_ascii() && !char::from(b).is_whitespace())
+}
+
+/// `fold(name) == word`, for a `name` that [`one_ascii_word`] holds for, without folding it.
+fn folds_to(name: &str, word: &str) -> bool {
+    let folded = |b: u8| {
+        if b == b'`' {
+            b'\''
+        } else {
+            b.to_ascii_lowercase()
+        }
+    };
+    name.len() == word.len() && name.bytes().zip(word.bytes()).all(|(n, w)| folded(n) == w)
+}
+
+/// The number of words `str::split_whitespace` gives, counted over bytes in ASCII text: a
+/// name is compared with a person's at each mention.
+fn word_count(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let mut count = 0;
+    let mut inside = false;
+    for &b in text.as_bytes() {
+        // `char::is_whitespace`, as `split_whitespace` asks: a vertical tab too
+        let space = char::from(b).is_whitespace();
+        count += usize::from(!space && !inside);
+        inside = !space;
+    }
+    count
 }
 
 /// A title reduced to what identifies the office: "Minister for Foreign Affairs" and
@@ -396,6 +439,31 @@ mod tests {
     use super::*;
     use crate::extract::people::mentions;
     use crate::gazetteer::Gazetteer;
+
+    proptest::proptest! {
+        #[test]
+        fn one_word_is_compared_as_folded(name in "[a-zA-Z'`.-]{0,8}", word in "[a-z'`.-]{0,8}") {
+            proptest::prop_assume!(one_ascii_word(&name));
+            proptest::prop_assert_eq!(folds_to(&name, &word), fold(&name) == word);
+            proptest::prop_assert!(folds_to(&name, &fold(&name)));
+        }
+
+        #[test]
+        fn words_are_counted_as_split_whitespace_counts_them(text in "[ a-zA-Z.\t\n\x0b\x0c\r\x1c-\x1f]{0,30}|\\PC{0,20}") {
+            proptest::prop_assert_eq!(word_count(&text), text.split_whitespace().count());
+        }
+
+        #[test]
+        fn folded_words_are_cut_as_split_whitespace_cuts_them(text in "[ a-zA-Z.\t\x0b\u{a0}\u{2009}]{0,30}|\\PC{0,20}") {
+            let folded = fold(&text);
+            let by_space: Vec<&str> = words_of(&folded).collect();
+            let by_whitespace: Vec<&str> = folded
+                .split_whitespace()
+                .filter(|w| !matches!(*w, "ii" | "iii" | "iv" | "jr" | "jr." | "sr" | "sr."))
+                .collect();
+            proptest::prop_assert_eq!(by_space, by_whitespace);
+        }
+    }
 
     /// Observes every person of `sentences` and returns, per sentence, the names its
     /// mentions resolved to.

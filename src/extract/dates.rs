@@ -385,7 +385,8 @@ impl<'s> Cues<'s> {
 
     fn allow(&self, rule: &str) -> bool {
         match rule {
-            "weekday" => self.day || self.time_word(),
+            // a weekday's name ends in "day"; the rule's other words are "weekend"
+            "weekday" => self.day || self.sentence.contains("weekend"),
             "visit-day" => self.day,
             "relative-day" => self.day || self.time_word(),
             _ => self.digit,
@@ -514,7 +515,13 @@ impl Calendar {
 
     /// Reads the title's date range ("Activities in Japan, 7-9 August 2018") as bounds.
     pub fn bound_by_title(&mut self, title: &str) {
-        let range = mentions(title).into_iter().find_map(|m| match m.expr {
+        self.bound_by_mentions(&mentions(title));
+    }
+
+    /// [`Self::bound_by_title`] given the date phrases of the title, as [`mentions`] finds
+    /// them.
+    pub fn bound_by_mentions(&mut self, found: &[DateMention]) {
+        let range = found.iter().find_map(|m| match m.expr {
             DateExpr::Range { .. } | DateExpr::Day { .. } => Some(m.expr),
             _ => None,
         });

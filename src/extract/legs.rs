@@ -675,23 +675,52 @@ static LIST_SEPARATOR: LazyLock<Regex> =
 /// ("flew by helicopter" is a helicopter leg).
 pub fn mode(text: &str) -> Option<Mode> {
     let mut found = None;
-    for caps in MODE.captures_iter(text) {
-        let this = if caps.name("heli").is_some() {
-            Mode::Helicopter
-        } else if caps.name("road").is_some() {
-            Mode::Road
-        } else if caps.name("rail").is_some() {
-            Mode::Rail
-        } else if caps.name("sea").is_some() {
-            Mode::Sea
-        } else {
-            Mode::Air
-        };
+    for m in MODE.find_iter(text) {
+        let this = mode_of_word(m.as_str()).unwrap_or_else(|| mode_by_groups(text, m.start()));
         if found.is_none() || found == Some(Mode::Air) {
             found = Some(this);
         }
     }
     found
+}
+
+/// The means a match of [`MODE`] names, by its last word: each word of the pattern belongs
+/// to one group. `None` for a spelling only a case-insensitive match of another script
+/// gives, which [`mode_by_groups`] reads.
+fn mode_of_word(found: &str) -> Option<Mode> {
+    let last = found.rsplit(char::is_whitespace).next()?;
+    let mut lower = [0u8; 12];
+    let word = lower.get_mut(..last.len())?;
+    word.copy_from_slice(last.as_bytes());
+    word.make_ascii_lowercase();
+    Some(match &*word {
+        b"helicopter" | b"helicopters" => Mode::Helicopter,
+        b"road" | b"car" | b"land" | b"motorcade" | b"bus" | b"convoy" | b"drove" | b"driving"
+        | b"overland" => Mode::Road,
+        b"train" | b"rail" => Mode::Rail,
+        b"sea" | b"boat" | b"ship" | b"ferry" | b"sailed" => Mode::Sea,
+        b"air" | b"plane" | b"flew" | b"flown" | b"flying" | b"fly" | b"flies" | b"flight"
+        | b"flights" | b"aircraft" | b"jet" | b"airlift" => Mode::Air,
+        _ => return None,
+    })
+}
+
+/// The means the match of [`MODE`] starting at byte `start` of `text` names, by the group
+/// that matched.
+fn mode_by_groups(text: &str, start: usize) -> Mode {
+    let caps = MODE.captures_at(text, start);
+    let group = |name: &str| caps.as_ref().is_some_and(|c| c.name(name).is_some());
+    if group("heli") {
+        Mode::Helicopter
+    } else if group("road") {
+        Mode::Road
+    } else if group("rail") {
+        Mode::Rail
+    } else if group("sea") {
+        Mode::Sea
+    } else {
+        Mode::Air
+    }
 }
 
 #[cfg(test)]
@@ -929,5 +958,57 @@ mod tests {
         assert_eq!(mode("continued by road into the north"), Some(Mode::Road));
         assert_eq!(mode("took a flight to the capital"), Some(Mode::Air));
         assert_eq!(mode("went to the market"), None);
+    }
+
+    #[test]
+    fn the_means_is_read_from_the_word_as_from_the_group() {
+        let words = [
+            "helicopter",
+            "HELICOPTERS",
+            "by road",
+            "By\tCar",
+            "by land",
+            "by motorcade",
+            "by bus",
+            "by convoy",
+            "drove",
+            "Driving",
+            "overland",
+            "by train",
+            "by rail",
+            "train",
+            "by sea",
+            "by boat",
+            "by ship",
+            "by ferry",
+            "sailed",
+            "by air",
+            "by plane",
+            "flew",
+            "flown",
+            "flying",
+            "fly",
+            "flies",
+            "flight",
+            "flights",
+            "plane",
+            "aircraft",
+            "jet",
+            "airlift",
+            // a long s matches "s" in any case
+            "by \u{17f}hip",
+            "by \u{17f}ea",
+        ];
+        for text in words {
+            let m = MODE.find(text).expect(text);
+            assert_eq!(m.range(), 0..text.len(), "{text}");
+            let by_word = mode_of_word(m.as_str());
+            assert!(by_word.is_some() || !text.is_ascii(), "{text}");
+            assert_eq!(
+                by_word.unwrap_or_else(|| mode_by_groups(text, 0)),
+                mode_by_groups(text, 0),
+                "{text}"
+            );
+        }
     }
 }

@@ -1115,10 +1115,10 @@ fn people_in(
     let mut out: Vec<PersonId> = Vec::new();
     for actor in reading.actors_in(window.0, window.1) {
         let Who::Person(id) = actor.who else { continue };
-        // a name seen only bare counts where the syntax makes it a person: "met X", "with X"
-        // or where the name hosts: "X received her for a dinner", "X will host a banquet"
-        let slot = PERSON_SLOT.is_match(tail(&reading.text[..actor.start], 20))
-            || HOSTS.is_match(&reading.text[actor.end..]);
+        // someone already counted or travelling along is not asked about again
+        if out.contains(&id) || companions.contains(&id) {
+            continue;
+        }
         // "had accompanied X": travelling with someone is not meeting them; "by Y rather
         // than by X": X was not there
         let before = tail(&reading.text[..actor.start], 30);
@@ -1129,7 +1129,13 @@ fn people_in(
         {
             continue;
         }
-        if !out.contains(&id) && !companions.contains(&id) && (!cast.person(id).weak || slot) {
+        // a name seen only bare counts where the syntax makes it a person: "met X", "with X"
+        // or where the name hosts: "X received her for a dinner", "X will host a banquet"
+        let slot = || {
+            PERSON_SLOT.is_match(tail(&reading.text[..actor.start], 20))
+                || HOSTS.is_match(&reading.text[actor.end..])
+        };
+        if !cast.person(id).weak || slot() {
             out.push(id);
         }
     }

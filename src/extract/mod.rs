@@ -35,7 +35,7 @@ pub use assemble::assemble;
 use crate::domain::{Document, LegDraft, MeetingDraft, Traveller};
 use crate::gazetteer::Gazetteer;
 use cast::{Cast, PersonId, canonical_role};
-use dates::{Calendar, DateExpr};
+use dates::{Calendar, DateExpr, DateMention};
 use people::{Form, PersonMention};
 use reading::{Actor, Reading, Who};
 use segment::Sentence;
@@ -80,6 +80,9 @@ struct Parsed<'s> {
     words: &'s [segment::Word<'s>],
     names: Vec<crate::gazetteer::PlaceMention>,
     people: Vec<PersonMention>,
+    /// The date phrases of the sentence, found once when first asked: the rules that read
+    /// headings as dates (release date, time stamp, the title's range) ask up to four times.
+    dates: std::cell::OnceCell<Vec<DateMention>>,
 }
 
 impl<'s> Parsed<'s> {
@@ -91,7 +94,14 @@ impl<'s> Parsed<'s> {
             words,
             names,
             people,
+            dates: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The date phrases of the sentence ([`dates::mentions`]).
+    fn dates(&self) -> &[DateMention] {
+        self.dates
+            .get_or_init(|| dates::mentions(&self.sentence.text))
     }
 }
 
@@ -136,8 +146,9 @@ pub fn extract_with(
     cast.forget_recency();
     let mut calendar = Calendar::new(doc.published);
     for heading in parsed.iter().filter(|p| p.sentence.heading) {
-        if calendar.bounds.is_none() && !release_date(&heading.sentence.text, &calendar) {
-            calendar.bound_by_title(&heading.sentence.text);
+        let (text, found) = (&heading.sentence.text, heading.dates());
+        if calendar.bounds.is_none() && !release_date(text, found, &calendar) {
+            calendar.bound_by_mentions(found);
         }
     }
     date_by_dateline(&mut calendar, &parsed);
@@ -153,7 +164,7 @@ pub fn extract_with(
             let published = story.calendar.published.latest();
             let ahead = story.calendar.anchor.is_some_and(|day| day > published);
             read_sentence(&mut story, p, programme.then_some(ahead));
-        } else if let Some(day) = stamped_day(&p.sentence.text, &mut story.calendar) {
+        } else if let Some(day) = stamped_day(&p.sentence.text, p.dates(), &mut story.calendar) {
             // "May 16, 2024, 04:15, Beijing": a news item's time stamp dates what follows
             story.set_day(day);
         }
@@ -182,9 +193,13 @@ pub fn extract_with(
 
 /// The day a heading that is a time stamp gives: a full date at its start, with at most a
 /// time and a place after it ("May 16, 2024, 04:15, Beijing", "16 May 2024"), or a day of a
-/// programme alone on its line ("Tuesday 25 July").
-fn stamped_day(heading: &str, calendar: &mut Calendar) -> Option<chrono::NaiveDate> {
-    let mention = dates::mentions(heading).into_iter().next()?;
+/// programme alone on its line ("Tuesday 25 July"). `found`: the date phrases of `heading`.
+fn stamped_day(
+    heading: &str,
+    found: &[DateMention],
+    calendar: &mut Calendar,
+) -> Option<chrono::NaiveDate> {
+    let mention = found.first()?;
     let rest = &heading[mention.end..];
     let full = match mention.expr {
         DateExpr::Day { year: Some(_), .. } => true,
@@ -201,16 +216,17 @@ fn stamped_day(heading: &str, calendar: &mut Calendar) -> Option<chrono::NaiveDa
     if !stamp {
         return None;
     }
-    if release_date(heading, calendar) {
+    if release_date(heading, found, calendar) {
         return None;
     }
     calendar.resolve(mention.expr, dates::Tense::Past)
 }
 
 /// "July 19, 2023" alone on a line under the title, the day of publication: the release's own
-/// date, neither a day of the story nor the bounds of the visit.
-fn release_date(heading: &str, calendar: &Calendar) -> bool {
-    let Some(mention) = dates::mentions(heading).into_iter().next() else {
+/// date, neither a day of the story nor the bounds of the visit. `found`: the date phrases
+/// of `heading`.
+fn release_date(heading: &str, found: &[DateMention], calendar: &Calendar) -> bool {
+    let Some(mention) = found.first() else {
         return false;
     };
     let DateExpr::Day {

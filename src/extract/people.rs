@@ -122,6 +122,8 @@ struct Reader<'s, 'g> {
     /// For each word, whether it is a title's head ([`HEAD`]) or qualifier ([`MODIFIER`]):
     /// asked of the same words many times while titles are looked for, so found once.
     title_words: Vec<u8>,
+    /// The last word that is a title's head, if any: no title starts after it.
+    last_head: Option<usize>,
 }
 
 /// A bit of [`Reader::title_words`]: the word is a title's head ("Minister").
@@ -144,7 +146,8 @@ pub fn mentions_in(
     ws: &[Word<'_>],
 ) -> Vec<PersonMention> {
     let countries = countries_by_word(ws, found);
-    let title_words = ws.iter().map(title_word).collect();
+    let title_words: Vec<u8> = ws.iter().map(title_word).collect();
+    let last_head = title_words.iter().rposition(|&t| t & HEAD != 0);
     let reader = Reader {
         sentence,
         ws,
@@ -152,6 +155,7 @@ pub fn mentions_in(
         found,
         countries,
         title_words,
+        last_head,
     };
     reader.scan()
 }
@@ -255,6 +259,10 @@ impl Reader<'_, '_> {
     /// an organisation, modifiers such as "Foreign" or "former") then heads, then "of/for/in"
     /// complements ("Minister for Foreign Affairs", "President of Poland").
     fn title_at(&self, i: usize) -> Option<Title> {
+        // a title has a head at or after its first word: most words have none after them
+        if self.last_head.is_none_or(|h| h < i) {
+            return None;
+        }
         let mut j = i;
         let w = self.word(j)?;
         let determiner = matches!(key(w), "the" | "his" | "her" | "their" | "its");
@@ -274,9 +282,11 @@ impl Reader<'_, '_> {
         for _ in 0..6 {
             // a qualifier belongs to the title only when nothing separates them ("Coming from
             // Niger, United Nations Secretary-General ...")
-            if let Some((c, next)) = self.country_at(j).filter(|(_, n)| self.joined(n - 1)) {
-                country = Some(c);
-                (j, qualified) = (next, true);
+            // the country's name copied only once it qualifies the title
+            let joined_country = self.countries.get(j).and_then(Option::as_ref);
+            if let Some((c, next)) = joined_country.filter(|(_, n)| self.joined(n - 1)) {
+                country = Some(c.clone());
+                (j, qualified) = (*next, true);
             } else if let Some(next) = self.organisation_at(j) {
                 (j, qualified) = (next, true);
             } else if self.is_modifier_at(j) && !self.is_head_at(j) {

@@ -126,7 +126,9 @@ impl<'a> Reading<'a> {
             .map(|m| (m.start(), m.end()))
             .collect();
         // "returned that evening and left the next day": the second verb starts a clause
-        breaks.extend(SECOND_MOVE.find_iter(text).map(|m| {
+        // (the pattern looked for only in sentences with its "and")
+        let second_moves = text.contains("and").then(|| SECOND_MOVE.find_iter(text));
+        breaks.extend(second_moves.into_iter().flatten().map(|m| {
             let verb = m
                 .as_str()
                 .trim_end_matches(|c: char| c.is_alphabetic())

@@ -124,24 +124,39 @@ fn ascii_key(bytes: Vec<u8>) -> String {
 
 /// Appends the keys of the words of an ASCII `text` to `key`, a space before each but the
 /// first of an empty key, and tells `word` each word's key range and span. The key is
-/// written as bytes, copied and folded at once as `fold_char` folds ASCII (lower case, a
-/// backtick an apostrophe).
+/// written as bytes, copied and folded while the words are cut, as `fold_char` folds ASCII
+/// (lower case, a backtick an apostrophe): one pass over the text, every sentence is cut.
 fn push_ascii_keys(
     text: &str,
     key: &mut Vec<u8>,
     mut word: impl FnMut(Range<usize>, Range<usize>),
 ) {
     let bytes = text.as_bytes();
-    // one apostrophe between letters or digits belongs to the word
-    for span in ascii_runs(bytes, |b| matches!(b, b'\'' | b'`')) {
+    let alnum = |i: usize| bytes.get(i).is_some_and(|&b| ALNUM[usize::from(b)]);
+    let mut i = 0;
+    while i < bytes.len() {
+        if !alnum(i) {
+            i += 1;
+            continue;
+        }
+        let span_start = i;
         if !key.is_empty() {
             key.push(b' ');
         }
         let start = key.len();
-        key.extend(bytes[span.clone()].iter().map(|&b| match b {
-            b'`' => b'\'',
-            b => b.to_ascii_lowercase(),
-        }));
+        loop {
+            while let Some(&b) = bytes.get(i).filter(|&&b| ALNUM[usize::from(b)]) {
+                key.push(b.to_ascii_lowercase());
+                i += 1;
+            }
+            // one apostrophe between letters or digits belongs to the word
+            if matches!(bytes.get(i), Some(b'\'' | b'`')) && alnum(i + 1) {
+                key.push(b'\'');
+                i += 1;
+            } else {
+                break;
+            }
+        }
         // the abbreviations are two or three letters long: most words are passed at once
         if let Some(full) = key
             .get(start..)
@@ -151,7 +166,7 @@ fn push_ascii_keys(
             key.truncate(start);
             key.extend_from_slice(full.as_bytes());
         }
-        word(start..key.len(), span);
+        word(start..key.len(), span_start..i);
     }
 }
 
