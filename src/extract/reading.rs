@@ -286,7 +286,10 @@ impl<'a> Reading<'a> {
         let (start, _) = self.clause(at);
         // "will fly to Lima on Monday, before returning home on Tuesday": a gerund hung on
         // the clause before shares its time
-        if start > 0 && GERUND_CLAUSE.is_match(&self.text[start..]) {
+        if start > 0
+            && self.text[start..].starts_with(',')
+            && GERUND_CLAUSE.is_match(&self.text[start..])
+        {
             return self.planned_at(start - 1);
         }
         // "Intending to travel on, she left Moscow": the intention is the opener's own

@@ -375,19 +375,19 @@ impl<'d> Story<'d> {
     /// day of its own, in a stop of it other than the last: the story goes back to that stop
     /// and its day.
     fn back_to_a_stop_of_the_lead(&mut self, reading: &Reading<'_>) {
-        if !reading.dates.is_empty() {
+        if !reading.dates.is_empty() || reading.places.is_empty() {
             return;
         }
-        let Some(opening) = reading
-            .opening_place()
-            .filter(|p| p.kind == PlaceKind::City)
-        else {
-            return;
-        };
         let Some(last) = self
             .legs
             .last()
             .filter(|l| l.leg.status == Status::Completed)
+        else {
+            return;
+        };
+        let Some(opening) = reading
+            .opening_place()
+            .filter(|p| p.kind == PlaceKind::City)
         else {
             return;
         };
@@ -421,6 +421,9 @@ impl<'d> Story<'d> {
     /// in the country whose visit ended, which is where the journey the sentence tells
     /// starts.
     fn visit_ended(&mut self, reading: &Reading<'_>, facts: &[LegFact]) {
+        if facts.iter().all(|f| f.planned || f.destination.is_none()) {
+            return;
+        }
         static ENDED: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)(?-u:\b)(?:concluded|concludes|concluding|wrapped\s+up|wraps\s+up|wrapping\s+up|ended|ends|ending|completed|completes|completing)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|stay)\s+to\s")
                 .expect("visit-ended pattern compiles")
