@@ -215,6 +215,11 @@ impl Reader<'_, '_> {
         self.ws.get(i)
     }
 
+    /// Word `i` is a courtesy title before a name (not the "Sen." ending "met Hun Sen.").
+    fn honorific_at(&self, i: usize) -> bool {
+        self.word(i).is_some_and(is_honorific) && self.word(i + 1).is_some()
+    }
+
     /// Word `i` is a title's head (see [`title_word`]); false past the last word.
     fn is_head_at(&self, i: usize) -> bool {
         self.title_words.get(i).is_some_and(|&t| t & HEAD != 0)
@@ -243,6 +248,12 @@ impl Reader<'_, '_> {
     fn name_text(&self, from: usize, to: usize) -> String {
         let (a, b) = self.span(from, to);
         let name = &self.sentence[a..b];
+        // "met Prime Minister Hun Sen.": the sentence's full stop, kept by a word that can
+        // be an abbreviation, is no part of the name
+        let name = match name.strip_suffix('.') {
+            Some(cut) if to == self.ws.len() && !cut.ends_with(|c: char| c.is_uppercase()) => cut,
+            _ => name,
+        };
         name.strip_suffix("'s")
             .or_else(|| name.strip_suffix("\u{2019}s"))
             .unwrap_or(name)
@@ -491,7 +502,10 @@ impl Reader<'_, '_> {
         let mut end = k;
         while end < k + 3
             && self.word(end).is_some_and(|w| {
-                w.capitalised() && !self.is_title_word_at(end) && !is_honorific(w) && !not_name(w)
+                w.capitalised()
+                    && !self.is_title_word_at(end)
+                    && !self.honorific_at(end)
+                    && !not_name(w)
             })
             && (end == k || self.joined(end - 1))
         {
@@ -601,7 +615,7 @@ impl Reader<'_, '_> {
                     || j > i && hyphenated_particle(w.text);
             let name_word = w.capitalised()
                 && (!self.is_title_word_at(j) || self.head_in_name(i, j))
-                && !is_honorific(w)
+                && !self.honorific_at(j)
                 && !NOT_PERSON.contains(k)
                 && !not_name(w)
                 && w.text.chars().any(char::is_lowercase) | (w.text.chars().count() <= 3);
@@ -950,6 +964,10 @@ mod tests {
                     "Ola Berg",
                     Some("Deputy Minister for Foreign Affairs"),
                 )],
+            ),
+            (
+                "She met with Prime Minister Kim Sen.",
+                vec![named("Kim Sen", Some("Prime Minister"))],
             ),
             (
                 "Talks with Prime Minister Jon Shia' Al-Dahl followed.",

@@ -330,9 +330,18 @@ fn full_stop_ends(before: &str, next: &str) -> bool {
         .unwrap_or("");
     let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
     let lower = word.to_lowercase();
-    // "H.E. Ms. Ingrid Berg": a courtesy title before a name
+    // "H.E. Ms. Ingrid Berg": a courtesy title before a name (but "met Prime Minister Hun
+    // Sen. He said": a name that ends like a title, before a sentence's opening word)
     if TITLES.contains(&lower.as_str()) || lower == "h.e" {
-        return false;
+        let after_name = before[..before.len() - word.len()]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        return after_name
+            && word.starts_with(char::is_uppercase)
+            && OPENERS.contains(&next_word.as_str())
+            && !matches!(next_word.as_str(), "Mr" | "Mrs" | "Ms");
     }
     if MONTHS.contains(&lower.as_str()) {
         return !next.starts_with(|c: char| c.is_ascii_digit())
@@ -494,6 +503,14 @@ mod tests {
             (
                 "He flew to Washington, D.C. on Feb. 6 and met U.S. officials.",
                 &["He flew to Washington, D.C. on Feb. 6 and met U.S. officials."],
+            ),
+            (
+                "She met Prime Minister Kim Sen. He left. She met Sen. Ana Ruiz.",
+                &[
+                    "She met Prime Minister Kim Sen.",
+                    "He left.",
+                    "She met Sen. Ana Ruiz.",
+                ],
             ),
             (
                 "He went to St. Lucia. Then he left.",

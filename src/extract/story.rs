@@ -93,6 +93,8 @@ struct Stop {
     date: NaiveDate,
     place: Place,
     source: Source,
+    /// The sentence that told it.
+    sentence: usize,
     /// Told as where the traveller came from ("flew in from A, where ..."): a stop of the
     /// journey only when the story knows where they were before it.
     coming_from: bool,
@@ -825,6 +827,11 @@ impl<'d> Story<'d> {
         if planned {
             self.planned_location = destination;
         } else {
+            // "In Lima on Monday, she ... She then travelled to Quito, where ...": a passage
+            // looking back moves on with the traveller
+            if let Some(f) = self.flashback.as_mut() {
+                f.place.clone_from(&destination);
+            }
             self.location = destination.clone();
             self.planned_location = destination;
             self.events_since_leg = 0;
@@ -893,6 +900,7 @@ impl<'d> Story<'d> {
                 date,
                 place: place.clone(),
                 source: self.source(reading),
+                sentence: self.index,
                 coming_from: true,
             });
         }
@@ -989,6 +997,7 @@ impl<'d> Story<'d> {
                     date,
                     place: place.clone(),
                     source: self.source(reading),
+                    sentence: self.index,
                     coming_from: false,
                 });
             }
@@ -1241,13 +1250,7 @@ impl Story<'_> {
             if told || there(before.as_ref()) || stop.coming_from && before.is_none() {
                 continue;
             }
-            let sentence = self
-                .legs
-                .iter()
-                .filter(|l| l.leg.date.is_some_and(|d| d <= stop.date))
-                .map(|l| l.sentence)
-                .max()
-                .unwrap_or(0);
+            let sentence = stop.sentence;
             self.legs.push(RuledLeg {
                 leg: LegDraft {
                     origin: before,
@@ -1280,7 +1283,9 @@ impl Story<'_> {
             });
             let leg = &mut self.legs[i];
             let moved = !same_place(previous.as_ref(), leg.leg.destination.as_ref());
-            if !leg.origin_told && moved && (previous.is_some() || reached_later) {
+            // (a stop told looking back starts where the one before it ended, or is not known)
+            let stop = leg.rule == "presence-before";
+            if !leg.origin_told && moved && (previous.is_some() || reached_later || stop) {
                 leg.leg.origin.clone_from(&previous);
             }
             previous.clone_from(&leg.leg.destination);
@@ -2540,6 +2545,23 @@ mod tests {
         let text = " date 2021-05-07 Ruiz ends Peru visit\n\nLIMA, May 7 (Reuters) - President Ana Ruiz on Friday concluded her two-day visit to Peru and emplaned for Quito.\n\nOn Thursday evening, President Tomas Vik hosted Ruiz for a private dinner. Earlier that day, Ruiz visited the national museum.";
         assert_eq!(legs(text), [leg("Lima", "Quito", "2021-05-07", &[])]);
         assert_eq!(meeting_places(text), ["Lima", "Lima"]);
+    }
+
+    #[test]
+    fn a_passage_looking_back_moves_on_with_the_traveller() {
+        let text = " date 2022-11-20 Ruiz back from tour\n\nNEW YORK, 20 November -- President Ana Ruiz returned to New York today after a trip that took her to Peru and Chile.\n\nIn Lima, Peru, on 12 and 13 November, she met with President Tomas Vik.\n\nShe then travelled to Santiago, Chile, where she met President Lena Berg on 15 November.";
+        assert_eq!(meeting_places(text), ["Lima", "Santiago"]);
+        let mut found: Vec<(String, String)> = legs(text).into_iter().map(|l| (l.0, l.1)).collect();
+        found.sort();
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(
+            found,
+            [
+                pair("?", "Lima"),
+                pair("Lima", "Santiago"),
+                pair("Santiago", "New York")
+            ]
+        );
     }
 
     #[test]
