@@ -806,11 +806,24 @@ fn engagement(
         && reading.text[span.start..span.end]
             .to_lowercase()
             .starts_with("joint");
+    // "X told reporters he would raise the issue": what another tells the press is theirs,
+    // whoever it is about
+    let told_by_another = |window: (usize, usize)| {
+        if span.kind == MeetingKind::Press && matches!(agent, Some(Who::Person(_))) {
+            (window.0, window.1.min(span.start))
+        } else {
+            window
+        }
+    };
     let involved = matches!(agent, Some(Who::Traveller | Who::Party | Who::Entourage))
         || party_after
         || held
         || joint_with_agent
-        || traveller_takes_part(reading, window, matches!(agent, Some(Who::Person(_))))
+        || traveller_takes_part(
+            reading,
+            told_by_another(window),
+            matches!(agent, Some(Who::Person(_))),
+        )
         || FOLLOWED.is_match(tail(&reading.text[..start], 60))
         || FOLLOWED_BY.is_match(tail(&reading.text[..start], 60));
     if !involved || someone_else_who(reading, start) {
@@ -1347,6 +1360,10 @@ mod tests {
                     seen(Meeting, &["Tomas Vik"], Planned),
                     seen(Other, &[], Planned),
                 ],
+            ),
+            (
+                "Minister Tomas Vik will arrive in Oslo on Thursday. Minister Jon Dahl told reporters on Tuesday he would raise the treaty.",
+                vec![],
             ),
             (
                 "Foreign Minister Ana Ruiz left Oslo for Madrid, ending a tour of Northern Europe.",
