@@ -581,8 +581,10 @@ impl<'d> Story<'d> {
         self.add_leg(draft, fact.rule, origin.is_some());
         // the stops after the first of a list are still to come unless the text says they
         // were done: "flew out to visit A and B"
+        // ("he visited Saudi Arabia and Egypt": all of them done)
+        let visited = reading.text[fact.at..].starts_with("visited");
         let later_stops_planned = planned
-            || fact.rule == "visit"
+            || fact.rule == "visit" && !visited
             || reading.planned_at(fact.at)
             || infinitive_visit(reading, fact.at);
         let follow_status = if later_stops_planned {
@@ -1289,6 +1291,22 @@ impl Story<'_> {
                 leg.leg.origin.clone_from(&previous);
             }
             previous.clone_from(&leg.leg.destination);
+        }
+        // the first plan starts where the last journey done, by date, ended
+        let last_done = order.last().and_then(|&i| self.legs[i].leg.date);
+        if let Some(plan) = self
+            .legs
+            .iter_mut()
+            .find(|l| l.leg.status == Status::Planned)
+            .filter(|l| !l.origin_told && previous.is_some())
+            .filter(|l| {
+                l.leg
+                    .date
+                    .is_none_or(|d| last_done.is_none_or(|done| d >= done))
+            })
+            .filter(|l| !same_place(previous.as_ref(), l.leg.destination.as_ref()))
+        {
+            plan.leg.origin = previous;
         }
         for i in 0..self.meetings.len() {
             let m = &self.meetings[i];
@@ -2562,6 +2580,16 @@ mod tests {
                 pair("Santiago", "New York")
             ]
         );
+    }
+
+    #[test]
+    fn countries_visited_earlier_were_all_visited_and_the_next_plan_starts_where_she_is() {
+        let text = " date 2024-02-08 Ruiz in Lima\n\nLIMA, Feb 7 (Reuters) - Foreign Minister Ana Ruiz met President Tomas Vik in Lima on Wednesday.\n\nRuiz arrived in Peru late on Tuesday from Quito. Earlier in the week she visited Chile and Bolivia.\n\nShe is due to travel to Cusco on Thursday.";
+        let found = legs(text);
+        let bolivia = found.iter().find(|l| l.1 == "Bolivia").expect("Bolivia");
+        assert_eq!(bolivia.4, Status::Completed);
+        let cusco = found.iter().find(|l| l.1 == "Cusco").expect("Cusco");
+        assert_eq!((cusco.0.as_str(), cusco.4), ("Lima", Status::Planned));
     }
 
     #[test]
