@@ -35,6 +35,15 @@ pub struct RuledLeg {
     pub origin_told: bool,
 }
 
+impl RuledLeg {
+    /// A journey made, with its day and where it went.
+    fn dated_journey(&self) -> bool {
+        self.leg.status == Status::Completed
+            && self.leg.destination.is_some()
+            && self.leg.date.is_some()
+    }
+}
+
 /// A meeting with the rule that made it.
 #[derive(Clone, Debug)]
 pub struct RuledMeeting {
@@ -400,9 +409,10 @@ impl<'d> Story<'d> {
         let stop = self.legs.iter().rposition(|l| {
             l.sentence == last.sentence
                 && l.leg.status == Status::Completed
-                && l.leg.destination.as_ref().is_some_and(|d| {
-                    same_place(Some(d), Some(&opening.place)) || self.lies_in(&opening.place, d)
-                })
+                && l.leg
+                    .destination
+                    .as_ref()
+                    .is_some_and(|d| self.at_or_in(&opening.place, d))
         });
         let Some(stop) = stop else {
             return;
@@ -430,13 +440,6 @@ impl<'d> Story<'d> {
             Regex::new(r"(?i)(?-u:\b)(?:concluded|concludes|concluding|wrapped\s+up|wraps\s+up|wrapping\s+up|ended|ends|ending|completed|completes|completing)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|stay)\s+to\s")
                 .expect("visit-ended pattern compiles")
         });
-        if !contains_ascii_in_any_case(reading.text, " visit")
-            && !contains_ascii_in_any_case(reading.text, " trip")
-            && !contains_ascii_in_any_case(reading.text, " tour")
-            && !contains_ascii_in_any_case(reading.text, " stay")
-        {
-            return;
-        }
         let Some(m) = ENDED.find(reading.text) else {
             return;
         };
@@ -464,9 +467,10 @@ impl<'d> Story<'d> {
         if !leaves {
             return;
         }
-        let inside = self.location.as_ref().is_some_and(|here| {
-            same_place(Some(here), Some(&place.place)) || self.lies_in(here, &place.place)
-        });
+        let inside = self
+            .location
+            .as_ref()
+            .is_some_and(|here| self.at_or_in(here, &place.place));
         if !inside {
             // "LIMA (Reuters) - ... concluded her visit to Peru": the dateline names the city
             let city = self
@@ -661,7 +665,7 @@ impl<'d> Story<'d> {
         };
         if let Some(h) = &here {
             // arriving where the traveller already is: the same movement told again
-            if same_place(Some(h), Some(&destination)) || self.lies_in(h, &destination) {
+            if self.at_or_in(h, &destination) {
                 let last = self.legs.iter_mut().rev().find(|l| {
                     l.leg.status == draft.status && same_place(l.leg.destination.as_ref(), Some(h))
                 });
@@ -765,7 +769,7 @@ impl<'d> Story<'d> {
             && lead.origin.is_none()
             && told.origin.is_some()
             && match (&lead.destination, &told.destination) {
-                (Some(a), Some(b)) => same_place(Some(a), Some(b)) || self.lies_in(b, a),
+                (Some(a), Some(b)) => self.at_or_in(b, a),
                 _ => false,
             }
             && match (lead.date, told.date) {
@@ -1006,7 +1010,7 @@ impl<'d> Story<'d> {
             return;
         }
         if let Some(here) = &self.location
-            && (same_place(Some(here), Some(place)) || self.lies_in(here, place))
+            && self.at_or_in(here, place)
         {
             return;
         }
@@ -1130,6 +1134,11 @@ impl<'d> Story<'d> {
         lies_in_place(self.gazetteer, inner, outer)
     }
 
+    /// True when `inner` is `outer` or lies in it.
+    fn at_or_in(&self, inner: &Place, outer: &Place) -> bool {
+        same_place(Some(inner), Some(outer)) || self.lies_in(inner, outer)
+    }
+
     /// The capital of the country `place` lies in, when `place` is a town elsewhere in it. A
     /// town the gazetteer does not know lies in the country the journey last reached.
     fn capital_of(&self, place: &Place) -> Option<Place> {
@@ -1199,9 +1208,7 @@ impl Story<'_> {
     /// journeys of their own, in the order of their dates, and an engagement placed where
     /// the traveller was when it was told is placed where the journeys put them that day.
     fn retell_in_order(&mut self) {
-        let dated = |l: &RuledLeg| {
-            l.leg.status == Status::Completed && l.leg.destination.is_some() && l.leg.date.is_some()
-        };
+        let dated = RuledLeg::dated_journey;
         let dates: Vec<NaiveDate> = self
             .legs
             .iter()
@@ -1237,11 +1244,7 @@ impl Story<'_> {
         stops.sort_by_key(|s| s.date);
         for stop in stops {
             let before = self.place_on(stop.date, None);
-            let there = |p: Option<&Place>| {
-                p.is_some_and(|p| {
-                    same_place(Some(p), Some(&stop.place)) || self.lies_in(p, &stop.place)
-                })
-            };
+            let there = |p: Option<&Place>| p.is_some_and(|p| self.at_or_in(p, &stop.place));
             let told = self.legs.iter().any(|l| {
                 dated(l)
                     && there(l.leg.destination.as_ref())
@@ -1319,11 +1322,9 @@ impl Story<'_> {
                 self.legs.iter().any(|l| {
                     l.leg.status == Status::Completed
                         && l.leg.date == Some(day)
-                        && [&l.leg.origin, &l.leg.destination].into_iter().any(|p| {
-                            p.as_ref().is_some_and(|p| {
-                                same_place(Some(p), Some(here)) || self.lies_in(here, p)
-                            })
-                        })
+                        && [&l.leg.origin, &l.leg.destination]
+                            .into_iter()
+                            .any(|p| p.as_ref().is_some_and(|p| self.at_or_in(here, p)))
                 })
             });
             let place = self.place_on(day, Some(m.sentence));
@@ -1338,13 +1339,7 @@ impl Story<'_> {
     /// engagement told in sentence `told` and where it started otherwise; before any
     /// journey, where the first one started.
     fn place_on(&self, day: NaiveDate, told: Option<usize>) -> Option<Place> {
-        let journeys = || {
-            self.legs.iter().filter(|l| {
-                l.leg.status == Status::Completed
-                    && l.leg.destination.is_some()
-                    && l.leg.date.is_some()
-            })
-        };
+        let journeys = || self.legs.iter().filter(|l| l.dated_journey());
         let mut place = None;
         let mut latest = None;
         for l in journeys() {
