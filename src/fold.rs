@@ -60,12 +60,18 @@ fn fold_ascii(text: &str) -> String {
             out.push(b' ');
             pending_space = false;
         }
-        out.push(match b {
-            b'`' => b'\'',
-            b => b.to_ascii_lowercase(),
-        });
+        out.push(fold_ascii_byte(b));
     }
     String::from_utf8(out).expect("folded ASCII is ASCII")
+}
+
+/// The folded form of an ASCII byte that is not whitespace: lower-cased, a backtick as an
+/// apostrophe.
+pub fn fold_ascii_byte(b: u8) -> u8 {
+    match b {
+        b'`' => b'\'',
+        b => b.to_ascii_lowercase(),
+    }
 }
 
 /// The folded form of an ASCII character.

@@ -316,14 +316,11 @@ fn one_ascii_word(name: &str) -> bool {
 
 /// `fold(name) == word`, for a `name` that [`one_ascii_word`] holds for, without folding it.
 fn folds_to(name: &str, word: &str) -> bool {
-    let folded = |b: u8| {
-        if b == b'`' {
-            b'\''
-        } else {
-            b.to_ascii_lowercase()
-        }
-    };
-    name.len() == word.len() && name.bytes().zip(word.bytes()).all(|(n, w)| folded(n) == w)
+    name.len() == word.len()
+        && name
+            .bytes()
+            .zip(word.bytes())
+            .all(|(n, w)| crate::fold::fold_ascii_byte(n) == w)
 }
 
 /// The number of words `str::split_whitespace` gives, counted over bytes in ASCII text: a
