@@ -213,6 +213,22 @@ pub static SURNAME_HEADS: WordSet = WordSet::new(
     ",
 );
 
+/// Words of a journey that end with "in" before where it ends: "arrived in", "landed in".
+pub static JOURNEY_IN: WordSet = WordSet::new(
+    "
+    arrived arrives arriving arrival arrive landed landing lands touched stopped stopover
+    ",
+);
+
+/// Words of a journey that end with "to" before where it ends: "travelled to", "headed to".
+pub static JOURNEY_TO: WordSet = WordSet::new(
+    "
+    travelled traveled travelling traveling travels travel flew flying flies fly headed
+    heading heads went going proceeded proceeding proceeds returned returning drove driving
+    journeyed journey trip visit visits moved continued continuing
+    ",
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

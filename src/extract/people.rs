@@ -6,8 +6,8 @@
 //! Who is who across sentences is `cast`'s business. Depends on `segment` and the gazetteer.
 
 use crate::extract::lexicon::{
-    ABBREVIATED, ACRONYMS, HEADS, HONORIFICS, MODIFIERS, NOT_NAME, NOT_PERSON, PARTICLES,
-    PORTFOLIOS, SURNAME_HEADS, WEAK_HEADS,
+    ABBREVIATED, ACRONYMS, HEADS, HONORIFICS, JOURNEY_IN, JOURNEY_TO, MODIFIERS, NOT_NAME,
+    NOT_PERSON, PARTICLES, PORTFOLIOS, SURNAME_HEADS, WEAK_HEADS,
 };
 use crate::extract::segment::{Word, words};
 use crate::gazetteer::{Gazetteer, MentionKind, NameQuality, PlaceMention as GazetteerMention};
@@ -816,7 +816,7 @@ impl Reader<'_, '_> {
         let of_thing = self.word(end).is_some_and(|w| key(w) == "of")
             && self.word(end + 1).is_some_and(Word::capitalised)
             && self.country_at(end + 1).is_none();
-        if after_org || place_after || after_the || of_thing {
+        if after_org || place_after || after_the || of_thing || self.journey_to(i, end) {
             return None;
         }
         if end - i == 1 && self.country_at(i).is_some() {
@@ -831,6 +831,21 @@ impl Reader<'_, '_> {
         let mention = self.bare_mention(i, end)?;
         let next = self.next_word_after(mention.end);
         Some((mention, next))
+    }
+
+    /// "arrived in Nusa Dua", "travelled on to Kuta Beach": capitalised words `from..to` where
+    /// a journey ends are a place the gazetteer does not know, not a person.
+    fn journey_to(&self, from: usize, to: usize) -> bool {
+        let Some(before) = from.checked_sub(1).map(|k| key(&self.ws[k])) else {
+            return false;
+        };
+        let verb = from.checked_sub(2).map_or("", |k| key(&self.ws[k]));
+        let owned = possessive(&self.ws[to - 1]);
+        match before {
+            "in" => !owned && JOURNEY_IN.contains(verb),
+            "to" => !owned && JOURNEY_TO.contains(verb),
+            _ => false,
+        }
     }
 
     /// The gazetteer names a place of one of `kinds` starting at word `w`.
@@ -1182,6 +1197,8 @@ mod tests {
             "He flew in from Tokyo's Haneda airport.",
             "Departure Statement by the Ministry.",
             "She was greeted at Lima Chavez airport.",
+            "On arrival in Vela Luka that evening, she spoke to the press.",
+            "He then travelled to Kamen Dol by road.",
         ] {
             assert!(
                 people(sentence).is_empty(),

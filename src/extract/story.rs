@@ -69,6 +69,9 @@ pub struct Story<'d> {
     /// Events reported since the last completed leg: a later, more precise destination
     /// refines that leg only while nothing happened there.
     events_since_leg: usize,
+    /// Those of them told in the sentence of the leg: "headed to Bali for the summit" tells
+    /// what the journey is for, which a later, more precise arrival does not contradict.
+    events_with_leg: usize,
     pub notes: Vec<String>,
     /// The ISO codes of countries the document names, for resolving ambiguous cities.
     pub context: Vec<String>,
@@ -134,6 +137,7 @@ impl<'d> Story<'d> {
             legs: Vec::new(),
             meetings: Vec::new(),
             events_since_leg: 0,
+            events_with_leg: 0,
             notes: Vec::new(),
             context: Vec::new(),
             trace: None,
@@ -680,25 +684,40 @@ impl<'d> Story<'d> {
                 return;
             }
         }
-        if let Some(last) = self.legs.last_mut().map(|l| &mut l.leg) {
-            // a country reached, then a city in it: one movement, told more precisely
-            let refines = last.status == draft.status
-                && self.events_since_leg == 0
+        // a country or region reached, then a town in it: one movement, told more precisely
+        let refined = self.legs.last().filter(|last| {
+            // (what is done at a stop told in the same sentence makes the next place another
+            // stop: "flew to Camp Bonifas and visited a post, before going on to Panmunjom")
+            let told_before = last.sentence != self.index;
+            let last = &last.leg;
+            last.status == draft.status
+                && (self.events_since_leg == 0
+                    || told_before && self.events_since_leg == self.events_with_leg)
                 && last
                     .destination
                     .as_ref()
-                    .is_some_and(|d| lies_in_place(self.gazetteer, &destination, d))
-                && (!origin_stated || same_place(draft.origin.as_ref(), last.origin.as_ref()));
-            if refines {
-                last.destination = Some(destination);
-                if !origin_stated {
-                    // the country refined is where the traveller went, not came from
-                    draft.origin = None;
-                }
-                fill(last, &draft);
-                self.arrive(planned);
-                return;
+                    .is_some_and(|d| self.narrows(&destination, d))
+                && (!origin_stated || same_place(draft.origin.as_ref(), last.origin.as_ref()))
+        });
+        if let Some(since) = refined.map(|l| l.sentence) {
+            if !origin_stated {
+                // the country refined is where the traveller went, not came from
+                draft.origin = None;
             }
+            let mut coarse = None;
+            if let Some(last) = self.legs.last_mut() {
+                coarse = last.leg.destination.replace(destination.clone());
+                fill(&mut last.leg, &draft);
+            }
+            // "headed to Bali for the summit. On arrival in Nusa Dua, ...": what the journey
+            // was made for is where it ended
+            for m in self.meetings.iter_mut().filter(|m| m.sentence >= since) {
+                if same_place(m.meeting.place.as_ref(), coarse.as_ref()) {
+                    m.meeting.place = Some(destination.clone());
+                }
+            }
+            self.arrive(planned);
+            return;
         }
         if draft
             .origin
@@ -841,6 +860,7 @@ impl<'d> Story<'d> {
             self.location = destination.clone();
             self.planned_location = destination;
             self.events_since_leg = 0;
+            self.events_with_leg = 0;
         }
     }
 
@@ -975,6 +995,9 @@ impl<'d> Story<'d> {
         }
         if !fact.planned && !fact.before_leaving {
             self.events_since_leg += 1;
+            if self.legs.last().is_some_and(|l| l.sentence == self.index) {
+                self.events_with_leg += 1;
+            }
         }
     }
 
@@ -1132,6 +1155,25 @@ impl<'d> Story<'d> {
     /// True when `inner` lies in `outer` (a city in its country).
     pub fn lies_in(&self, inner: &Place, outer: &Place) -> bool {
         lies_in_place(self.gazetteer, inner, outer)
+    }
+
+    /// True when `inner` names more precisely where a journey to `outer` ended: a town of the
+    /// country, a town of the same country as the region ("Bali", then "Denpasar"), or a
+    /// town the gazetteer does not know ("Nusa Dua") after a country or region.
+    fn narrows(&self, inner: &Place, outer: &Place) -> bool {
+        if self.lies_in(inner, outer) {
+            return true;
+        }
+        // the place is the region itself (its coordinates), not a town of the same name
+        let region = outer.country_code.as_deref().is_some_and(|code| {
+            self.gazetteer.area(&outer.name, &[code]).is_some_and(|a| {
+                a.code == code && outer.lat == Some(a.lat) && outer.lon == Some(a.lon)
+            })
+        });
+        let known = inner.country_code.is_some();
+        let wide = region || self.gazetteer.country(&outer.name).is_some();
+        wide && (!known || region && inner.country_code == outer.country_code)
+            && self.gazetteer.country(&inner.name).is_none()
     }
 
     /// True when `inner` is `outer` or lies in it.
@@ -2097,6 +2139,20 @@ mod tests {
                 leg("Lima", "Cusco", "2021-05-07", &[]),
             ]
         );
+    }
+
+    #[test]
+    fn an_arrival_in_a_town_of_the_region_just_reached_is_the_same_journey() {
+        // a region, then one of its towns: what the journey was for is in the town
+        let text = " date 2021-05-09\nActivities\n\nMinister Ana Ruiz left Peru on Monday and headed to Bali, Indonesia, for the summit. On arrival in Denpasar that afternoon, she held a press conference.";
+        assert_eq!(legs(text), vec![leg("Peru", "Denpasar", "2021-05-03", &[])]);
+        assert_eq!(meeting_places(text), ["Denpasar", "Denpasar"]);
+        // a country, then a town the gazetteer does not know
+        let text = " date 2021-05-09\nActivities\n\nMinister Ana Ruiz flew to Croatia on Monday. On arrival in Vela Luka, she met Mayor Tomas Vik.";
+        assert_eq!(legs(text), vec![leg("?", "Vela Luka", "2021-05-03", &[])]);
+        // but a stop where something was done, then the next place: two journeys
+        let text = " date 2021-05-09\nActivities\n\nMinister Ana Ruiz flew to Croatia on Monday and met President Jon Dahl in Zagreb. On Tuesday she travelled to Vela Luka.";
+        assert_eq!(legs(text).len(), 2, "{:?}", legs(text));
     }
 
     #[test]
