@@ -550,6 +550,24 @@ impl<'d> Story<'d> {
         {
             destination = Some(h.clone());
         }
+        // "Air Force One landed at Noi Bai International Airport on Sunday, after the
+        // President departed New Delhi": an airport the gazetteer does not place, reached on
+        // the day of the journey to where the traveller is, serves that place
+        if destination.is_none()
+            && !planned
+            && fact.motion == legs::Motion::Arrive
+            && let (Some(m), Some(h)) = (&fact.destination, &here)
+            && is_airport(reading, m)
+            && m.place.lat.is_none()
+            && self.legs.last().is_some_and(|l| {
+                l.leg.status == Status::Completed
+                    && l.leg.date.is_some()
+                    && l.leg.date == when.date
+                    && same_place(l.leg.destination.as_ref(), Some(h))
+            })
+        {
+            destination = Some(h.clone());
+        }
         if !planned && let Some(d) = &destination {
             // "HONIARA (AP) - ... arrived in the Solomon Islands": the dateline names the city
             let city = self.dateline_place().filter(|c| self.lies_in(c, d));
@@ -2153,6 +2171,12 @@ mod tests {
         // but a stop where something was done, then the next place: two journeys
         let text = " date 2021-05-09\nActivities\n\nMinister Ana Ruiz flew to Croatia on Monday and met President Jon Dahl in Zagreb. On Tuesday she travelled to Vela Luka.";
         assert_eq!(legs(text).len(), 2, "{:?}", legs(text));
+    }
+
+    #[test]
+    fn landing_at_an_unknown_airport_on_the_day_of_the_journey_is_landing_there() {
+        let text = " date 2021-05-09\nActivities\n\nMinister Ana Ruiz travelled to Lima on 3 May. Her plane landed at Vargas Ruiz International Airport that afternoon, after the Minister departed Bogota.";
+        assert_eq!(legs(text), vec![leg("Bogota", "Lima", "2021-05-03", &[])]);
     }
 
     #[test]
