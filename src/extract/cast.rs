@@ -271,7 +271,13 @@ impl Cast {
             .traveller
             .filter(|&t| fits(t) && self.traveller_title(&role))
         {
-            return Some(t);
+            // "the President of India" when the traveller's country is not told: one of
+            // India named in the text, if any
+            let of_country = mention.country.is_some() && self.people[t].country.is_none();
+            let named = of_country
+                .then(|| self.most_recent(|id| id != t && fits(id)))
+                .flatten();
+            return named.or(Some(t));
         }
         self.most_recent(fits)
     }
@@ -393,7 +399,8 @@ fn reduce_role(role: &str, country: Option<&str>) -> String {
         };
     };
     let complement = complement.trim_end_matches(" affairs");
-    let names_country = country.is_some_and(|c| fold(c) == complement);
+    // "President of the Republic": of the country, whichever it is
+    let names_country = country.is_some_and(|c| fold(c) == complement) || complement == "republic";
     match head {
         h if h.ends_with("minister") && !names_country => format!("{complement} {h}"),
         "secretary" if complement == "state" => "secretary of state".to_owned(),
@@ -499,6 +506,7 @@ mod tests {
                 "speaker national assembly",
             ),
             ("Prime Minister", None, "prime minister"),
+            ("President of the Republic", None, "president"),
         ];
         for (role, country, expected) in cases {
             assert_eq!(canonical_role(role, country), expected, "{role}");

@@ -167,6 +167,11 @@ pub fn extract_with(
         } else if let Some(day) = stamped_day(&p.sentence.text, p.dates(), &mut story.calendar) {
             // "May 16, 2024, 04:15, Beijing": a news item's time stamp dates what follows
             story.set_day(day);
+            // "Thursday 25 January – Jaipur": a day of a programme, whose items follow
+            programme |= p
+                .dates()
+                .first()
+                .is_some_and(|m| matches!(m.expr, DateExpr::Day { year: None, .. }));
         }
         // such a line ends in a colon
         programme =
@@ -201,18 +206,22 @@ fn stamped_day(
 ) -> Option<chrono::NaiveDate> {
     let mention = found.first()?;
     let rest = &heading[mention.end..];
+    // "Thursday 25 January – Jaipur": a day of a programme and where it is spent
+    let place_after_dash = rest
+        .trim_start()
+        .strip_prefix(['–', '—', '-'])
+        .is_some_and(|place| place.trim().starts_with(char::is_uppercase));
     let full = match mention.expr {
         DateExpr::Day { year: Some(_), .. } => true,
-        DateExpr::Day { .. } => rest.trim().is_empty(),
+        DateExpr::Day { .. } => rest.trim().is_empty() || place_after_dash,
         _ => false,
     };
     let stamp = mention.start == 0
         && full
         && rest.len() <= 40
-        && rest
-            .split([',', ' '])
-            .filter(|w| !w.is_empty())
-            .all(|w| w.contains(':') || w.starts_with(char::is_uppercase));
+        && rest.split([',', ' ']).filter(|w| !w.is_empty()).all(|w| {
+            w.contains(':') || w.starts_with(char::is_uppercase) || matches!(w, "–" | "—" | "-")
+        });
     if !stamp {
         return None;
     }

@@ -208,6 +208,16 @@ impl<'a> Reading<'a> {
         if at < opener {
             return self.main_subject_actor();
         }
+        // "accompanied by X and Y, who will travel on to Z": the one the relative clause is
+        // about, whatever governs it
+        let antecedent = self.actors.iter().rev().find(|a| a.end <= at).filter(|a| {
+            self.text[a.end..at]
+                .strip_prefix(", who ")
+                .is_some_and(|clause| !clause.contains([',', ';']))
+        });
+        if antecedent.is_some() {
+            return antecedent;
+        }
         let (start, _) = self.clause(at);
         let from = start.max(opener);
         // "X, who began his term last May, visited Y": not the aside's "his" (the asides
@@ -310,6 +320,21 @@ impl<'a> Reading<'a> {
         let (start, _) = self.clause(at);
         let window_start = start.max(at.saturating_sub(80));
         UNREALISED.is_match(&self.text[floor_char(self.text, window_start)..at])
+            || self.dropped_at(at)
+    }
+
+    /// "A visit to Hyderabad, which had been considered, was not retained": what the subject
+    /// at byte `at` names was called off.
+    fn dropped_at(&self, at: usize) -> bool {
+        static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:(?:A|An|The|His|Her|Their|Its|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*'s?)\s+(?:[\w-]+\s+){0,2})?$")
+                .expect("subject pattern compiles")
+        });
+        static DROPPED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^[^;]*?(?-u:\b)(?:was|were|has\s+been|have\s+been|had\s+been|is|are|will\s+be)\s+(?:(?:finally|eventually|later|since|now|also|ultimately)\s+)?(?:not\s+retained|not\s+kept|cancell?ed|called\s+off|dropped|scrapped|postponed|shelved|abandoned|ruled\s+out|put\s+off)(?-u:\b)|^[^;]*?(?-u:\b)(?:did|will|would)\s+not\s+take\s+place")
+                .expect("dropped pattern compiles")
+        });
+        at < 48 && SUBJECT.is_match(&self.text[..at]) && DROPPED.is_match(&self.text[at..])
     }
 
     /// True when what is said at byte `at` happened before the visit: in a sentence that opens

@@ -302,13 +302,31 @@ impl<'d> Story<'d> {
                 looking_back: pluperfect
                     || *earlier.get_or_insert_with(|| EARLIER.is_match(reading.text)),
                 another_time,
-                another_visit: another_time && date.is_none() && {
+                another_visit: another_time && {
                     let reference = self
                         .calendar
                         .anchor
                         .unwrap_or(self.calendar.published.latest());
-                    another_visit(clause, reference)
-                        || fronted.is_some_and(|f| another_visit(f, reference))
+                    // "the parade of 14 July last year, and his first visit in March 2018":
+                    // the time told nearer the event is its own
+                    // (from where the movement is told, or told again more precisely)
+                    let told = [Some(event.at()), later];
+                    let distance = |start: usize| {
+                        told.iter()
+                            .flatten()
+                            .map(|&at| start.abs_diff(at))
+                            .min()
+                            .unwrap_or(usize::MAX)
+                    };
+                    let nearer = |m: regex::Match<'_>| {
+                        dated.is_none_or(|d| {
+                            distance(clause_start + m.start()) < distance(d.mention.start)
+                        })
+                    };
+                    let own_time = date.is_none() || ANOTHER_TIME.find_iter(clause).any(nearer);
+                    own_time
+                        && (another_visit(clause, reference)
+                            || fronted.is_some_and(|f| another_visit(f, reference)))
                 },
             };
             match event {
@@ -673,7 +691,7 @@ impl<'d> Story<'d> {
         }
         let Some(destination) = draft.destination.clone() else {
             // a departure alone ("left Moscow."): kept until its arrival is told
-            if origin_stated && !planned {
+            if origin_stated && !(planned && self.plan_starts_at(&draft)) {
                 self.push_leg(draft, rule, origin_stated);
             }
             return;
@@ -827,6 +845,36 @@ impl<'d> Story<'d> {
             lead.part_of_day = told.part_of_day;
         }
         fill(lead, &told);
+    }
+
+    /// "will pay a visit to India ... will leave Paris on the evening of 24 January": a planned
+    /// departure is where and when the first plan, told without its start, starts. False when
+    /// there is no such plan.
+    fn plan_starts_at(&mut self, departure: &LegDraft) -> bool {
+        let Some(origin) = departure.origin.as_ref() else {
+            return false;
+        };
+        let gazetteer = self.gazetteer;
+        let Some(plan) = self
+            .legs
+            .iter_mut()
+            .map(|l| &mut l.leg)
+            .find(|l| l.status == Status::Planned)
+        else {
+            return false;
+        };
+        let elsewhere = plan.destination.as_ref().is_some_and(|d| {
+            !same_place(Some(origin), Some(d)) && !lies_in_place(gazetteer, origin, d)
+        });
+        if plan.origin.is_some() || !elsewhere {
+            return false;
+        }
+        plan.origin = Some(origin.clone());
+        if departure.date.is_some() && plan.date.is_none_or(|d| departure.date <= Some(d)) {
+            plan.date = departure.date;
+            plan.part_of_day = departure.part_of_day;
+        }
+        true
     }
 
     /// A planned leg to a place already planned: the same intention told again; it only
@@ -1906,6 +1954,16 @@ mod tests {
         )
     }
 
+    fn planned_leg(
+        from: &str,
+        to: &str,
+        date: &str,
+    ) -> (String, String, String, Vec<String>, Status) {
+        let mut planned = leg(from, to, date, &[]);
+        planned.4 = Status::Planned;
+        planned
+    }
+
     /// Where the meetings of a document take place.
     /// The meetings extracted from a document's text.
     fn meetings(text: &str) -> Vec<crate::domain::MeetingDraft> {
@@ -2180,6 +2238,24 @@ mod tests {
     }
 
     #[test]
+    fn a_programme_by_day_and_place_with_times_is_the_traveller_s_plan() {
+        let text = " date 2021-05-02\nState visit of the President of the Republic to Peru, 3-4 May – Programme\n\nAt the invitation of the President of Peru, Tomas Vik, the President of the Republic, Ana Ruiz, will pay a State visit to Peru on 3 and 4 May. This visit follows her first visit to Peru in March 2018, which took her to Lima and Cusco.\n\nThe President will leave Madrid on the evening of Sunday 2 May. She will be accompanied by Jon Dahl, Minister of Trade, who will travel on to Cusco directly.\n\nMonday 3 May – Arequipa\n\n11:30 Arrival at Arequipa airport.\n\n22:30 Departure for Cusco by air.\n\nTuesday 4 May – Cusco\n\n09:30 Talks with the President of Peru.\n\n23:30 Departure for Madrid.\n\nA visit to Trujillo, which had been considered, was finally not retained in the programme.";
+        assert_eq!(
+            legs(text),
+            vec![
+                planned_leg("Madrid", "Arequipa", "2021-05-02"),
+                planned_leg("Arequipa", "Cusco", "2021-05-03"),
+                planned_leg("Cusco", "Madrid", "2021-05-04"),
+            ]
+        );
+        let talks: Vec<_> = meetings(text)
+            .into_iter()
+            .map(|m| (m.date.map(|d| d.to_string()), m.place.map(|p| p.name)))
+            .collect();
+        assert_eq!(talks, [(Some("2021-05-04".into()), Some("Cusco".into()))]);
+    }
+
+    #[test]
     fn what_an_arrival_looks_back_on_does_not_move_the_story_back() {
         let found = legs(
             " date 2021-05-09\nForeign Minister Ana Ruiz landed in Lima on the evening of Thursday, 6 May, coming from Quito, where she had addressed a forum the day before. She was welcomed by Tomas Vik and then drove to Cusco.",
@@ -2423,11 +2499,7 @@ mod tests {
     #[test]
     fn a_release_in_the_travellers_voice_plans_her_journey() {
         let text = " date 2021-05-03 Statement by Foreign Minister Ana Ruiz before her visit to Ecuador\n\nToday I depart Lima for Quito, at the invitation of President Tomas Vik. On 4 May, I will hold talks with President Vik. \"I am sure we will agree,\" the President said.";
-        let planned = |from: &str, to: &str, date: &str| {
-            let mut leg = leg(from, to, date, &[]);
-            leg.4 = Status::Planned;
-            leg
-        };
+        let planned = planned_leg;
         assert_eq!(legs(text), [planned("Lima", "Quito", "2021-05-03")]);
         assert_eq!(
             meeting_days(text),

@@ -210,6 +210,7 @@ const NEVER_A_CITY: &[&str] = &[
     "vice",
     "was",
     "wednesday",
+    "welcome",
     "were",
     "west",
     "what",
