@@ -369,7 +369,7 @@ impl<'s> Cues<'s> {
         let bytes = sentence.as_bytes();
         Self {
             sentence,
-            digit: bytes.iter().any(u8::is_ascii_digit),
+            digit: has_digit(bytes),
             // "day" in any case: its rarer last letter is looked for first
             day: memchr::memchr2_iter(b'y', b'Y', bytes)
                 .any(|i| i >= 2 && bytes[i - 2..i].eq_ignore_ascii_case(b"da")),
@@ -392,6 +392,21 @@ impl<'s> Cues<'s> {
             _ => self.digit,
         }
     }
+}
+
+/// Whether `bytes` hold an ASCII digit, read eight at a time: every sentence is asked. A
+/// digit is the byte whose difference from `b'0'` (by exclusive or) is below 10, and a
+/// word has a byte below 10 exactly when subtracting 10 from each of its bytes borrows out
+/// of a byte that had no high bit.
+fn has_digit(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let found = chunks.by_ref().any(|chunk| {
+        let word = u64::from_ne_bytes(chunk.try_into().expect("chunks of eight bytes"));
+        let x = word ^ (ONES * u64::from(b'0'));
+        x.wrapping_sub(ONES * 10) & !x & (ONES * 0x80) != 0
+    });
+    found || chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 /// Words that may give a relative day or a part of day, in any case.
@@ -654,6 +669,13 @@ fn distance(date: NaiveDate, reference: NaiveDate) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn digits_are_found_eight_bytes_at_a_time_as_one_by_one(text in "\\PC{0,40}|[a-z 09/:.-]{0,40}") {
+            proptest::prop_assert_eq!(has_digit(text.as_bytes()), text.bytes().any(|b| b.is_ascii_digit()));
+        }
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -17,30 +17,42 @@ pub struct WordSet {
     set: OnceLock<Lookup>,
 }
 
-/// The words hashed, and for each first byte the lengths of the words that start with it:
-/// most words asked about are in no set, and are turned away by one bit test instead of a
-/// hash and a probe.
+/// The words hashed, and for each first and each last byte the lengths of the words that
+/// start or end with it: most words asked about are in no set, and are turned away by two
+/// bit tests instead of a hash and a probe (the first byte alone let most words of the
+/// larger sets through).
 struct Lookup {
     words: FxHashSet<&'static str>,
     /// Bit `n` of `lengths[b]`: a word of `n` bytes (31 for longer ones) starts with byte `b`.
     lengths: [u32; 256],
+    /// Bit `n` of `last_lengths[b]`: a word of `n` bytes (31 for longer ones) ends with `b`.
+    last_lengths: [u32; 256],
 }
 
 impl Lookup {
     fn new(list: &'static str) -> Self {
-        let mut lengths = [0u32; 256];
+        let (mut lengths, mut last_lengths) = ([0u32; 256], [0u32; 256]);
         let words: FxHashSet<&'static str> = list.split_whitespace().collect();
         for word in &words {
-            lengths[usize::from(word.as_bytes()[0])] |= length_bit(word);
+            let bytes = word.as_bytes();
+            lengths[usize::from(bytes[0])] |= length_bit(word);
+            last_lengths[usize::from(bytes[bytes.len() - 1])] |= length_bit(word);
         }
-        Self { words, lengths }
+        Self {
+            words,
+            lengths,
+            last_lengths,
+        }
     }
 
     fn contains(&self, word: &str) -> bool {
-        let Some(&first) = word.as_bytes().first() else {
+        let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) else {
             return false;
         };
-        self.lengths[usize::from(first)] & length_bit(word) != 0 && self.words.contains(word)
+        let bit = length_bit(word);
+        self.lengths[usize::from(first)] & bit != 0
+            && self.last_lengths[usize::from(last)] & bit != 0
+            && self.words.contains(word)
     }
 }
 

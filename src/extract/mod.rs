@@ -293,33 +293,36 @@ fn reads_as_english(body: &str) -> bool {
 /// words.
 fn function_words(body: &str) -> (usize, usize) {
     let (mut words, mut common) = (0, 0);
-    let bytes = body.as_bytes();
-    // words are runs of letters, read byte by byte: most text is ASCII, and an ASCII byte
-    // is told apart without decoding a character
-    let letter = |i: usize| match bytes[i] {
-        b if b.is_ascii() => (b.is_ascii_alphabetic(), 1),
-        _ => letter_at(body, i),
-    };
     let mut i = 0;
-    while i < bytes.len() {
-        let (is_letter, len) = letter(i);
-        if !is_letter {
-            i += len;
+    while i < body.len() {
+        let end = letters_end(body, i);
+        if end == i {
+            // no letter: one byte, or a whole character outside ASCII
+            i += letter_at(body, i).1;
             continue;
         }
-        let start = i;
-        i += len;
-        while i < bytes.len() {
-            let (is_letter, len) = letter(i);
-            if !is_letter {
-                break;
-            }
-            i += len;
-        }
         words += 1;
-        common += usize::from(function_word(&body[start..i]));
+        common += usize::from(function_word(&body[i..end]));
+        i = end;
     }
     (words, common)
+}
+
+/// The end of the run of letters that starts at byte `i` of `text` (a char boundary), `i`
+/// itself when no letter starts there. Most text is ASCII, and an ASCII byte is told apart
+/// without decoding a character.
+fn letters_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii_alphabetic() => i += 1,
+            Some(b) if !b.is_ascii() => match letter_at(text, i) {
+                (true, len) => i += len,
+                (false, _) => return i,
+            },
+            _ => return i,
+        }
+    }
 }
 
 /// An English function word, in any case: in English prose about one word in five is one of

@@ -141,7 +141,11 @@ fn split_paragraph(
     let mut dateline = None;
     let mut dateline_day = None;
     let mut from = 0;
-    if let Some(m) = DATELINE.captures(line) {
+    // a dateline ends in a bracket or a dash: most lines have neither, and the pattern is
+    // matched (its groups read) only on a line it fits
+    let may_open_with_dateline = memchr::memchr2(b'(', b'-', line.as_bytes()).is_some();
+    let found = may_open_with_dateline && DATELINE.is_match(line);
+    if let Some(m) = found.then(|| DATELINE.captures(line)).flatten() {
         // a dateline is closed by a dash or by the agency's name in brackets
         if m.name("city").is_some() || m.name("agency").is_some() {
             dateline = m.name("city").map(|p| p.as_str().trim().to_owned());

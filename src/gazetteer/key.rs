@@ -145,8 +145,12 @@ fn push_ascii_keys(
         }
         let start = key.len();
         loop {
-            while let Some(&b) = bytes.get(i).filter(|&&b| ALNUM[usize::from(b)]) {
-                key.push(b.to_ascii_lowercase());
+            while let Some(&c) = bytes
+                .get(i)
+                .map(|&b| &KEY_BYTE[usize::from(b)])
+                .filter(|&&c| c != 0)
+            {
+                key.push(c);
                 i += 1;
             }
             // one apostrophe between letters or digits belongs to the word
@@ -200,6 +204,20 @@ static ALNUM: [bool; 256] = {
     let mut b = 0;
     while b < table.len() {
         table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The key byte of each ASCII letter or digit (itself lower-cased), 0 for any other byte:
+/// one lookup tells whether a byte continues a word and what the key holds for it.
+static KEY_BYTE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < table.len() {
+        if ALNUM[b] {
+            table[b] = (b as u8).to_ascii_lowercase();
+        }
         b += 1;
     }
     table
