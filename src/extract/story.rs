@@ -1830,7 +1830,12 @@ fn title_case(raw: &str) -> String {
 /// The mention names an airport ("Vnukovo airport", "Jomo Kenyatta International Airport").
 fn is_airport(reading: &Reading<'_>, mention: &PlaceMention) -> bool {
     let written = &reading.text[mention.start..mention.end];
-    written.len() > 7 && written[written.len() - 7..].eq_ignore_ascii_case("airport")
+    // (the last seven bytes may start inside a letter: "Rzeszów H.E.")
+    written
+        .len()
+        .checked_sub(7)
+        .and_then(|start| written.get(start..))
+        .is_some_and(|tail| tail.eq_ignore_ascii_case("airport"))
 }
 
 /// Two places less than 60 km apart (an airport and the city it serves).
@@ -2235,6 +2240,9 @@ mod tests {
     fn landing_at_an_unknown_airport_on_the_day_of_the_journey_is_landing_there() {
         let text = " date 2021-05-09\nActivities\n\nMinister Ana Ruiz travelled to Lima on 3 May. Her plane landed at Vargas Ruiz International Airport that afternoon, after the Minister departed Bogota.";
         assert_eq!(legs(text), vec![leg("Bogota", "Lima", "2021-05-03", &[])]);
+        // a name ending in a letter of more than one byte is no airport, and breaks nothing
+        let text = " date 2021-05-09\nActivities\n\nMinister Ana Ruiz travelled to Lima on 3 May. She arrived at Rzeszów H.E. that afternoon, after the Minister departed Bogota.";
+        assert!(!legs(text).is_empty());
     }
 
     #[test]
