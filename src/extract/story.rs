@@ -1227,8 +1227,15 @@ impl<'d> Story<'d> {
     /// country, a town of the same country as the region ("Bali", then "Denpasar"), or a
     /// town the gazetteer does not know ("Nusa Dua") after a country or region.
     fn narrows(&self, inner: &Place, outer: &Place) -> bool {
-        if self.lies_in(inner, outer) {
-            return true;
+        if self.gazetteer.country(&inner.name).is_some() {
+            return false;
+        }
+        // a town of the country, or one the gazetteer does not place
+        if let Some(country) = self.gazetteer.country(&outer.name) {
+            return inner
+                .country_code
+                .as_deref()
+                .is_none_or(|code| code == country.code);
         }
         // the place is the region itself (its coordinates), not a town of the same name
         let region = outer.country_code.as_deref().is_some_and(|code| {
@@ -1236,10 +1243,7 @@ impl<'d> Story<'d> {
                 a.code == code && outer.lat == Some(a.lat) && outer.lon == Some(a.lon)
             })
         });
-        let known = inner.country_code.is_some();
-        let wide = region || self.gazetteer.country(&outer.name).is_some();
-        wide && (!known || region && inner.country_code == outer.country_code)
-            && self.gazetteer.country(&inner.name).is_none()
+        region && (inner.country_code.is_none() || inner.country_code == outer.country_code)
     }
 
     /// True when `inner` is `outer` or lies in it.
