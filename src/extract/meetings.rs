@@ -83,7 +83,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Press,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:joint\s+)?(?:press|news|media)\s+(?:conference|encounter|briefing|stakeout|availability|point|event|remarks)s?(?-u:\b)|(?-u:\b)(?:joint\s+)?stakeout(?-u:\b)|(?-u:\b)(?:arrival\s+)?remarks\s+to\s+the\s+(?:press|media)(?-u:\b)|(?-u:\b)(?:spoke|speaking|speak|talked|talking|talk)\s+(?:briefly\s+)?(?:with|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:press|media|reporters|journalists|correspondents)(?-u:\b)|(?-u:\b)(?:told|briefed)\s+(?:the\s+)?(?:press|media|reporters|journalists)(?-u:\b)|(?-u:\b)(?:took|taking|takes|take|answered|answering|answers|answer|fielded|fielding)\s+(?:\w+\s+)?questions\s+from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:press|media|reporters|journalists|correspondents)(?-u:\b)|(?-u:\b)(?:answered|answering|fielded|fielding)\s+(?:the\s+)?(?:press|media|reporters'|journalists')\s+questions(?-u:\b)|(?-u:\b)interview(?-u:\b)|(?-u:\b)(?:made|make|making|delivered|deliver|delivering|gave|give|giving)\s+(?:joint\s+)?(?:press\s+statements?|statements?\s+(?:for|to)\s+the\s+(?:press|media))(?-u:\b)",
+                r"(?i)(?-u:\b)(?:joint\s+)?(?:press|news|media)\s+(?:conference|encounter|briefing|stakeout|availability|point|event|remarks)s?(?-u:\b)|(?-u:\b)(?:joint\s+)?stakeout(?-u:\b)|(?-u:\b)(?:arrival\s+)?remarks\s+to\s+the\s+(?:press|media)(?-u:\b)|(?-u:\b)(?:spoke|speaking|speak|talked|talking|talk)\s+(?:briefly\s+)?(?:with|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:press|media|reporters|journalists|correspondents)(?-u:\b)|(?-u:\b)(?:told|briefed)\s+(?:the\s+)?(?:press|media|reporters|journalists)(?-u:\b)|(?-u:\b)(?:met|meet|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:press|media|reporters|journalists)(?-u:\b)|(?-u:\b)(?:took|taking|takes|take|answered|answering|answers|answer|fielded|fielding)\s+(?:\w+\s+)?questions\s+from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:press|media|reporters|journalists|correspondents)(?-u:\b)|(?-u:\b)(?:answered|answering|fielded|fielding)\s+(?:the\s+)?(?:press|media|reporters'|journalists')\s+questions(?-u:\b)|(?-u:\b)interview(?-u:\b)|(?-u:\b)(?:made|make|making|delivered|deliver|delivering|gave|give|giving)\s+(?:joint\s+)?(?:press\s+statements?|statements?\s+(?:for|to)\s+the\s+(?:press|media))(?-u:\b)",
             )
         }),
     },
@@ -360,6 +360,19 @@ static AND_HELD: LazyLock<Regex> = LazyLock::new(|| {
 static RELATIVE_PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| compile(r"\s(?:that|which|whose|who)\s"));
 
+/// The times "that" points to when it is no relative pronoun ("that evening").
+const THAT_TIME: [&str; 9] = [
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "week",
+    "same",
+    "very",
+    "weekend",
+];
+
 /// Where a relative clause about someone else starts between `from` and `to` ("the pledge
 /// that X made"); not "after that", "at which the traveller was guest".
 fn relative_clause(text: &str, from: usize, to: usize) -> Option<usize> {
@@ -367,6 +380,11 @@ fn relative_clause(text: &str, from: usize, to: usize) -> Option<usize> {
         .find_iter(&text[from..to.max(from)])
         .map(|m| from + m.start())
         .find(|&at| {
+            // "held talks that evening with X": "that" names a time, no clause
+            let next = text[at + 1..].split([' ', ',']).nth(1).unwrap_or("");
+            if text[at + 1..].starts_with("that ") && THAT_TIME.contains(&next) {
+                return false;
+            }
             let previous = text[..at].rsplit(' ').next().unwrap_or("").to_lowercase();
             !matches!(
                 previous.as_str(),
@@ -670,10 +688,21 @@ fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
         return !visits_a_site(reading, end);
     }
     if span.rule == "reception" {
+        // "a joint mission also joined by X": X travels in the party, no one is received
+        if word == "joined" && PARTY_JOINED.is_match(tail(&reading.text[..start], 60)) {
+            return true;
+        }
         return !receives_someone(reading, end);
     }
     false
 }
+
+/// "a mission (also) joined by", "the delegation was joined by": who joins a party travels in it.
+static PARTY_JOINED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)(?-u:\b)(?:mission|delegation|party|group|trip|tour|journey|visit|entourage)\s+(?:(?:was|were|is|has\s+been|had\s+been|also|further)\s+)*$",
+    )
+});
 
 /// "called on President X" (a visit), not "called on the world to act" or "called on the
 /// President to resign" (an appeal).
@@ -1344,6 +1373,17 @@ mod tests {
                 ],
             ),
             (
+                "Foreign Minister Ana Ruiz arrived in Oslo on Thursday and held talks that evening with Minister Jon Dahl, with whom she signed an agreement.",
+                vec![seen(Meeting, &["Jon Dahl"], Completed)],
+            ),
+            (
+                "Foreign Minister Ana Ruiz met Minister Jon Dahl in Oslo. They then met the press together.",
+                vec![
+                    seen(Meeting, &["Jon Dahl"], Completed),
+                    seen(Press, &["Jon Dahl"], Completed),
+                ],
+            ),
+            (
                 "Foreign Minister Ana Ruiz arrived in Oslo, where she visited a refugee camp.",
                 vec![seen(SiteVisit, &[], Completed)],
             ),
@@ -1661,6 +1701,7 @@ mod tests {
             "She will leave on Monday, Chief Secretary Lena Berg told a regular news conference.",
             "Trade Minister Ole Lie, who attended the Andean Trade Conference last week, did not accompany her.",
             "She also recorded a video message for the youth forum held in Cusco.",
+            "She travelled in a joint mission also joined by Jon Dahl, President of the Andean Bank.",
         ] {
             let text = format!("{arrival} {text}");
             assert_eq!(meetings(&text), vec![], "{text}");

@@ -159,19 +159,30 @@ pub fn extract_with(
     // "Provisional programme:": the lines after it are items of the traveller's schedule,
     // told without a subject ("Talks with the Prime Minister.")
     let mut programme = false;
-    for p in &parsed {
-        if !p.sentence.heading {
+    for (k, p) in parsed.iter().enumerate() {
+        // "07:30 Departure from Berlin": an item of a programme, stamped with its hour, need
+        // not end in a full stop
+        if !p.sentence.heading || programme && timed_item(&p.sentence.text) {
             let published = story.calendar.published.latest();
             let ahead = story.calendar.anchor.is_some_and(|day| day > published);
             read_sentence(&mut story, p, programme.then_some(ahead));
         } else if let Some(day) = stamped_day(&p.sentence.text, p.dates(), &mut story.calendar) {
             // "May 16, 2024, 04:15, Beijing": a news item's time stamp dates what follows
             story.set_day(day);
-            // "Thursday 25 January – Jaipur": a day of a programme, whose items follow
-            programme |= p
-                .dates()
-                .first()
-                .is_some_and(|m| matches!(m.expr, DateExpr::Day { year: None, .. }));
+            // "Thursday 25 January – Jaipur": a day of a programme, whose items follow; a
+            // full date ("Sunday, 22 May 2022") when items stamped with an hour follow
+            let items_follow = || {
+                parsed
+                    .get(k + 1)
+                    .is_some_and(|next| timed_item(&next.sentence.text))
+            };
+            programme |= p.dates().first().is_some_and(|m| match m.expr {
+                DateExpr::Day { year: None, .. } => true,
+                DateExpr::Day {
+                    weekday: Some(_), ..
+                } => items_follow(),
+                _ => false,
+            });
         }
         // such a line ends in a colon
         programme =
@@ -194,6 +205,18 @@ pub fn extract_with(
         notes,
     };
     (extraction, lines)
+}
+
+/// A line that opens with an hour ("07:30 Departure ...", "9.15 Talks ..."), as the items of a
+/// programme do.
+fn timed_item(line: &str) -> bool {
+    let b = line.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=2).contains(&digits)
+        && matches!(b.get(digits), Some(b':' | b'.' | b'h'))
+        && b.get(digits + 1..digits + 3)
+            .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+        && b.get(digits + 3).is_some_and(|&c| c == b' ')
 }
 
 /// The day a heading that is a time stamp gives: a full date at its start, with at most a
@@ -400,19 +423,24 @@ fn choose_traveller(parsed: &[Parsed<'_>], cast: &mut Cast) -> Option<PersonId> 
             }
         }
     }
-    let named = traveller::choose(&sightings, cast);
+    let chosen = traveller::choose(&sightings, cast);
+    let named = chosen.map(|(id, _)| id);
     let travels = |id: PersonId| {
         sightings
             .iter()
             .any(|s| s.person == id && traveller::travelling(s))
     };
-    if named.is_some_and(travels) {
-        return named;
-    }
-    // nobody named is told travelling: a title that is stands for the traveller, before a
-    // person named only as met ("he met with the President of Cuba, X")
-    let Some(role) = traveller::described(unresolved.into_iter()).and_then(|m| m.role.clone())
-    else {
+    // a title that fits nobody named and is told travelling ("The Secretary-General will
+    // travel to ...") stands for the traveller when nobody named travels, or when its
+    // sightings weigh more ("The Secretary-General arrived ... with X. He and X travelled
+    // by road"), before a person named only as met ("he met with the President of Cuba, X")
+    let described = traveller::described(unresolved.iter().copied()).and_then(|m| m.role.clone());
+    let Some(role) = described.filter(|role| match chosen {
+        Some((id, score)) if travels(id) => {
+            traveller::office_score(unresolved.iter().copied(), role) > score
+        }
+        _ => true,
+    }) else {
         return named;
     };
     Some(cast.add_known(&crate::domain::Traveller {
@@ -490,7 +518,7 @@ fn read_sentence(story: &mut Story<'_>, p: &Parsed<'_>, item: Option<bool>) {
 }
 
 /// "he", "she", "his": the traveller. "the couple", "the delegation", "the two leaders",
-/// "they": a group with the traveller.
+/// "they": a group with the traveller; "the mission flew on": the traveller's party.
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| pronoun_pattern(&format!("{PERSONAL}|{PAIR}")));
 
 /// [`PRONOUN`] matched only where it starts, at a word's start: on the text from there.
@@ -502,7 +530,7 @@ static PRONOUN_AT: LazyLock<Regex> =
 static PAIR_AT: LazyLock<Regex> = LazyLock::new(|| pronoun_pattern(&format!("^{PAIR}")));
 
 /// The alternatives of [`PRONOUN`] that start at a word boundary.
-const PERSONAL: &str = r"(?-u:\b)(?P<one>he|she|him|his|her)(?-u:\b)|(?-u:\b)(?P<own>the\s+couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))(?-u:\b)|(?-u:\b)(?P<group>the\s+two\s+(?:leaders|ministers|sides|delegations|presidents|heads\s+of\s+(?:state|government)|of\s+them)|both\s+(?:leaders|ministers|men|sides)|the\s+(?:leaders|ministers|visitors)|they|them)(?-u:\b)";
+const PERSONAL: &str = r"(?-u:\b)(?P<one>he|she|him|his|her)(?-u:\b)|(?-u:\b)(?P<own>the\s+couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))(?-u:\b)|(?-u:\b)(?P<group>the\s+two\s+(?:leaders|ministers|sides|delegations|presidents|heads\s+of\s+(?:state|government)|of\s+them)|both\s+(?:leaders|ministers|men|sides)|the\s+(?:leaders|ministers|visitors)|they|them)(?-u:\b)|(?-u:\b)(?P<moving>the\s+(?:mission|group|party))\s+(?:then\s+|later\s+|also\s+)?(?:flew|travell?ed|left|departed|arrived|landed|took\s+off|went|drove|headed|proceeded|continued)(?-u:\b)";
 
 /// The last alternative of [`PRONOUN`]: "the two" before what they did.
 const PAIR: &str = r"(?P<pair>the\s+two)\s+(?:then\s+|also\s+|later\s+|jointly\s+)?(?:held|spoke|gave|appeared|addressed|met|told|briefed|took|had|attended|visited|toured|laid|walked|signed)(?-u:\b)";
@@ -819,10 +847,13 @@ fn pronoun(text: &str, found: regex::Match<'_>) -> Option<(Range<usize>, Who)> {
 /// The span and reading of a match of [`PRONOUN`] by its groups; `offset` is where the
 /// searched text starts.
 fn stands_for(caps: &regex::Captures<'_>, offset: usize) -> Option<(Range<usize>, Who)> {
-    let whole = caps.name("pair").or_else(|| caps.get(0))?;
+    let whole = caps
+        .name("pair")
+        .or_else(|| caps.name("moving"))
+        .or_else(|| caps.get(0))?;
     let who = if caps.name("one").is_some() {
         Who::Traveller
-    } else if caps.name("own").is_some() {
+    } else if caps.name("own").is_some() || caps.name("moving").is_some() {
         Who::Entourage
     } else {
         Who::Party
@@ -980,7 +1011,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn pronouns_are_found_as_by_a_search_of_the_whole_text(
-            text in "((the|The|THE|both|he|She|her|his|they|them|two|met|held|then|leaders|visit|bathe|x_the|5the|e|o|[ ,.]|delegation|official|\u{e9})[ \t\u{b},.]{0,2}){0,14}"
+            text in "((the|The|THE|both|he|She|her|his|they|them|two|met|held|then|leaders|visit|bathe|x_the|5the|e|o|[ ,.]|delegation|official|mission|group|flew|left|took|off|\u{e9})[ \t\u{b},.]{0,2}){0,14}"
         ) {
             let searched: Vec<_> = PRONOUN
                 .find_iter(&text)

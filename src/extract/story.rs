@@ -82,6 +82,8 @@ pub struct Story<'d> {
     pub first_person: bool,
     /// The place of the first news dateline: where "here" is.
     dateline: Option<String>,
+    /// The sentence that opens with the first news dateline: the lead, which sums up.
+    lead: Option<usize>,
     /// The sentence being read tells of a night spent somewhere.
     overnight: bool,
     /// Where the traveller was before the story's present, as told looking back ("who had
@@ -143,6 +145,7 @@ impl<'d> Story<'d> {
             trace: None,
             first_person: false,
             dateline: None,
+            lead: None,
             overnight: false,
             came_from: None,
             stops_before: Vec::new(),
@@ -211,6 +214,9 @@ impl<'d> Story<'d> {
     pub fn read(&mut self, reading: &Reading<'_>, companions: &[PersonId]) {
         if self.dateline.is_none() {
             self.dateline.clone_from(&reading.sentence.dateline);
+            if self.dateline.is_some() {
+                self.lead = Some(self.index);
+            }
         }
         // each way of saying it has "night"
         self.overnight =
@@ -536,6 +542,17 @@ impl<'d> Story<'d> {
             self.location.clone()
         };
         let mut origin = fact.origin.as_ref().map(|p| p.place.clone());
+        // "Departure from Blaise Diagne International Airport": an airport the gazetteer does
+        // not place is left from the town it is named after, else from where the traveller is
+        if let Some(m) = &fact.origin
+            && m.place.lat.is_none()
+            && is_airport(reading, m)
+            && let Some(town) = self
+                .town_named_first(&m.place.name)
+                .or_else(|| here.clone())
+        {
+            origin = Some(town);
+        }
         for known in [&here, &self.came_from] {
             if let (Some(o), Some(h)) = (&origin, known) {
                 // "departed Haiti" from Port-au-Prince: the city is the more precise origin
@@ -585,6 +602,15 @@ impl<'d> Story<'d> {
             })
         {
             destination = Some(h.clone());
+        }
+        // "touched down at Bangui M'Poko International Airport": an airport the gazetteer
+        // does not place, named after a town of a country the text speaks of, serves it
+        if destination.is_none()
+            && let Some(m) = &fact.destination
+            && is_airport(reading, m)
+            && m.place.lat.is_none()
+        {
+            destination = self.town_named_first(&m.place.name);
         }
         if !planned && let Some(d) = &destination {
             // "HONIARA (AP) - ... arrived in the Solomon Islands": the dateline names the city
@@ -880,11 +906,26 @@ impl<'d> Story<'d> {
     /// A planned leg to a place already planned: the same intention told again; it only
     /// adds what the first telling lacked.
     fn plan_again(&mut self, draft: &LegDraft) -> bool {
-        let earlier = self.legs.iter_mut().map(|l| &mut l.leg).find(|l| {
-            l.status == Status::Planned
-                && same_place(l.destination.as_ref(), draft.destination.as_ref())
-        });
-        match earlier {
+        let Some(k) = self.legs.iter().position(|l| {
+            l.leg.status == Status::Planned
+                && same_place(l.leg.destination.as_ref(), draft.destination.as_ref())
+        }) else {
+            return false;
+        };
+        // "12:00 Return flight to Niamey" after a plan that left Niamey: a journey back
+        let back = draft
+            .source
+            .as_ref()
+            .is_some_and(|s| contains_ascii_in_any_case(&s.sentence, "return"));
+        let left_since = back
+            && self.legs[k + 1..].iter().any(|l| {
+                l.leg.status == Status::Planned
+                    && same_place(l.leg.origin.as_ref(), draft.destination.as_ref())
+            });
+        if left_since {
+            return false;
+        }
+        match self.legs.get_mut(k).map(|l| &mut l.leg) {
             Some(leg) => {
                 let origin = leg.origin.clone();
                 fill(leg, draft);
@@ -1045,7 +1086,9 @@ impl<'d> Story<'d> {
                 source: Some(self.source(reading)),
             })
             .filter(|draft| {
-                !(fact.definite && self.duplicate(draft) || self.same_press_event(draft))
+                !(fact.definite && self.duplicate(draft)
+                    || self.same_press_event(draft)
+                    || self.told_in_lead(draft))
             })
             .collect();
         if drafts.is_empty() {
@@ -1205,6 +1248,26 @@ impl<'d> Story<'d> {
             && self.index - last.sentence <= 2
     }
 
+    /// "X met Y on Friday ..." in a news lead, then "On Friday, Y received X at the palace":
+    /// the story retells the lead's engagement (same kind, day and people).
+    fn told_in_lead(&self, draft: &MeetingDraft) -> bool {
+        let Some(lead) = self.lead.filter(|&l| l != self.index) else {
+            return false;
+        };
+        fn names(m: &MeetingDraft) -> Vec<&str> {
+            let mut names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
+            names.sort_unstable();
+            names
+        }
+        !draft.participants.is_empty()
+            && self.meetings.iter().any(|m| {
+                m.sentence == lead
+                    && m.meeting.kind == draft.kind
+                    && m.meeting.date == draft.date
+                    && names(&m.meeting) == names(draft)
+            })
+    }
+
     /// An engagement already told: the same kind on the same day, with no one new.
     fn duplicate(&self, draft: &MeetingDraft) -> bool {
         self.meetings.iter().any(|m| {
@@ -1215,6 +1278,18 @@ impl<'d> Story<'d> {
                     .participants
                     .iter()
                     .all(|p| m.participants.iter().any(|q| q.name == p.name))
+        })
+    }
+
+    /// The town of a country the text speaks of that the first word of `name` names
+    /// ("Bangui M'Poko International Airport"), when there is one.
+    fn town_named_first(&self, name: &str) -> Option<Place> {
+        let first = name.split_whitespace().next()?;
+        let context: Vec<&str> = self.context.iter().map(String::as_str).collect();
+        self.gazetteer.city(first, &context).filter(|town| {
+            town.country_code
+                .as_ref()
+                .is_some_and(|code| self.context.contains(code))
         })
     }
 
@@ -2486,6 +2561,48 @@ mod tests {
             legs(text).last(),
             Some(&(from, to, day, via, Status::Planned))
         );
+    }
+
+    #[test]
+    fn an_office_nobody_names_travels_with_a_named_companion() {
+        let text = " date 2013-11-08 The Secretary-General's visit to the Sahel\n\nThe Secretary-General landed at Bamako Senou International Airport on Monday, 4 November, from Paris. He travelled with Jon Dahl, President of the Andean Bank. On Tuesday the mission flew on to Niamey. On Wednesday the Secretary-General and Mr. Dahl travelled by road to Ouagadougou.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("Paris", "Bamako", "2013-11-04", &[]),
+                leg("Bamako", "Niamey", "2013-11-05", &[]),
+                leg("Niamey", "Ouagadougou", "2013-11-06", &[]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_programme_s_items_stamped_with_an_hour_need_no_full_stop() {
+        let text = " date 2022-05-20 Minister Ana Ruiz travels to Senegal: schedule\n\nMinister Ana Ruiz will travel to Senegal on Sunday.\n\nSunday, 22 May 2022\n\n07:30 Departure of the Minister from Lisbon\n\n12:45 Arrival in Dakar\n\n13:45 Talks with President Tomas Vik\n\nMonday, 23 May 2022\n\n09:00 Drive to Kaolack\n\n15:00 Return to Dakar\n\n18:30 Departure for Accra from Blaise Diagne International Airport";
+        assert_eq!(
+            legs(text),
+            [
+                planned_leg("Lisbon", "Dakar", "2022-05-22"),
+                planned_leg("Dakar", "Kaolack", "2022-05-23"),
+                planned_leg("Kaolack", "Dakar", "2022-05-23"),
+                planned_leg("Dakar", "Accra", "2022-05-23"),
+            ]
+        );
+        assert_eq!(
+            meeting_days(text),
+            [(
+                "2022-05-22".to_owned(),
+                "Tomas Vik".to_owned(),
+                Status::Planned
+            )]
+        );
+    }
+
+    #[test]
+    fn a_news_lead_and_the_story_tell_one_engagement() {
+        let text = " date 2025-06-27 Ruiz in Peru\n\nLIMA (Reuters) - Foreign Minister Ana Ruiz met President Juan Soto on Friday, the first such visit in a decade.\n\nRuiz arrived on Thursday from Quito. On Friday, Soto received Ruiz at the palace. The next day, Soto hosted her for a dinner.";
+        let soto = |day: &str| (day.to_owned(), "Juan Soto".to_owned(), Status::Completed);
+        assert_eq!(meeting_days(text), [soto("2025-06-27"), soto("2025-06-28")]);
     }
 
     #[test]

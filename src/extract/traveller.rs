@@ -46,24 +46,53 @@ static HOST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("host pattern compiles")
 });
 
-/// Scores every person seen and returns the best, if anyone shows evidence of travelling.
-pub fn choose(sightings: &[Sighting<'_>], cast: &Cast) -> Option<PersonId> {
+/// Scores every person seen and returns the best, with its score, if anyone shows evidence
+/// of travelling.
+pub fn choose(sightings: &[Sighting<'_>], cast: &Cast) -> Option<(PersonId, i32)> {
     let mut scores = vec![0i32; cast.people().len()];
     let mut first_seen = vec![usize::MAX; cast.people().len()];
     for (order, s) in sightings.iter().enumerate() {
         let id = s.person;
         first_seen[id] = first_seen[id].min(order);
-        scores[id] += evidence(s);
+        scores[id] += evidence(s.sentence, s.mention, s.byline);
     }
     for (id, score) in scores.iter_mut().enumerate() {
-        let office = canonical_role(cast.person(id).role.as_deref().unwrap_or(""), None);
-        if office == "secretary-general" {
-            *score += 3;
-        }
+        *score += office_bonus(cast.person(id).role.as_deref());
     }
     (0..scores.len())
         .filter(|&id| scores[id] >= 3)
         .max_by_key(|&id| (scores[id], std::cmp::Reverse(first_seen[id])))
+        .map(|id| (id, scores[id]))
+}
+
+/// The Secretary-General's notes follow the Secretary-General: the office weighs as evidence.
+fn office_bonus(role: Option<&str>) -> i32 {
+    if canonical_role(role.unwrap_or(""), None) == "secretary-general" {
+        3
+    } else {
+        0
+    }
+}
+
+/// The evidence for an office nobody named holds ("The Secretary-General arrived ... he
+/// travelled with X"): its titles' sightings scored as a named person's are, summed over the
+/// mentions of `role` (the caller's own description, not "his counterpart").
+pub fn office_score<'a>(
+    mentions: impl Iterator<Item = (&'a str, &'a PersonMention)>,
+    role: &str,
+) -> i32 {
+    let office = canonical_role(role, None);
+    mentions
+        .filter(|(_, m)| {
+            m.form == Form::Description
+                && m.name.is_none()
+                && m.role
+                    .as_deref()
+                    .is_some_and(|r| canonical_role(r, None) == office)
+        })
+        .map(|(sentence, m)| evidence(sentence, m, false))
+        .sum::<i32>()
+        + office_bonus(Some(role))
 }
 
 /// "The Secretary-General will travel to Nairobi": when nobody named travels, the first
@@ -94,10 +123,10 @@ pub fn travelling(s: &Sighting<'_>) -> bool {
     TRAVELS_AFTER.is_match(&s.sentence[s.mention.end..])
 }
 
-fn evidence(s: &Sighting<'_>) -> i32 {
-    let after = &s.sentence[s.mention.end..];
-    let before = crate::extract::reading::tail(&s.sentence[..s.mention.start], 60);
-    let mut score = if s.byline { 4 } else { 1 };
+fn evidence(sentence: &str, mention: &PersonMention, byline: bool) -> i32 {
+    let after = &sentence[mention.end..];
+    let before = crate::extract::reading::tail(&sentence[..mention.start], 60);
+    let mut score = if byline { 4 } else { 1 };
     if TRAVELS_AFTER.is_match(after) {
         score += 4;
     } else if MEETS_AFTER.is_match(after) {
@@ -155,7 +184,7 @@ mod tests {
                 }
             }
         }
-        choose(&seen, &cast).map(|id| cast.person(id).name.clone())
+        choose(&seen, &cast).map(|(id, _)| cast.person(id).name.clone())
     }
 
     #[test]
