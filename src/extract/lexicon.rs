@@ -157,7 +157,7 @@ pub static NOT_PERSON: WordSet = WordSet::new(
     europe america pacific atlantic middle east west north south central great man-made guard
     honour honor one statement communique communiqué readout briefing pagoda shrine gurdwara
     mausoleum basilica abbey fortress cooperation co-operation inter-governmental
-    intergovernmental
+    intergovernmental relations rights management development meeting meetings dialogue
     ",
 );
 

@@ -329,7 +329,7 @@ fn more_with(
     fact: &MeetingFact,
 ) -> Option<MeetingFact> {
     static THEN_WITH: LazyLock<Regex> = LazyLock::new(|| {
-        compile(r"^,?\s+(?:and\s+)?(?:then|later|afterwards|separately|also)\s+with\s")
+        compile(r"^,?\s+(?:and,?\s+)?(?:then|later|afterwards|separately|also),?\s+with\s")
     });
     let found = THEN_WITH.find(reading.text.get(from..to)?)?;
     let start = from + found.end();
@@ -1165,6 +1165,7 @@ fn people_in(
         // than by X": X was not there
         let before = tail(&reading.text[..actor.start], 30);
         if ACCOMPANYING.is_match(before)
+            || ON_BEHALF.is_match(before)
             || INSTEAD_OF.is_match(before)
             || REMEMBERED.is_match(before)
             || DATED_BY.is_match(tail(&reading.text[..actor.start], 50))
@@ -1187,6 +1188,14 @@ fn people_in(
 static OBJECT_SLOT: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)(?-u:\b)(?:meet|meets|met|meeting|with|by|visit|visited|visits|(?:call|calls|called|calling)\s+on)\s+$",
+    )
+});
+
+/// "conveyed the greetings of the President", "a message from X", "on behalf of X": someone
+/// who sends word is not there.
+static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)(?-u:\b)(?:(?:greetings|regards|wishes|message|letter|invitation|condolences)\s+(?:of|from)|on\s+behalf\s+of)\s+(?:the\s+)?$",
     )
 });
 
@@ -1382,6 +1391,10 @@ mod tests {
                     seen(Meeting, &["Jon Dahl"], Completed),
                     seen(Press, &["Jon Dahl"], Completed),
                 ],
+            ),
+            (
+                "Foreign Minister Ana Ruiz called on President Tomas Vik and conveyed the greetings of the President of Peru, Jon Dahl.",
+                vec![seen(Meeting, &["Tomas Vik"], Completed)],
             ),
             (
                 "Foreign Minister Ana Ruiz arrived in Oslo, where she visited a refugee camp.",

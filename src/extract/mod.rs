@@ -147,7 +147,10 @@ pub fn extract_with(
     let mut calendar = Calendar::new(doc.published);
     for heading in parsed.iter().filter(|p| p.sentence.heading) {
         let (text, found) = (&heading.sentence.text, heading.dates());
-        if calendar.bounds.is_none() && !release_date(text, found, &calendar) {
+        if calendar.bounds.is_none()
+            && !release_date(text, found, &calendar)
+            && !placed_heading(text, found)
+        {
             calendar.bound_by_mentions(found);
         }
     }
@@ -219,6 +222,24 @@ fn timed_item(line: &str) -> bool {
         && b.get(digits + 3).is_some_and(|&c| c == b' ')
 }
 
+/// "Cape Town, 2 June", "Windhoek, 4-6 June": a readout's paragraph heading, the place and the
+/// day (or first day) of what follows. `found`: the date phrases of `heading`.
+fn placed_heading(heading: &str, found: &[DateMention]) -> bool {
+    let Some(mention) = found.first() else {
+        return false;
+    };
+    let place = heading[..mention.start].trim_end();
+    mention.start > 0
+        && heading[mention.end..].trim().is_empty()
+        && matches!(mention.expr, DateExpr::Day { .. } | DateExpr::Range { .. })
+        && place.len() <= 40
+        && place.ends_with(',')
+        && place
+            .trim_end_matches(',')
+            .split(' ')
+            .all(|w| w.starts_with(char::is_uppercase))
+}
+
 /// The day a heading that is a time stamp gives: a full date at its start, with at most a
 /// time and a place after it ("May 16, 2024, 04:15, Beijing", "16 May 2024"), or a day of a
 /// programme alone on its line ("Tuesday 25 July"). `found`: the date phrases of `heading`.
@@ -239,6 +260,9 @@ fn stamped_day(
         DateExpr::Day { .. } => rest.trim().is_empty() || place_after_dash,
         _ => false,
     };
+    if placed_heading(heading, found) {
+        return calendar.resolve(mention.expr, dates::Tense::Past);
+    }
     let stamp = mention.start == 0
         && full
         && rest.len() <= 40

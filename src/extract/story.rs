@@ -1601,7 +1601,16 @@ fn another_visit(clause: &str, reference: NaiveDate) -> bool {
             return false;
         };
         let before = crate::extract::reading::tail(&clause[..whole.start()], 50);
-        if INCIDENT.is_match(before) {
+        // "the station where, 130 years ago, ...", "where, many years ago, ...": the time
+        // of the place's history
+        let head = before
+            .trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == ' ')
+            .to_lowercase();
+        let without_count = head.rsplit_once(' ').map_or("", |(rest, _)| rest);
+        let of_the_place = [head.as_str(), without_count.trim_end_matches([',', ' '])]
+            .iter()
+            .any(|h| h.ends_with(" where"));
+        if INCIDENT.is_match(before) || of_the_place {
             return false;
         }
         let phrase = whole.as_str().to_lowercase();
@@ -2595,6 +2604,20 @@ mod tests {
                 "Tomas Vik".to_owned(),
                 Status::Planned
             )]
+        );
+    }
+
+    #[test]
+    fn a_readout_s_paragraph_headings_date_what_follows() {
+        let text = " date 2023-06-07 Visit of Minister Ana Ruiz to South Africa (1-4 June 2023)\n\nMinister Ana Ruiz emplaned from Lisbon on 31 May and reached Cape Town on 1 June.\n\nCape Town, 2 June\n\nIn the evening, she flew to Durban.\n\nDurban, 3 June\n\nShe travelled by road to Pietermaritzburg and laid a wreath at the station where, 130 years ago, a young lawyer was thrown off a train. She returned to Durban in the afternoon.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("Lisbon", "Cape Town", "2023-05-31", &[]),
+                leg("Cape Town", "Durban", "2023-06-02", &[]),
+                leg("Durban", "Pietermaritzburg", "2023-06-03", &[]),
+                leg("Pietermaritzburg", "Durban", "2023-06-03", &[]),
+            ]
         );
     }
 
