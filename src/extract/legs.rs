@@ -87,7 +87,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Travel,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her)|(?:take|takes|took|taking)\s+(?:him|her)\s+(?:on\s+)?to|departure\s+for|^\d{1,2}[:.h]\d{2}\s+(?:return\s+)?(?:flight|drive|transfer|journey|trip|return))(?-u:\b)",
+                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her)|(?:take|takes|took|taking)\s+(?:him|her)\s+(?:on\s+)?to|departure\s+for|(?:was|were|being)\s+(?:then\s+|later\s+)?(?:taken|flown|driven)|^\d{1,2}[:.h]\d{2}\s+(?:return\s+)?(?:flight|drive|transfer|journey|trip|return))(?-u:\b)",
             )
         }),
     },
@@ -227,6 +227,22 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
         reading.agent(start),
         Some(Who::Traveller | Who::Party | Who::Entourage)
     ) {
+        return true;
+    }
+    // "met X before driving to Y": the subject of the sentence drives, not the one met
+    let before_gerund = phrase.split(' ').next().is_some_and(|w| w.ends_with("ing"))
+        && ["before", "after"].iter().any(|w| {
+            let head = reading.text[..start].trim_end().as_bytes();
+            head.len() > w.len()
+                && head[head.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+                && head[head.len() - w.len() - 1] == b' '
+        });
+    if before_gerund
+        && matches!(
+            reading.main_subject(),
+            Some(Who::Traveller | Who::Party | Who::Entourage)
+        )
+    {
         return true;
     }
     if carried_traveller(reading, start) {

@@ -1663,7 +1663,7 @@ static NEAR_HERE: LazyLock<Regex> = LazyLock::new(|| {
 /// A sentence opening on what came next: "He then went", "Afterwards, she", "Later that
 /// evening".
 static CONTINUES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:He|She|They|The\s+two)\s+(?:then|later|afterwards|next)(?-u:\b)|(?:Then|Afterwards|Later|Next)(?-u:\b))")
+    Regex::new(r"^(?:(?:He|She|They|The\s+two)\s+(?:then|later|afterwards|next)(?-u:\b)|(?:Then|Afterwards|Later|Next)(?-u:\b)|(?:Flown|Driven|Taken|Continuing|Moving|Travelling|Traveling)\s+on(?-u:\b)|From\s+there(?-u:\b)|(?:[A-Z][\w'-]*\s+){1,4}(?:then|later)\s+(?:flew|travell?ed|went|drove|moved|headed|continued|proceeded)(?-u:\b))")
         .expect("continues pattern compiles")
 });
 
@@ -2617,6 +2617,20 @@ mod tests {
                 leg("Cape Town", "Durban", "2023-06-02", &[]),
                 leg("Durban", "Pietermaritzburg", "2023-06-03", &[]),
                 leg("Pietermaritzburg", "Durban", "2023-06-03", &[]),
+            ]
+        );
+    }
+
+    #[test]
+    fn who_goes_on_after_a_meeting_is_the_subject_not_the_one_met() {
+        let text = " date 2023-11-24 Ruiz in Peru\n\nLIMA (Reuters) - Foreign Minister Ana Ruiz said on Friday that the talks went well.\n\nRuiz flew into Lima from Quito on Thursday morning. She was then taken by helicopter to Cusco.\n\nFlown on to Arequipa, she met Mayor Tomas Vik before driving to Puno in the evening.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("Quito", "Lima", "2023-11-23", &[]),
+                leg("Lima", "Cusco", "2023-11-23", &[]),
+                leg("Cusco", "Arequipa", "2023-11-23", &[]),
+                leg("Arequipa", "Puno", "2023-11-23", &[]),
             ]
         );
     }

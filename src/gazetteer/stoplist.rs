@@ -91,6 +91,7 @@ const NEVER_A_CITY: &[&str] = &[
     "group",
     "gulf",
     "had",
+    "hamas",
     "has",
     "have",
     "health",
