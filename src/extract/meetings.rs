@@ -297,6 +297,9 @@ pub fn facts(
         });
         // "for talks on the pledge that X made": who is in the relative clause is not there
         let end = match relative_clause(reading.text, span.end, end) {
+            // "met the three leaders who have toured the country together: A, B and C": the
+            // names follow the colon
+            Some(cut) if reading.text[cut..end].contains(": ") => end,
             // "met X, who is President of ...": the mention of X runs on past "who"
             Some(cut) => reading
                 .actors
@@ -689,13 +692,21 @@ fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
     }
     if span.rule == "reception" {
         // "a joint mission also joined by X": X travels in the party, no one is received
-        if word == "joined" && PARTY_JOINED.is_match(tail(&reading.text[..start], 60)) {
+        // "X joined her from Berlin": X comes along
+        let joined_from = JOINED_FROM.is_match(&reading.text[end..]);
+        if word == "joined"
+            && (joined_from || PARTY_JOINED.is_match(tail(&reading.text[..start], 60)))
+        {
             return true;
         }
         return !receives_someone(reading, end);
     }
     false
 }
+
+/// "joined her from Berlin": who joins the traveller from elsewhere travels along.
+static JOINED_FROM: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^\s+(?:him|her|them)\s+from\s+[A-Z]"));
 
 /// "a mission (also) joined by", "the delegation was joined by": who joins a party travels in it.
 static PARTY_JOINED: LazyLock<Regex> = LazyLock::new(|| {
@@ -1397,6 +1408,10 @@ mod tests {
                 vec![seen(Meeting, &["Tomas Vik"], Completed)],
             ),
             (
+                "Foreign Minister Ana Ruiz also met the two mayors who had walked with her: Mayor Tomas Vik and Mayor Jon Dahl.",
+                vec![seen(Meeting, &["Tomas Vik", "Jon Dahl"], Completed)],
+            ),
+            (
                 "Foreign Minister Ana Ruiz arrived in Oslo, where she visited a refugee camp.",
                 vec![seen(SiteVisit, &[], Completed)],
             ),
@@ -1715,6 +1730,7 @@ mod tests {
             "Trade Minister Ole Lie, who attended the Andean Trade Conference last week, did not accompany her.",
             "She also recorded a video message for the youth forum held in Cusco.",
             "She travelled in a joint mission also joined by Jon Dahl, President of the Andean Bank.",
+            "Minister Jon Dahl joined her from Oslo.",
         ] {
             let text = format!("{arrival} {text}");
             assert_eq!(meetings(&text), vec![], "{text}");
