@@ -229,14 +229,15 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
     ) {
         return true;
     }
+    // compared over bytes in any ASCII case: no other letter lower-cases to one of these
+    let before = reading.text[..start].trim_end().as_bytes();
+    let ends = |tail: &str| {
+        before.len() >= tail.len()
+            && before[before.len() - tail.len()..].eq_ignore_ascii_case(tail.as_bytes())
+    };
     // "met X before driving to Y": the subject of the sentence drives, not the one met
     let before_gerund = phrase.split(' ').next().is_some_and(|w| w.ends_with("ing"))
-        && ["before", "after"].iter().any(|w| {
-            let head = reading.text[..start].trim_end().as_bytes();
-            head.len() > w.len()
-                && head[head.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
-                && head[head.len() - w.len() - 1] == b' '
-        });
+        && (ends(" before") || ends(" after"));
     if before_gerund
         && matches!(
             reading.main_subject(),
@@ -253,12 +254,6 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
     if carried {
         return reading.planned_at(start);
     }
-    // compared over bytes in any ASCII case: no other letter lower-cases to one of these
-    let before = reading.text[..start].trim_end().as_bytes();
-    let ends = |tail: &str| {
-        before.len() >= tail.len()
-            && before[before.len() - tail.len()..].eq_ignore_ascii_case(tail.as_bytes())
-    };
     let owned = ends("his") || ends("her") || ends("'s");
     (trigger.name != "visit" && of_traveller(reading, end))
         || owned && trigger.motion != Motion::Travel

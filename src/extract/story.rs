@@ -545,8 +545,7 @@ impl<'d> Story<'d> {
         // "Departure from Blaise Diagne International Airport": an airport the gazetteer does
         // not place is left from the town it is named after, else from where the traveller is
         if let Some(m) = &fact.origin
-            && m.place.lat.is_none()
-            && is_airport(reading, m)
+            && unplaced_airport(reading, m)
             && let Some(town) = self
                 .town_named_first(&m.place.name)
                 .or_else(|| here.clone())
@@ -592,8 +591,7 @@ impl<'d> Story<'d> {
             && !planned
             && fact.motion == legs::Motion::Arrive
             && let (Some(m), Some(h)) = (&fact.destination, &here)
-            && is_airport(reading, m)
-            && m.place.lat.is_none()
+            && unplaced_airport(reading, m)
             && self.legs.last().is_some_and(|l| {
                 l.leg.status == Status::Completed
                     && l.leg.date.is_some()
@@ -607,8 +605,7 @@ impl<'d> Story<'d> {
         // does not place, named after a town of a country the text speaks of, serves it
         if destination.is_none()
             && let Some(m) = &fact.destination
-            && is_airport(reading, m)
-            && m.place.lat.is_none()
+            && unplaced_airport(reading, m)
         {
             destination = self.town_named_first(&m.place.name);
         }
@@ -1924,6 +1921,11 @@ fn is_airport(reading: &Reading<'_>, mention: &PlaceMention) -> bool {
         .checked_sub(7)
         .and_then(|start| written.get(start..))
         .is_some_and(|tail| tail.eq_ignore_ascii_case("airport"))
+}
+
+/// An airport the gazetteer does not place ("Noi Bai International Airport").
+fn unplaced_airport(reading: &Reading<'_>, mention: &PlaceMention) -> bool {
+    mention.place.lat.is_none() && is_airport(reading, mention)
 }
 
 /// Two places less than 60 km apart (an airport and the city it serves).
