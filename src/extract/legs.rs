@@ -87,7 +87,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Travel,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her)|(?:take|takes|took|taking)\s+(?:him|her)\s+(?:on\s+)?to|departure\s+for|(?:was|were|being)\s+(?:then\s+|later\s+)?(?:taken|flown|driven)|^\d{1,2}[:.h]\d{2}\s+(?:return\s+)?(?:flight|drive|transfer|journey|trip|return))(?-u:\b)",
+                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her)|(?:take|takes|took|taking)\s+(?:him|her)\s+(?:on\s+)?to|departure\s+for|(?:was|were|being)\s+(?:then\s+|later\s+)?(?:taken|flown|driven)|boarded\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,4}?(?:aircraft|plane|jet|helicopter|train|flight|boat|ship|ferry)|^\d{1,2}[:.h]\d{2}\s+(?:return\s+)?(?:flight|drive|transfer|journey|trip|return))(?-u:\b)",
             )
         }),
     },
@@ -118,7 +118,7 @@ pub fn trigger_patterns() -> impl Iterator<Item = &'static str> {
 /// Prepositions in a leg's frame.
 static FRAME: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)(?-u:\b)(?P<prep>from|out\s+of|to|for|into|towards|toward|via|through|in|at|there|here|by\s+way\s+of|bound\s+for|(?:with\s+)?(?:a\s+)?(?:short\s+)?(?:overnight\s+)?(?:stop-?over|layover|stop)\s+(?:in|at)|stopping\s+(?:over\s+)?in|transiting\s+(?:through\s+)?)(?-u:\b)",
+        r"(?i)(?-u:\b)(?P<prep>from|out\s+of|to|for|into|towards|toward|via|through|in|at|outside|near|there|here|by\s+way\s+of|bound\s+for|(?:with\s+)?(?:a\s+)?(?:short\s+)?(?:overnight\s+)?(?:stop-?over|layover|stop)\s+(?:in|at)|stopping\s+(?:over\s+)?in|transiting\s+(?:through\s+)?)(?-u:\b)",
     )
 });
 
@@ -625,7 +625,8 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
                     };
                 }
             }
-            "in" | "at" => {
+            // "landed outside Daira, a town in ...": the place landed at, not its district
+            "in" | "at" | "outside" | "near" => {
                 if fact.destination.is_none() && fact.motion == Motion::Arrive {
                     fact.destination = place.filter(|p| {
                         (p.start <= at + 2 || p.kind != PlaceKind::Site)

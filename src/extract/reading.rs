@@ -311,6 +311,14 @@ impl<'a> Reading<'a> {
         };
         let window_start = start.max(at.saturating_sub(200));
         let window = &self.text[floor_char(self.text, window_start)..at];
+        // "'I will never forget it,' he told journalists": the quotation's tense is the
+        // speaker's, not the telling's
+        let window = match window.rfind('"') {
+            Some(q) if self.text[..at].bytes().filter(|&b| b == b'"').count() % 2 == 0 => {
+                &window[q + 1..]
+            }
+            _ => window,
+        };
         PLANNED.is_match(window)
     }
 

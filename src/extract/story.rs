@@ -183,6 +183,8 @@ impl<'d> Story<'d> {
                     None
                 }
                 DateExpr::Published(_) if reported_speech(&reading.text[..mention.start]) => None,
+                // "'... I have witnessed today,' he told journalists": the day of the words
+                DateExpr::Published(_) if quoted(&reading.text[..mention.start]) => None,
                 DateExpr::Relative(days)
                     if tense == Tense::Future
                         && self
@@ -632,6 +634,26 @@ impl<'d> Story<'d> {
                     l.leg.status == Status::Completed && l.leg.date.is_some_and(|d| d > day)
                 })
             });
+        // "flew into Lima on Sunday. He had travelled overnight from Madrid": where the
+        // journey just told began
+        if destination.is_none()
+            && !planned
+            && origin.is_some()
+            && reading.pluperfect_at(fact.at)
+            && let Some(last) = self.legs.last_mut().filter(|l| {
+                l.leg.status == Status::Completed
+                    && l.leg.origin.is_none()
+                    && l.leg.destination.is_some()
+                    && l.sentence + 1 >= self.index
+            })
+        {
+            last.leg.origin = origin;
+            last.origin_told = true;
+            if last.leg.via.is_empty() {
+                last.leg.via = fact.via;
+            }
+            return;
+        }
         let draft = LegDraft {
             origin: origin
                 .clone()
@@ -1880,6 +1902,12 @@ fn backfill_places(meetings: &mut [RuledMeeting], arrival: Option<(Place, Option
 }
 
 /// "He said that today ...": a date inside reported speech.
+/// Whether the end of `before` lies inside a quotation (quotes are straight after
+/// normalisation).
+fn quoted(before: &str) -> bool {
+    before.bytes().filter(|&b| b == b'"').count() % 2 == 1
+}
+
 fn reported_speech(before: &str) -> bool {
     static SAID: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:said|says|warned|stressed|noted|added|told|believes|hoped)(?-u:\b)[^.]*$")
@@ -3049,6 +3077,38 @@ mod tests {
         ]
         .map(|(d, p, n)| (d.to_owned(), p.to_owned(), n.to_owned()));
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn a_journey_told_looking_back_gives_the_arrival_its_origin() {
+        let found = legs(
+            " date 2019-03-11 Foreign Minister Ana Ruiz flew into Lima early on Sunday, 10 March. She had travelled overnight from Madrid, with a refuelling stop in Bogota.\n\nShe then boarded a military aircraft with President Tomas Vik for the flight to Cusco. They landed outside Urcos, a small town in Quispicanchi province, and toured a school.",
+        );
+        assert_eq!(
+            found,
+            [
+                leg("Madrid", "Lima", "2019-03-10", &["Bogota"]),
+                leg("Lima", "Cusco", "2019-03-10", &[]),
+                leg("Cusco", "Urcos", "2019-03-10", &[]),
+            ]
+        );
+    }
+
+    #[test]
+    fn today_in_a_quotation_is_the_day_it_was_said() {
+        let found = meeting_days(
+            " date 2019-03-11 On Sunday, 10 March, Foreign Minister Ana Ruiz toured a camp outside Cusco. \"I will never forget what I have seen today,\" Ruiz told journalists at the camp. In the evening she met President Tomas Vik.",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|(day, _, status)| day == "2019-03-10" && *status == Status::Completed),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|(_, who, _)| who == "Tomas Vik"),
+            "{found:?}"
+        );
     }
 
     #[test]
