@@ -303,6 +303,37 @@ fn part_of(caps: &Captures<'_>) -> Option<PartOfDay> {
 /// The date phrases of `sentence`, in text order, each with the part of day said next to it.
 /// A part of day said on its own ("in the afternoon") is a mention of the anchor day.
 pub fn mentions(sentence: &str) -> Vec<DateMention> {
+    // "TUESDAY 27 AUGUST": a line in capitals is read as its words in title case (the same
+    // bytes, so the offsets hold)
+    if !sentence.bytes().any(|b| b.is_ascii_lowercase())
+        && sentence
+            .bytes()
+            .filter(u8::is_ascii_uppercase)
+            .nth(2)
+            .is_some()
+    {
+        return mentions_in_case(&title_case_ascii(sentence));
+    }
+    mentions_in_case(sentence)
+}
+
+/// `text` with every ASCII word in title case ("TUESDAY" as "Tuesday"), byte for byte.
+fn title_case_ascii(text: &str) -> String {
+    let mut previous_letter = false;
+    text.chars()
+        .map(|c| {
+            let out = if previous_letter {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            };
+            previous_letter = c.is_alphabetic();
+            out
+        })
+        .collect()
+}
+
+fn mentions_in_case(sentence: &str) -> Vec<DateMention> {
     let mut found: Vec<DateMention> = Vec::new();
     let cues = Cues::of(sentence);
     // which rules match at all, found in one pass when the cues let the rules of a digit
@@ -794,6 +825,20 @@ mod tests {
             assert_eq!(cal.resolve(m.expr, Tense::Past), *date, "{sentence}");
             assert_eq!(m.part, *part, "{sentence}");
         }
+    }
+
+    #[test]
+    fn a_heading_in_capitals_is_a_date() {
+        let mut cal = calendar();
+        for (line, date) in [
+            ("TUESDAY 4 MAY", day(2021, 5, 4)),
+            ("WEDNESDAY, 5 MAY 2021", day(2021, 5, 5)),
+        ] {
+            let m = first(line);
+            assert_eq!(cal.resolve(m.expr, Tense::Past), Some(date), "{line}");
+        }
+        // a word in capitals inside a sentence is not read as a month
+        assert!(mentions("The talks MAY resume, officials said.").is_empty());
     }
 
     #[test]

@@ -87,7 +87,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Travel,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her)|(?:take|takes|took|taking)\s+(?:him|her)\s+(?:on\s+)?to|departure\s+for|(?:was|were|being)\s+(?:then\s+|later\s+)?(?:taken|flown|driven)|boarded\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,4}?(?:aircraft|plane|jet|helicopter|train|flight|boat|ship|ferry)|^\d{1,2}[:.h]\d{2}\s+(?:return\s+)?(?:flight|drive|transfer|journey|trip|return))(?-u:\b)",
+                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her)|(?:take|takes|took|taking)\s+(?:him|her)\s+(?:on\s+)?to|departure\s+for|(?:was|were|being)\s+(?:then\s+|later\s+)?(?:taken|flown|driven)|boarded\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,4}?(?:aircraft|plane|jet|helicopter|train|flight|boat|ship|ferry)|^\d{1,2}[:.h]\d{2}\s+(?:return\s+)?(?:(?:road|air|helicopter|car|motorcade|train|boat)\s+)?(?:flight|drive|transfer|journey|trip|return))(?-u:\b)",
             )
         }),
     },
@@ -223,6 +223,13 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
         // before, told in passing
         return reading.planned_at(start);
     }
+    if others_made_to_move(reading, start) {
+        return false;
+    }
+    // "The tour is meant to ...": a visit named, not made (its own rule reads "the visit to")
+    if trigger.name == "visit" && after_determiner(&reading.text[..start]) {
+        return false;
+    }
     if matches!(
         reading.agent(start),
         Some(Who::Traveller | Who::Party | Who::Entourage)
@@ -257,6 +264,32 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
     let owned = ends("his") || ends("her") || ends("'s");
     (trigger.name != "visit" && of_traveller(reading, end))
         || owned && trigger.motion != Motion::Travel
+}
+
+/// `before` ends on a determiner: what follows is a noun.
+fn after_determiner(before: &str) -> bool {
+    let last = before.trim_end().rsplit(' ').next().unwrap_or("");
+    [
+        "the", "a", "an", "this", "that", "his", "her", "their", "its",
+    ]
+    .iter()
+    .any(|d| last.eq_ignore_ascii_case(d))
+}
+
+/// "programmes that allow workers from these countries to come to Spain": the movement of
+/// the people the verb before it lets or helps move, unless they are the traveller's party.
+fn others_made_to_move(reading: &Reading<'_>, start: usize) -> bool {
+    static LET: LazyLock<Regex> = LazyLock::new(|| {
+        compile(
+            r"(?i)(?-u:\b)(?:allow|allows|allowed|allowing|enable|enables|enabled|enabling|help|helps|helped|helping|let|lets|permit|permits|permitted|encourage|encourages|encouraged|urge|urges|urged|force|forces|forced)\s+(?:[\w'-]+\s+){1,6}?to\s+$",
+        )
+    });
+    let before = tail(&reading.text[..start], 80);
+    let Some(m) = LET.find(before) else {
+        return false;
+    };
+    let from = start - before.len() + m.start();
+    !reading.traveller_in(from, start)
 }
 
 /// "a trip that also", "the tour, which": a journey as a whole, what it took the traveller

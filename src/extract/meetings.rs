@@ -83,7 +83,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Press,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:joint\s+)?(?:press|news|media)\s+(?:conference|encounter|briefing|stakeout|availability|point|event|remarks)s?(?-u:\b)|(?-u:\b)(?:joint\s+)?stakeout(?-u:\b)|(?-u:\b)(?:arrival\s+)?remarks\s+to\s+the\s+(?:press|media)(?-u:\b)|(?-u:\b)(?:spoke|speaking|speak|talked|talking|talk)\s+(?:briefly\s+)?(?:with|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:press|media|reporters|journalists|correspondents)(?-u:\b)|(?-u:\b)(?:told|briefed)\s+(?:the\s+)?(?:press|media|reporters|journalists)(?-u:\b)|(?-u:\b)(?:met|meet|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:press|media|reporters|journalists)(?-u:\b)|(?-u:\b)(?:took|taking|takes|take|answered|answering|answers|answer|fielded|fielding)\s+(?:\w+\s+)?questions\s+from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:press|media|reporters|journalists|correspondents)(?-u:\b)|(?-u:\b)(?:answered|answering|fielded|fielding)\s+(?:the\s+)?(?:press|media|reporters'|journalists')\s+questions(?-u:\b)|(?-u:\b)interview(?-u:\b)|(?-u:\b)(?:made|make|making|delivered|deliver|delivering|gave|give|giving)\s+(?:joint\s+)?(?:press\s+statements?|statements?\s+(?:for|to)\s+the\s+(?:press|media))(?-u:\b)",
+                r"(?i)(?-u:\b)(?:joint\s+)?(?:press|news|media)\s+(?:conference|encounter|briefing|stakeout|availability|point|event|remarks)s?(?-u:\b)|(?-u:\b)(?:joint\s+)?stakeout(?-u:\b)|(?-u:\b)(?:arrival\s+)?remarks\s+to\s+the\s+(?:press|media)(?-u:\b)|(?-u:\b)(?:spoke|speaking|speak|talked|talking|talk)\s+(?:briefly\s+)?(?:with|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:press|media|reporters|journalists|correspondents)(?-u:\b)|(?-u:\b)(?:told|briefed)\s+(?:the\s+)?(?:press|media|reporters|journalists)(?-u:\b)|(?-u:\b)(?:met|meet|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:press|media|reporters|journalists)(?-u:\b)|(?-u:\b)(?:took|taking|takes|take|answered|answering|answers|answer|fielded|fielding)\s+(?:\w+\s+)?questions\s+from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:press|media|reporters|journalists|correspondents)(?-u:\b)|(?-u:\b)(?:answered|answering|fielded|fielding)\s+(?:the\s+)?(?:press|media|reporters'|journalists')\s+questions(?-u:\b)|(?-u:\b)interview(?-u:\b)|(?-u:\b)(?:made|make|making|delivered|deliver|delivering|gave|give|giving)\s+(?:joint\s+)?(?:press\s+statements?|statements?\s+(?:for|to)\s+the\s+(?:press|media))(?-u:\b)|^(?:\d{1,2}[:.h]\d{2}\s+)?(?:joint\s+)?(?:press\s+statements?|statements?\s+(?:for|to)\s+the\s+(?:press|media))(?-u:\b)",
             )
         }),
     },
@@ -119,7 +119,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::SiteVisit,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:went\s+to\s+(?:view|see|visit|tour|inspect)|visited|visiting|toured|touring\s+(?:the|a)|(?:a|the)\s+(?:guided\s+)?tour\s+of|gave\s+(?:him|her|them)\s+a\s+tour|went\s+to|also\s+went\s+to|was\s+shown\s+around|shown\s+around|inspected|a\s+visit\s+to|paid\s+a\s+(?:short\s+)?visit\s+to|to\s+view)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:went\s+to\s+(?:view|see|visit|tour|inspect)|visited|visiting|toured|touring\s+(?:the|a)|(?:a|the)\s+(?:guided\s+)?tour\s+of|gave\s+(?:him|her|them)\s+a\s+tour|went\s+to|also\s+went\s+to|was\s+shown\s+around|shown\s+around|inspected|a\s+visit\s+to|paid\s+a\s+(?:short\s+)?visit\s+to|to\s+view|^(?:\d{1,2}[:.h]\d{2}\s+)?(?:guided\s+)?visit\s+to)(?-u:\b)",
             )
         }),
     },
@@ -137,7 +137,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Ceremony,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:welcomed|greeted|greet|greeting|received|hosted|joined)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:welcomed|greeted|greet|greeting|received|hosted|joined|(?:reception|welcome)\s+(?:with\s+(?:full\s+)?(?:military\s+)?honou?rs\s+)?by)(?-u:\b)",
             )
         }),
     },

@@ -1064,8 +1064,14 @@ impl<'d> Story<'d> {
                 self.location = Some(place.clone());
             }
         }
-        // "met personnel serving in Libya" while in Tripoli: the city is the place
-        if let (Some(s), Some(here)) = (&stated, &self.location)
+        // "met personnel serving in Libya" while in Tripoli: the city is the place (for a
+        // plan, the city the plan has reached)
+        let current = if fact.planned {
+            self.planned_location.as_ref().or(self.location.as_ref())
+        } else {
+            self.location.as_ref()
+        };
+        if let (Some(s), Some(here)) = (&stated, current)
             && self.lies_in(here, s)
         {
             stated = Some(here.clone());
@@ -1305,11 +1311,17 @@ impl<'d> Story<'d> {
     fn town_named_first(&self, name: &str) -> Option<Place> {
         let first = name.split_whitespace().next()?;
         let context: Vec<&str> = self.context.iter().map(String::as_str).collect();
-        self.gazetteer.city(first, &context).filter(|town| {
-            town.country_code
-                .as_ref()
-                .is_some_and(|code| self.context.contains(code))
-        })
+        // "Nouakchott-Oumtounsy International Airport": the town before the hyphen
+        let before_hyphen = first.split_once('-').map(|(town, _)| town);
+        [Some(first), before_hyphen]
+            .into_iter()
+            .flatten()
+            .find_map(|word| self.gazetteer.city(word, &context))
+            .filter(|town| {
+                town.country_code
+                    .as_ref()
+                    .is_some_and(|code| self.context.contains(code))
+            })
     }
 
     /// True when `inner` lies in `outer` (a city in its country).
@@ -1943,17 +1955,23 @@ fn title_case(raw: &str) -> String {
 /// The mention names an airport ("Vnukovo airport", "Jomo Kenyatta International Airport").
 fn is_airport(reading: &Reading<'_>, mention: &PlaceMention) -> bool {
     let written = &reading.text[mention.start..mention.end];
-    // (the last seven bytes may start inside a letter: "Rzeszów H.E.")
-    written
-        .len()
-        .checked_sub(7)
-        .and_then(|start| written.get(start..))
-        .is_some_and(|tail| tail.eq_ignore_ascii_case("airport"))
+    // (the last bytes may start inside a letter: "Rzeszów H.E.")
+    ["airport", "air base", "airbase", "airfield"]
+        .iter()
+        .any(|word| {
+            written
+                .len()
+                .checked_sub(word.len())
+                .and_then(|start| written.get(start..))
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(word))
+        })
 }
 
-/// An airport the gazetteer does not place ("Noi Bai International Airport").
+/// An airport the gazetteer does not place ("Noi Bai International Airport"), or a place it
+/// does not know named after its town ("Madrid-Torrejón").
 fn unplaced_airport(reading: &Reading<'_>, mention: &PlaceMention) -> bool {
-    mention.place.lat.is_none() && is_airport(reading, mention)
+    mention.place.lat.is_none()
+        && (is_airport(reading, mention) || mention.place.name.contains('-'))
 }
 
 /// Two places less than 60 km apart (an airport and the city it serves).
@@ -2635,6 +2653,38 @@ mod tests {
                 Status::Planned
             )]
         );
+    }
+
+    #[test]
+    fn a_programme_in_capitals_and_its_items_without_a_verb() {
+        let text = " date 2022-05-20 Programme of the visit of the Minister to Senegal\n\nMinister Ana Ruiz will travel to Senegal and to a town nearby. The tour is meant to extend programmes that allow workers from Senegal to come to Portugal for seasonal jobs.\n\nSUNDAY 22 MAY\n\n07:30 Departure from Lisbon-Humberto Delgado Air Base.\n12:45 Arrival at Dakar-Yoff International Airport. Reception by the Prime Minister of Senegal, Jon Dahl.\n13:45 Meeting with the President of Senegal, Tomas Vik.\n14:30 Statements to the media by President Vik and the Minister.\n16:00 Road transfer to Thies. Visit to a training centre.\n18:00 Return by road to Dakar.\n19:00 Meeting with the Portuguese community resident in Senegal.";
+        assert_eq!(
+            legs(text),
+            [
+                planned_leg("Lisbon", "Dakar", "2022-05-22"),
+                planned_leg("Dakar", "Thies", "2022-05-22"),
+                planned_leg("Thies", "Dakar", "2022-05-22"),
+            ]
+        );
+        let found: Vec<(MeetingKind, String, Option<String>)> = meetings(text)
+            .into_iter()
+            .map(|m| {
+                (
+                    m.kind,
+                    m.place.map_or("?".to_owned(), |p| p.name),
+                    m.participants.first().map(|p| p.name.clone()),
+                )
+            })
+            .collect();
+        let expected = [
+            (MeetingKind::Ceremony, "Dakar", Some("Jon Dahl")),
+            (MeetingKind::Meeting, "Dakar", Some("Tomas Vik")),
+            (MeetingKind::Press, "Dakar", Some("Tomas Vik")),
+            (MeetingKind::SiteVisit, "Thies", None),
+            (MeetingKind::Meeting, "Dakar", None),
+        ]
+        .map(|(kind, place, who)| (kind, place.to_owned(), who.map(str::to_owned)));
+        assert_eq!(found, expected);
     }
 
     #[test]
