@@ -940,10 +940,20 @@ fn engagement(
         .then(|| where_place(reading, window.0))
         .flatten();
     let on_the_way = relative.is_some_and(|p| coming_from(reading.text, p.start));
-    let place = stated
-        .or(relative)
-        .or_else(|| reading.opening_place())
-        .cloned();
+    let opening = reading.opening_place();
+    // "In Ashgabat, dinner with the community in Turkmenistan": the city the sentence
+    // opens with is the more precise
+    let stated = match (stated, opening) {
+        (Some(s), Some(o))
+            if s.kind == PlaceKind::Country
+                && o.kind == PlaceKind::City
+                && o.place.country_code == s.place.country_code =>
+        {
+            Some(o)
+        }
+        (s, _) => s,
+    };
+    let place = stated.or(relative).or(opening).cloned();
     Some(MeetingFact {
         at: start,
         kind: span.kind,

@@ -168,7 +168,13 @@ pub fn extract_with(
         if !p.sentence.heading || programme && timed_item(&p.sentence.text) {
             let published = story.calendar.published.latest();
             let ahead = story.calendar.anchor.is_some_and(|day| day > published);
-            read_sentence(&mut story, p, programme.then_some(ahead));
+            // "- 11 June, Ashgabat: official welcoming ceremony": an item of a list of
+            // engagements, told without a subject as a programme's are
+            read_sentence(
+                &mut story,
+                p,
+                (programme || p.sentence.bullet).then_some(ahead),
+            );
         } else if let Some(day) = stamped_day(&p.sentence.text, p.dates(), &mut story.calendar) {
             // "May 16, 2024, 04:15, Beijing": a news item's time stamp dates what follows
             story.set_day(day);
@@ -535,6 +541,7 @@ fn read_sentence(story: &mut Story<'_>, p: &Parsed<'_>, item: Option<bool>) {
     let places = places::mentions_in(text, story.gazetteer, &context, &names, &p.names, p.words);
     let mut reading = Reading::new(p.sentence, actors, places);
     reading.announced = item == Some(true);
+    reading.item = item.is_some();
     let raw = dates::mentions(text);
     reading.dates = story.resolve_dates(&reading, raw);
     let companions = companions(&story.cast);

@@ -60,6 +60,8 @@ pub struct Reading<'a> {
     asides: std::cell::OnceCell<Vec<(usize, usize)>>,
     /// An item of a programme announced for days to come: all of it is planned.
     pub announced: bool,
+    /// An item of a programme or of a list of engagements: its days follow one another.
+    pub item: bool,
 }
 
 /// A verb of travel in the present tense: in a report of what happened, the schedule still
@@ -146,6 +148,7 @@ impl<'a> Reading<'a> {
             opener: 0,
             asides: std::cell::OnceCell::new(),
             announced: false,
+            item: false,
         };
         reading.opener = reading.find_opener();
         reading
@@ -504,15 +507,26 @@ impl<'a> Reading<'a> {
     /// "In the town of Irpin, he ...": the place an opening phrase sets for the sentence.
     pub fn opening_place(&self) -> Option<&PlaceMention> {
         // "On Wednesday, in the capital, Vientiane, Clinton held talks": before the subject
+        // (a programme item's subject is implied, at no place in the text)
         let subject = self
             .main_subject_actor()
+            .filter(|a| a.end > a.start)
             .map_or(self.subject_start(), |a| a.start);
-        // "Nouméa: talks with ...": a programme item headed by its place
-        let headed = |p: &PlaceMention| p.start == 0 && self.text[p.end..].starts_with(':');
+        // "Nouméa: talks with ...", "10 June, Ashgabat: dinner with ...": a programme item
+        // headed by its place
+        let dated_head = self
+            .dates
+            .first()
+            .filter(|d| d.mention.start == 0)
+            .map_or(0, |d| d.mention.end);
+        let headed = |p: &PlaceMention| {
+            (p.start == 0 || p.start > dated_head && self.text[dated_head..p.start].trim() == ",")
+                && self.text[p.end..].starts_with(':')
+        };
         self.places.iter().find(|p| {
-            p.end <= subject
-                && p.kind != PlaceKind::Site
-                && (IN_OR_AT.is_match(tail(&self.text[..p.start], 60)) || headed(p))
+            p.kind != PlaceKind::Site
+                && (p.end <= subject && IN_OR_AT.is_match(tail(&self.text[..p.start], 60))
+                    || headed(p))
         })
     }
 

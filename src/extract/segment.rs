@@ -25,6 +25,9 @@ pub struct Sentence {
     /// A headline: a short paragraph without closing punctuation. It bounds dates and names
     /// the visit, but reports no event of its own.
     pub heading: bool,
+    /// An item of a list ("- 10 June, Ashgabat: dinner with ..."), its marker left out of
+    /// `text`.
+    pub bullet: bool,
     /// The news dateline that opens the paragraph ("JERUSALEM (Reuters) -"), as written
     /// in capitals, when the sentence starts one; `text` then begins after it.
     pub dateline: Option<String>,
@@ -137,14 +140,17 @@ fn split_paragraph(
     paragraph: usize,
     out: &mut Vec<Sentence>,
 ) {
-    let heading = is_heading(line);
+    let marker = bullet_marker(line);
+    let bullet = marker > 0;
+    // a list item is read whatever its last character
+    let heading = !bullet && is_heading(line);
     let mut dateline = None;
     let mut dateline_day = None;
-    let mut from = 0;
+    let mut from = marker;
     // a dateline ends in a bracket or a dash: most lines have neither, and the pattern is
     // matched (its groups read) only on a line it fits
     let may_open_with_dateline = memchr::memchr2(b'(', b'-', line.as_bytes()).is_some();
-    let found = may_open_with_dateline && DATELINE.is_match(line);
+    let found = !bullet && may_open_with_dateline && DATELINE.is_match(line);
     if let Some(m) = found.then(|| DATELINE.captures(line)).flatten() {
         // a dateline is closed by a dash or by the agency's name in brackets
         if m.name("city").is_some() || m.name("agency").is_some() {
@@ -168,6 +174,7 @@ fn split_paragraph(
             start,
             paragraph,
             heading,
+            bullet,
         };
         push_sentence(norm, &piece, out);
         if let Some(s) = out.last_mut().filter(|s| s.paragraph == paragraph) {
@@ -185,6 +192,18 @@ struct Piece<'a> {
     start: usize,
     paragraph: usize,
     heading: bool,
+    bullet: bool,
+}
+
+/// The length of the marker that opens a list item ("- ", "• ", "* "), 0 when the line
+/// opens none. (Dashes are normalised to `-`.)
+fn bullet_marker(line: &str) -> usize {
+    let body = line.trim_start();
+    let indent = line.len() - body.len();
+    ["- ", "• ", "* ", "· ", "▪ ", "◦ "]
+        .iter()
+        .find(|m| body.starts_with(*m))
+        .map_or(0, |m| indent + m.len())
 }
 
 fn push_sentence(norm: &Normalised, piece: &Piece<'_>, out: &mut Vec<Sentence>) {
@@ -204,6 +223,7 @@ fn push_sentence(norm: &Normalised, piece: &Piece<'_>, out: &mut Vec<Sentence>) 
         end,
         paragraph: piece.paragraph,
         heading: piece.heading,
+        bullet: piece.bullet,
         dateline: None,
         dateline_day: None,
     });
@@ -491,6 +511,29 @@ mod tests {
     fn split(body: &str) -> Vec<String> {
         let doc = Document::parse("t.txt", format!(" date 2020-03-02 {body}")).unwrap();
         sentences(&doc).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn a_list_item_is_read_without_its_marker_whatever_its_last_character() {
+        let doc = Document::parse(
+            "t.txt",
+            " date 2024-06-16 Engagements\n\n- 10 June, Lima: dinner with the community\n• Talks with the President. Lunch.".to_owned(),
+        )
+        .expect("doc");
+        let s = sentences(&doc);
+        let texts: Vec<(&str, bool, bool)> = s
+            .iter()
+            .map(|s| (s.text.as_str(), s.bullet, s.heading))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("Engagements", false, true),
+                ("10 June, Lima: dinner with the community", true, false),
+                ("Talks with the President.", true, false),
+                ("Lunch.", true, false),
+            ]
+        );
     }
 
     #[test]

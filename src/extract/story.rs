@@ -391,7 +391,9 @@ impl<'d> Story<'d> {
         if let Some(&(_, date)) = anchors.iter().max_by_key(|(at, _)| *at) {
             // a dated report looks back ("In Sydney on Tuesday, ...") and returns to its
             // present: what it tells next undated is still on the latest day it reached
+            // (the items of a programme or a list go on from one another)
             let looks_back = matches!(self.calendar.published, Published::Day(_))
+                && !reading.item
                 && self.calendar.anchor.is_some_and(|a| date < a);
             if looks_back {
                 let place = reading
@@ -2685,6 +2687,28 @@ mod tests {
         ]
         .map(|(kind, place, who)| (kind, place.to_owned(), who.map(str::to_owned)));
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn a_list_of_engagements_is_read_item_by_item() {
+        let text = " date 2024-06-16 President Ana Ruiz concludes visits to Peru and Chile\n\nPresident Ana Ruiz returned to Madrid on Sunday, 16 June, after visits to Peru and Chile.\n\nHer main engagements were as follows.\n\nPeru (10-11 June)\n- 10 June, Lima: dinner with members of the Spanish community in Peru.\n- 11 June, Lima: welcoming ceremony hosted by President Tomas Vik\n- Flight to Santiago in the afternoon.\n\nChile (12 June)\n- 12 June: talks with President Jon Dahl.";
+        let found = meeting_days(text);
+        let expected = [
+            ("2024-06-10", ""),
+            ("2024-06-11", "Tomas Vik"),
+            ("2024-06-12", "Jon Dahl"),
+        ]
+        .map(|(d, who)| (d.to_owned(), who.to_owned(), Status::Completed));
+        assert_eq!(found, expected);
+        assert_eq!(
+            meeting_places(text),
+            ["Lima", "Lima", "Santiago"].map(str::to_owned)
+        );
+        assert!(
+            legs(text).contains(&leg("Lima", "Santiago", "2024-06-11", &[])),
+            "{:?}",
+            legs(text)
+        );
     }
 
     #[test]
