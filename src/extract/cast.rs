@@ -279,6 +279,13 @@ impl Cast {
                 .flatten();
             return named.or(Some(t));
         }
+        // "the Prime Minister" after "The Prime Minister, X" and "the Prime Minister of
+        // Latvia, Y": the office told without a country, the text's own
+        if mention.country.is_none()
+            && let Some(id) = self.most_recent(|id| fits(id) && self.people[id].country.is_none())
+        {
+            return Some(id);
+        }
         self.most_recent(fits)
     }
 

@@ -50,6 +50,8 @@ pub struct LegFact {
     /// Where a later part of the same movement is told ("Coming from A, ..., she arrived
     /// in B on Monday"): its date serves when the start has none.
     pub later_at: Option<usize>,
+    /// "returning to London": a way back, never a closer look at the journey before.
+    pub back: bool,
     pub rule: &'static str,
 }
 
@@ -438,6 +440,9 @@ fn frame(
         then: Vec::new(),
         placeless: false,
         later_at: None,
+        back: reading.text[start..end]
+            .get(..6)
+            .is_some_and(|w| w.eq_ignore_ascii_case("return")),
         rule: trigger.name,
     };
     // "flew to the new capital, Nay Pyi Taw": the place named in apposition

@@ -561,7 +561,7 @@ static PRONOUN_AT: LazyLock<Regex> =
 static PAIR_AT: LazyLock<Regex> = LazyLock::new(|| pronoun_pattern(&format!("^{PAIR}")));
 
 /// The alternatives of [`PRONOUN`] that start at a word boundary.
-const PERSONAL: &str = r"(?-u:\b)(?P<one>he|she|him|his|her)(?-u:\b)|(?-u:\b)(?P<own>the\s+couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))(?-u:\b)|(?-u:\b)(?P<group>the\s+two\s+(?:leaders|ministers|sides|delegations|presidents|heads\s+of\s+(?:state|government)|of\s+them)|both\s+(?:leaders|ministers|men|sides)|the\s+(?:leaders|ministers|visitors)|they|them)(?-u:\b)|(?-u:\b)(?P<moving>the\s+(?:mission|group|party))\s+(?:then\s+|later\s+|also\s+)?(?:flew|travell?ed|left|departed|arrived|landed|took\s+off|went|drove|headed|proceeded|continued)(?-u:\b)";
+const PERSONAL: &str = r"(?-u:\b)(?P<one>he|she|him|his|her)(?-u:\b)|(?-u:\b)(?P<own>the\s+couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))(?-u:\b)|(?-u:\b)(?P<group>the\s+(?:two|three|four)\s+(?:leaders|ministers|sides|delegations|presidents|heads\s+of\s+(?:state|government)|of\s+them)|both\s+(?:leaders|ministers|men|sides)|the\s+(?:leaders|ministers|visitors)|they|them)(?-u:\b)|(?-u:\b)(?P<moving>the\s+(?:mission|group|party))\s+(?:then\s+|later\s+|also\s+)?(?:flew|travell?ed|left|departed|arrived|landed|took\s+off|went|drove|headed|proceeded|continued)(?-u:\b)";
 
 /// The last alternative of [`PRONOUN`]: "the two" before what they did.
 const PAIR: &str = r"(?P<pair>the\s+two)\s+(?:then\s+|also\s+|later\s+|jointly\s+)?(?:held|spoke|gave|appeared|addressed|met|told|briefed|took|had|attended|visited|toured|laid|walked|signed)(?-u:\b)";
@@ -620,7 +620,11 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
                 && m.start < whole.end
                 && whole.start < m.end
         });
-        if !inside_name {
+        // "Her Majesty Queen Elizabeth II", "His Excellency": a style, nobody's pronoun
+        let style = ["Majesty", "Highness", "Excellency", "Royal"]
+            .iter()
+            .any(|w| text[whole.end..].trim_start().starts_with(w));
+        if !inside_name && !style {
             out.push(Actor {
                 start: whole.start,
                 end: whole.end,

@@ -613,6 +613,10 @@ impl<'d> Story<'d> {
         {
             destination = self.town_named_first(&m.place.name);
         }
+        // "drove to Windsor Castle": the venue's town
+        if let Some(town) = destination.as_ref().and_then(|d| self.town_of_venue(d)) {
+            destination = Some(town);
+        }
         if !planned && let Some(d) = &destination {
             // "HONIARA (AP) - ... arrived in the Solomon Islands": the dateline names the city
             let city = self.dateline_place().filter(|c| self.lies_in(c, d));
@@ -1001,7 +1005,10 @@ impl<'d> Story<'d> {
             // engagement counts where the text tells it, with its own day
             return;
         }
-        let mut stated = fact.place.as_ref().map(|p| p.place.clone());
+        let mut stated = fact.place.as_ref().map(|p| {
+            self.town_of_venue(&p.place)
+                .unwrap_or_else(|| p.place.clone())
+        });
         // "welcomed him at Mehrabad airport" while in Tehran: the airport serving the city;
         // "toured the Abu Shouk camp": a site near where the traveller is
         let site = fact
@@ -1324,6 +1331,26 @@ impl<'d> Story<'d> {
                     .as_ref()
                     .is_some_and(|code| self.context.contains(code))
             })
+    }
+
+    /// "Windsor Castle": the town a venue the gazetteer places is named after, when it lies
+    /// near the venue (an air base, a destination of its own, keeps its name).
+    fn town_of_venue(&self, venue: &Place) -> Option<Place> {
+        const VENUE_WORDS: &[&str] = &[
+            "castle", "palace", "camp", "fort", "lodge", "resort", "dam", "harbour", "harbor",
+            "station",
+        ];
+        venue.lat?;
+        let mut words = venue.name.split_whitespace();
+        let first = words.next()?;
+        let last = words.last()?;
+        if !VENUE_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w)) {
+            return None;
+        }
+        let country = venue.country_code.as_deref()?;
+        self.gazetteer
+            .city(first, &[country])
+            .filter(|town| town.country_code.as_deref() == Some(country) && near(town, venue))
     }
 
     /// True when `inner` lies in `outer` (a city in its country).
@@ -1740,6 +1767,7 @@ fn merge_facts(facts: Vec<LegFact>) -> Vec<LegFact> {
             let continues =
                 last.destination.is_none() || fact.origin.is_none() && fact.destination.is_none();
             let refines = fact.origin.is_none()
+                && !fact.back
                 && match (&last.destination, &fact.destination) {
                     // "to Ukraine, reaching Kyiv"; "to the Gulf, with visits to Oman": the
                     // later place is the more precise
@@ -2708,6 +2736,33 @@ mod tests {
             legs(text).contains(&leg("Lima", "Santiago", "2024-06-11", &[])),
             "{:?}",
             legs(text)
+        );
+    }
+
+    #[test]
+    fn the_office_told_without_a_country_is_the_text_s_own() {
+        let text = " date 2022-03-11 Prime Minister concludes visit to Europe\n\nThe Prime Minister, Ana Ruiz, has concluded a visit to the United Kingdom and Latvia.\n\nThe Prime Minister arrived in London on Monday, 7 March, and joined the Prime Minister of the United Kingdom, Jon Dahl, and the Prime Minister of the Netherlands, Tom Olsen, for talks. The three leaders then held a joint media availability. That afternoon, the Prime Minister drove to Windsor Castle for an audience with Her Majesty the King, before returning to London for the night.\n\nOn Tuesday, the Prime Minister flew to Riga, where she met with the Prime Minister of Latvia, Tomas Vik. The Prime Minister then flew home to Ottawa.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("?", "London", "2022-03-07", &[]),
+                leg("London", "Windsor", "2022-03-07", &[]),
+                leg("Windsor", "London", "2022-03-07", &[]),
+                leg("London", "Riga", "2022-03-08", &[]),
+                leg("Riga", "Ottawa", "2022-03-08", &[]),
+            ]
+        );
+        let press: Vec<String> = meetings(text)
+            .into_iter()
+            .filter(|m| m.kind == MeetingKind::Press)
+            .flat_map(|m| m.participants.into_iter().map(|p| p.name))
+            .collect();
+        assert_eq!(press, ["Jon Dahl", "Tom Olsen"]);
+        // "Her Majesty" is nobody's pronoun: the traveller is no one's participant
+        assert!(
+            meetings(text)
+                .iter()
+                .all(|m| m.participants.iter().all(|p| p.name != "Ana Ruiz"))
         );
     }
 
