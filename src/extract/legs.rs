@@ -117,6 +117,14 @@ pub fn trigger_patterns() -> impl Iterator<Item = &'static str> {
     TRIGGERS.iter().map(|t| t.pattern.as_str())
 }
 
+/// "in" after a verb of travel that names no place: "flew in late on Thursday", "flew in
+/// from Berlin".
+static FLEW_IN: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^ in(?:\s+(?:late|early|on|from|overnight|this|last|yesterday|today|tonight|aboard)(?-u:\b)|\s*[,.;]|\s*$)",
+    )
+});
+
 /// Prepositions in a leg's frame.
 static FRAME: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -225,7 +233,10 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
         // before, told in passing
         return reading.planned_at(start);
     }
-    if others_made_to_move(reading, start) {
+    if others_made_to_move(reading, start)
+        || in_someone_else_s_clause(reading, start)
+        || said_of_oneself(reading, start)
+    {
         return false;
     }
     // "The tour is meant to ...": a visit named, not made (its own rule reads "the visit to")
@@ -266,6 +277,45 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
     let owned = ends("his") || ends("her") || ends("'s");
     (trigger.name != "visit" && of_traveller(reading, end))
         || owned && trigger.motion != Motion::Travel
+}
+
+/// "received by President X, who accepted an invitation to visit Riyadh": a movement told
+/// in a relative clause about somebody other than the traveller.
+fn in_someone_else_s_clause(reading: &Reading<'_>, start: usize) -> bool {
+    let before = tail(&reading.text[..start], 120);
+    let Some(who) = before.rfind(", who ") else {
+        return false;
+    };
+    let at = start - before.len() + who;
+    // (nothing closes the clause before the movement)
+    !before[who + 1..].contains([',', ';'])
+        && reading
+            .actors
+            .iter()
+            .rev()
+            .find(|a| a.end <= at && a.end + 2 >= at)
+            .is_some_and(|a| !matches!(a.who, Who::Traveller | Who::Party | Who::Entourage))
+}
+
+/// "Amir-Abdollahian has said he will travel to Riyadh": "he" is the one who said it, when
+/// that is somebody other than the traveller.
+fn said_of_oneself(reading: &Reading<'_>, start: usize) -> bool {
+    static SAID_HE: LazyLock<Regex> = LazyLock::new(|| {
+        compile(
+            r"(?:has\s+|had\s+)?(?:said|says|announced|stated|added)\s+(?:that\s+)?(?:he|she)\s+[^,;]*$",
+        )
+    });
+    let before = tail(&reading.text[..start], 100);
+    let Some(m) = SAID_HE.find(before) else {
+        return false;
+    };
+    let at = start - before.len() + m.start();
+    reading
+        .actors
+        .iter()
+        .rev()
+        .find(|a| a.end <= at && a.end + 2 >= at)
+        .is_some_and(|a| matches!(a.who, Who::Person(_)))
 }
 
 /// `before` ends on a determiner: what follows is a noun.
@@ -440,9 +490,13 @@ fn frame(
         then: Vec::new(),
         placeless: false,
         later_at: None,
+        // ("heading home to Brasilia", "went back to Lima")
         back: reading.text[start..end]
             .get(..6)
-            .is_some_and(|w| w.eq_ignore_ascii_case("return")),
+            .is_some_and(|w| w.eq_ignore_ascii_case("return"))
+            || [" home", " back"]
+                .iter()
+                .any(|w| reading.text[end..].starts_with(w)),
         rule: trigger.name,
     };
     // "flew to the new capital, Nay Pyi Taw": the place named in apposition
@@ -467,7 +521,11 @@ fn frame(
         }
         Motion::Travel => {}
     }
-    read_prepositions(reading, end, stop, &mut fact);
+    // "flew in late on Thursday from Johannesburg": came to where the story is told
+    let flew_in = trigger.motion == Motion::Travel && FLEW_IN.is_match(&reading.text[end..stop]);
+    fact.destination_is_current |= flew_in && fact.destination.is_none();
+    let frame_start = if flew_in { end + " in".len() } else { end };
+    read_prepositions(reading, frame_start, stop, &mut fact);
     if fact.origin.is_none() && trigger.motion != Motion::Depart {
         fact.origin = fronted_origin(reading, start);
     }

@@ -651,6 +651,20 @@ impl Reader<'_, '_> {
                 return Some((self.person(&title, j, end), end));
             }
         }
+        // "Saudi Arabia's foreign minister, Prince Faisal bin Farhan": a style before the
+        // name in apposition; the office is the role
+        if comma
+            && let Some(style) = self.title_at(j).filter(|t| {
+                [
+                    "prince", "princess", "sheikh", "sheikha", "emir", "sultan", "king", "queen",
+                ]
+                .iter()
+                .any(|r| t.role.eq_ignore_ascii_case(r))
+            })
+            && let Some(end) = self.name_at(style.end)
+        {
+            return Some((self.person(&title, style.end, end), end));
+        }
         if title.weak {
             return None;
         }
@@ -983,6 +997,10 @@ mod tests {
             (
                 "She met with Prime Minister Kim Sen.",
                 vec![named("Kim Sen", Some("Prime Minister"))],
+            ),
+            (
+                "The foreign minister, Prince Jon bin Dahl, held talks.",
+                vec![named("Jon bin Dahl", Some("foreign minister"))],
             ),
             (
                 "Talks with Prime Minister Jon Shia' Al-Dahl followed.",

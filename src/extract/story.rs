@@ -2767,6 +2767,31 @@ mod tests {
     }
 
     #[test]
+    fn a_news_report_told_around_its_day() {
+        // Friday 25 August 2023
+        let text = " date 2023-08-25 Ruiz in Lima\n\nLIMA, Aug 25 (Reuters) - Spain's foreign minister, Prince Jon Dahl, held talks in Lima on Friday with President Tomas Vik.\n\nDahl flew in late on Thursday from Quito. He went straight into talks with his counterpart, Lena Berg, and the pair then appeared together before reporters.\n\nLater in the day, Dahl was received by Vice-President Tom Olsen, who accepted an invitation to visit Madrid. Berg has said she will travel to Spain in the autumn.\n\nOn Saturday Dahl will fly to La Paz for a summit, which he is to attend on Sunday before heading home to Madrid.";
+        let found = legs(text);
+        let route: Vec<(&str, &str)> = found.iter().map(|l| (l.0.as_str(), l.1.as_str())).collect();
+        assert_eq!(
+            route,
+            [("Quito", "Lima"), ("Lima", "La Paz"), ("La Paz", "Madrid")]
+        );
+        assert_eq!(
+            found[1..],
+            [
+                planned_leg("Lima", "La Paz", "2023-08-26"),
+                planned_leg("La Paz", "Madrid", "2023-08-27"),
+            ]
+        );
+        let press: Vec<String> = meetings(text)
+            .into_iter()
+            .filter(|m| m.kind == MeetingKind::Press)
+            .flat_map(|m| m.participants.into_iter().map(|p| p.name))
+            .collect();
+        assert_eq!(press, ["Lena Berg"]);
+    }
+
+    #[test]
     fn a_readout_s_paragraph_headings_date_what_follows() {
         let text = " date 2023-06-07 Visit of Minister Ana Ruiz to South Africa (1-4 June 2023)\n\nMinister Ana Ruiz emplaned from Lisbon on 31 May and reached Cape Town on 1 June.\n\nCape Town, 2 June\n\nIn the evening, she flew to Durban.\n\nDurban, 3 June\n\nShe travelled by road to Pietermaritzburg and laid a wreath at the station where, 130 years ago, a young lawyer was thrown off a train. She returned to Durban in the afternoon.";
         assert_eq!(
