@@ -20,10 +20,12 @@ const SEVENTH: Corpus = Corpus {
     meetings_f1_floor: MEETINGS_F1_FLOOR,
 };
 
-/// Legs F1 must not fall below this (measured 0.448 when the corpus was added).
-const LEGS_F1_FLOOR: f64 = 0.42;
-/// Meeting-contact F1 must not fall below this (measured 0.521 when the corpus was added).
-const MEETINGS_F1_FLOOR: f64 = 0.49;
+/// Legs F1 must not fall below this (measured 0.448 when the corpus was added, 0.651 once
+/// the first of its misses were studied).
+const LEGS_F1_FLOOR: f64 = 0.61;
+/// Meeting-contact F1 must not fall below this (measured 0.521 when the corpus was added,
+/// 0.685 once the first of its misses were studied).
+const MEETINGS_F1_FLOOR: f64 = 0.64;
 
 #[test]
 fn seventh_scores_stay_above_their_floors() {
