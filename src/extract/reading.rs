@@ -379,12 +379,23 @@ impl<'a> Reading<'a> {
             return false;
         };
         let subject = rest[..found.start()].trim_start_matches([',', ' ']);
-        subject.split_whitespace().count() <= 5
+        // ("On Friday morning, the Secretary-General will fly": the part of day first)
+        subject.split_whitespace().count() <= 6
             && subject.split_whitespace().all(|word| {
                 word.starts_with(char::is_uppercase)
                     || matches!(
-                        word,
-                        "he" | "she" | "they" | "the" | "his" | "her" | "when" | "where"
+                        word.trim_end_matches(','),
+                        "he" | "she"
+                            | "they"
+                            | "the"
+                            | "his"
+                            | "her"
+                            | "when"
+                            | "where"
+                            | "morning"
+                            | "afternoon"
+                            | "evening"
+                            | "night"
                     )
             })
     }

@@ -2792,6 +2792,19 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_with_its_part_of_day_before_an_announced_journey_is_to_come() {
+        // Thursday 9 August 2018
+        let text = " date 2018-08-09 Ruiz in Nagasaki\n\nMinister Ana Ruiz arrived in Nagasaki on the evening of Wednesday, 8 August.\n\nOn Friday morning, the Minister will fly to Tokyo.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("?", "Nagasaki", "2018-08-08", &[]),
+                planned_leg("Nagasaki", "Tokyo", "2018-08-10"),
+            ]
+        );
+    }
+
+    #[test]
     fn a_readout_s_paragraph_headings_date_what_follows() {
         let text = " date 2023-06-07 Visit of Minister Ana Ruiz to South Africa (1-4 June 2023)\n\nMinister Ana Ruiz emplaned from Lisbon on 31 May and reached Cape Town on 1 June.\n\nCape Town, 2 June\n\nIn the evening, she flew to Durban.\n\nDurban, 3 June\n\nShe travelled by road to Pietermaritzburg and laid a wreath at the station where, 130 years ago, a young lawyer was thrown off a train. She returned to Durban in the afternoon.";
         assert_eq!(
