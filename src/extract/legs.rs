@@ -233,10 +233,7 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
         // before, told in passing
         return reading.planned_at(start);
     }
-    if others_made_to_move(reading, start)
-        || in_someone_else_s_clause(reading, start)
-        || said_of_oneself(reading, start)
-    {
+    if others_made_to_move(reading, start) || said_of_oneself(reading, start) {
         return false;
     }
     // "The tour is meant to ...": a visit named, not made (its own rule reads "the visit to")
@@ -279,24 +276,6 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
         || owned && trigger.motion != Motion::Travel
 }
 
-/// "received by President X, who accepted an invitation to visit Riyadh": a movement told
-/// in a relative clause about somebody other than the traveller.
-fn in_someone_else_s_clause(reading: &Reading<'_>, start: usize) -> bool {
-    let before = tail(&reading.text[..start], 120);
-    let Some(who) = before.rfind(", who ") else {
-        return false;
-    };
-    let at = start - before.len() + who;
-    // (nothing closes the clause before the movement)
-    !before[who + 1..].contains([',', ';'])
-        && reading
-            .actors
-            .iter()
-            .rev()
-            .find(|a| a.end <= at && a.end + 2 >= at)
-            .is_some_and(|a| !matches!(a.who, Who::Traveller | Who::Party | Who::Entourage))
-}
-
 /// "Amir-Abdollahian has said he will travel to Riyadh": "he" is the one who said it, when
 /// that is somebody other than the traveller.
 fn said_of_oneself(reading: &Reading<'_>, start: usize) -> bool {
@@ -311,10 +290,7 @@ fn said_of_oneself(reading: &Reading<'_>, start: usize) -> bool {
     };
     let at = start - before.len() + m.start();
     reading
-        .actors
-        .iter()
-        .rev()
-        .find(|a| a.end <= at && a.end + 2 >= at)
+        .actor_ending_at(at)
         .is_some_and(|a| matches!(a.who, Who::Person(_)))
 }
 

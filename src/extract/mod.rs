@@ -586,7 +586,7 @@ static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 fn first_person_at(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     FIRST_PERSON
         .find_iter(text)
-        .filter(|m| text[..m.start()].matches('"').count().is_multiple_of(2))
+        .filter(|m| !reading::inside_quotation(&text[..m.start()]))
         .map(|m| (m.start(), m.end()))
 }
 

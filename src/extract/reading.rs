@@ -205,6 +205,15 @@ impl<'a> Reading<'a> {
         self.agent_actor(at).map(|a| a.who)
     }
 
+    /// The actor mention that ends right before byte `at` (at most a space or a comma
+    /// between).
+    pub fn actor_ending_at(&self, at: usize) -> Option<&Actor> {
+        self.actors
+            .iter()
+            .rev()
+            .find(|a| a.end <= at && a.end + 2 >= at)
+    }
+
     /// The actor mention behind [`Self::agent`].
     pub fn agent_actor(&self, at: usize) -> Option<&Actor> {
         let opener = self.subject_start();
@@ -213,11 +222,12 @@ impl<'a> Reading<'a> {
         }
         // "accompanied by X and Y, who will travel on to Z": the one the relative clause is
         // about, whatever governs it
-        let antecedent = self.actors.iter().rev().find(|a| a.end <= at).filter(|a| {
-            self.text[a.end..at]
-                .strip_prefix(", who ")
-                .is_some_and(|clause| !clause.contains([',', ';']))
-        });
+        // ("received by X, who accepted an invitation from Y to visit Z": X, past Y)
+        let before = &self.text[..at];
+        let antecedent = before
+            .rfind(", who ")
+            .filter(|&who| !before[who + 1..].contains([',', ';']))
+            .and_then(|who| self.actor_ending_at(who));
         if antecedent.is_some() {
             return antecedent;
         }
@@ -317,9 +327,7 @@ impl<'a> Reading<'a> {
         // "'I will never forget it,' he told journalists": the quotation's tense is the
         // speaker's, not the telling's
         let window = match window.rfind('"') {
-            Some(q) if self.text[..at].bytes().filter(|&b| b == b'"').count() % 2 == 0 => {
-                &window[q + 1..]
-            }
+            Some(q) if !inside_quotation(&self.text[..at]) => &window[q + 1..],
             _ => window,
         };
         PLANNED.is_match(window)
@@ -547,6 +555,16 @@ impl<'a> Reading<'a> {
             .iter()
             .filter(move |p| p.start >= start && p.end <= end && p.kind != PlaceKind::Site)
     }
+}
+
+/// Whether the end of `before` lies inside a quotation (quotes are straight after
+/// normalisation).
+pub fn inside_quotation(before: &str) -> bool {
+    !before
+        .bytes()
+        .filter(|&b| b == b'"')
+        .count()
+        .is_multiple_of(2)
 }
 
 /// A relative clause between commas: ", who had met the President on Monday,".

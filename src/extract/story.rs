@@ -19,7 +19,7 @@ use crate::extract::dates::{Calendar, DateExpr, Tense};
 use crate::extract::legs::{self, LegFact};
 use crate::extract::meetings::{self, MeetingFact};
 use crate::extract::places::{PlaceKind, PlaceMention};
-use crate::extract::reading::{Dated, PLUPERFECT, Reading, tail};
+use crate::extract::reading::{Dated, PLUPERFECT, Reading, inside_quotation, tail};
 use crate::extract::segment::Sentence;
 use crate::fold::contains_ascii_in_any_case;
 use crate::gazetteer::Gazetteer;
@@ -184,7 +184,7 @@ impl<'d> Story<'d> {
                 }
                 DateExpr::Published(_) if reported_speech(&reading.text[..mention.start]) => None,
                 // "'... I have witnessed today,' he told journalists": the day of the words
-                DateExpr::Published(_) if quoted(&reading.text[..mention.start]) => None,
+                DateExpr::Published(_) if inside_quotation(&reading.text[..mention.start]) => None,
                 DateExpr::Relative(days)
                     if tense == Tense::Future
                         && self
@@ -1944,12 +1944,6 @@ fn backfill_places(meetings: &mut [RuledMeeting], arrival: Option<(Place, Option
 }
 
 /// "He said that today ...": a date inside reported speech.
-/// Whether the end of `before` lies inside a quotation (quotes are straight after
-/// normalisation).
-fn quoted(before: &str) -> bool {
-    before.bytes().filter(|&b| b == b'"').count() % 2 == 1
-}
-
 fn reported_speech(before: &str) -> bool {
     static SAID: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:said|says|warned|stressed|noted|added|told|believes|hoped)(?-u:\b)[^.]*$")
@@ -2769,7 +2763,7 @@ mod tests {
     #[test]
     fn a_news_report_told_around_its_day() {
         // Friday 25 August 2023
-        let text = " date 2023-08-25 Ruiz in Lima\n\nLIMA, Aug 25 (Reuters) - Spain's foreign minister, Prince Jon Dahl, held talks in Lima on Friday with President Tomas Vik.\n\nDahl flew in late on Thursday from Quito. He went straight into talks with his counterpart, Lena Berg, and the pair then appeared together before reporters.\n\nLater in the day, Dahl was received by Vice-President Tom Olsen, who accepted an invitation to visit Madrid. Berg has said she will travel to Spain in the autumn.\n\nOn Saturday Dahl will fly to La Paz for a summit, which he is to attend on Sunday before heading home to Madrid.";
+        let text = " date 2023-08-25 Ruiz in Lima\n\nLIMA, Aug 25 (Reuters) - Spain's foreign minister, Prince Jon Dahl, held talks in Lima on Friday with President Tomas Vik.\n\nDahl flew in late on Thursday from Quito. He went straight into talks with his counterpart, Lena Berg, and the pair then appeared together before reporters.\n\nLater in the day, Dahl was received by Vice-President Tom Olsen, who accepted an invitation from King Jon Moe to visit Madrid. Berg has said she will travel to Spain in the autumn.\n\nOn Saturday Dahl will fly to La Paz for a summit, which he is to attend on Sunday before heading home to Madrid.";
         let found = legs(text);
         let route: Vec<(&str, &str)> = found.iter().map(|l| (l.0.as_str(), l.1.as_str())).collect();
         assert_eq!(
