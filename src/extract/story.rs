@@ -823,9 +823,10 @@ impl<'d> Story<'d> {
         self.arrive(planned);
     }
 
-    /// "flew to A, from where he took a train to B", "flew back to A, where he spent the
-    /// night, before returning to B": a stop in the same sentence where nothing is reported
-    /// is a stopover of one leg, not a leg of its own. The last leg then runs on to the new
+    /// "flew back to A, where he spent the night, before returning to B": a night at a stop
+    /// in the same sentence where nothing is reported makes it a stopover of one leg, not a
+    /// leg of its own ("flew to A, from where he took a train to B" is two legs: the change
+    /// of vehicle is where one journey ends and the next begins). The last leg then runs on to the new
     /// destination through the stop.
     fn change_at_last_stop(&mut self, draft: &LegDraft) -> bool {
         let index = self.index;
@@ -836,10 +837,7 @@ impl<'d> Story<'d> {
             return false;
         };
         let leg = &mut last.leg;
-        // a change of vehicle ("flew to A, from where he took a train") or a night there
-        let transfer =
-            matches!((leg.mode, draft.mode), (Some(a), Some(b)) if a != b) || self.overnight;
-        let continues = transfer
+        let continues = self.overnight
             && leg.status == draft.status
             && leg.destination.is_some()
             && same_place(leg.destination.as_ref(), draft.origin.as_ref())
@@ -869,8 +867,34 @@ impl<'d> Story<'d> {
         if n < 2 {
             return;
         }
+        if n >= 3 && self.retold_in_two_legs() {
+            self.legs.remove(n - 3);
+            return;
+        }
         let (lead, told) = (&self.legs[n - 2].leg, &self.legs[n - 1].leg);
-        let same_arrival = lead.status == Status::Completed
+        if self.retells(lead, told) {
+            self.absorb_retelling();
+        }
+    }
+
+    /// "left Washington ..., flew to Rzeszow and then made a journey by train to Kyiv",
+    /// told after a lead that had only the arrival in Kyiv: the two legs of one sentence
+    /// are the lead's journey, and the lead goes.
+    fn retold_in_two_legs(&self) -> bool {
+        let n = self.legs.len();
+        let (lead, first, told) = (&self.legs[n - 3], &self.legs[n - 2], &self.legs[n - 1]);
+        first.sentence == told.sentence
+            && lead.sentence < first.sentence
+            && first.leg.status == Status::Completed
+            && first.leg.origin.is_some()
+            && !same_place(first.leg.origin.as_ref(), lead.leg.destination.as_ref())
+            && same_place(first.leg.destination.as_ref(), told.leg.origin.as_ref())
+            && self.retells(&lead.leg, &told.leg)
+    }
+
+    /// `told` is the journey of the lead leg `lead`, told again with its origin.
+    fn retells(&self, lead: &LegDraft, told: &LegDraft) -> bool {
+        lead.status == Status::Completed
             && told.status == Status::Completed
             && lead.origin.is_none()
             && told.origin.is_some()
@@ -881,10 +905,11 @@ impl<'d> Story<'d> {
             && match (lead.date, told.date) {
                 (Some(a), Some(b)) => b <= a,
                 _ => true,
-            };
-        if !same_arrival {
-            return;
-        }
+            }
+    }
+
+    fn absorb_retelling(&mut self) {
+        let n = self.legs.len();
         let told = self.legs.remove(n - 1);
         self.legs[n - 2].origin_told |= told.origin_told;
         let told = told.leg;
@@ -3102,7 +3127,13 @@ mod tests {
         let found = legs(
             " date 2021-05-04 QUITO, May 4 (Reuters) - Foreign Minister Ana Ruiz made a surprise visit to Quito on Tuesday.\n\nRuiz left Lima on Monday aboard a military jet, flew to Guayaquil, and then made a long journey by road to Quito, arriving on Tuesday morning.",
         );
-        assert_eq!(found, [leg("Lima", "Quito", "2021-05-03", &["Guayaquil"])]);
+        assert_eq!(
+            found,
+            [
+                leg("Lima", "Guayaquil", "2021-05-03", &[]),
+                leg("Guayaquil", "Quito", "2021-05-04", &[])
+            ]
+        );
     }
 
     #[test]
