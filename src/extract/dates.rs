@@ -64,6 +64,8 @@ struct DateRule {
 
 const MONTH: &str = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
 const WEEKDAY: &str = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+/// "Thursday evening, 1 September": a part of day between the weekday and its date.
+const PART: &str = r"(?:morning|afternoon|evening|night)";
 
 fn compile(pattern: String) -> Regex {
     Regex::new(&pattern).expect("date pattern compiles")
@@ -102,7 +104,7 @@ static RULES: [DateRule; 8] = [
         name: "weekday-day-month",
         pattern: LazyLock::new(|| {
             compile(format!(
-                r"(?-u:\b)(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?(?-u:\b)"
+                r"(?-u:\b)(?:{WEEKDAY}(?:\s+{PART})?,?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?(?-u:\b)"
             ))
         }),
         build: build_day,
@@ -111,7 +113,7 @@ static RULES: [DateRule; 8] = [
         name: "weekday-month-day",
         pattern: LazyLock::new(|| {
             compile(format!(
-                r"(?-u:\b)(?:{WEEKDAY},?\s+)?{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>(?:19|20)\d\d))?(?:[^:.\d]|\.(?:\s|$)|$)"
+                r"(?-u:\b)(?:{WEEKDAY}(?:\s+{PART})?,?\s+)?{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>(?:19|20)\d\d))?(?:[^:.\d]|\.(?:\s|$)|$)"
             ))
         }),
         build: build_day,
@@ -734,6 +736,11 @@ mod tests {
                 None,
             ),
             ("He arrived on 3 May 2019.", Some(day(2019, 5, 3)), None),
+            (
+                "She landed on Sunday evening, 2 May.",
+                Some(day(2021, 5, 2)),
+                Some(PartOfDay::Evening),
+            ),
             (
                 "the quake of Feb. 6 was strong",
                 Some(day(2021, 2, 6)),

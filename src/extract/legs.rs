@@ -128,7 +128,7 @@ static FLEW_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// Prepositions in a leg's frame.
 static FRAME: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)(?-u:\b)(?P<prep>from|out\s+of|to|for|into|towards|toward|via|through|in|at|outside|near|there|here|by\s+way\s+of|bound\s+for|(?:with\s+)?(?:a\s+)?(?:short\s+)?(?:overnight\s+)?(?:stop-?over|layover|stop)\s+(?:in|at)|stopping\s+(?:over\s+)?in|transiting\s+(?:through\s+)?)(?-u:\b)",
+        r"(?i)(?-u:\b)(?P<prep>from|out\s+of|to|for|into|towards|toward|via|through|in|at|outside|near|there|here|by\s+way\s+of|bound\s+for|(?:with\s+)?(?:a\s+)?(?:short\s+)?(?:overnight\s+|refuell?ing\s+|technical\s+)?(?:stop-?over|layover|stop)\s+(?:in|at)|stopping\s+(?:over\s+)?in|refuell?ing\s+(?:in|at)|changing\s+(?:planes|aircraft)\s+(?:in|at)|transiting\s+(?:through\s+)?)(?-u:\b)",
     )
 });
 
@@ -171,6 +171,21 @@ pub fn facts(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<LegFact>
         }
     }
     hits.sort_by_key(|(s, _, _)| *s);
+    // "flew on to Tarawa, with a stop in Nauru to refuel": a stop on a journey just told is
+    // a stopover of it (the journey's frame reads it), not a visit of its own
+    let mut k = 1;
+    while k < hits.len() {
+        let phrase = &reading.text[hits[k].0..hits[k].1];
+        if hits[k].2.name == "visit-noun"
+            && phrase.starts_with("with ")
+            && phrase.contains("stop")
+            && hits[k - 1].2.motion != Motion::Visit
+        {
+            hits.remove(k);
+        } else {
+            k += 1;
+        }
+    }
     let mut out = Vec::new();
     // "A visit to X began with the arrival of Minister Y": the visit is the traveller's
     let arrival_of_traveller = hits

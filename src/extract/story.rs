@@ -588,6 +588,17 @@ impl<'d> Story<'d> {
         {
             destination = Some(h.clone());
         }
+        // "departed Canberra for Honiara on Sunday. On arrival at Henderson airport ...": an
+        // airport named like a town of another country serves the city just reached
+        // "departed Canberra for Honiara on Sunday. On arrival at Henderson airport ...": an
+        // airport placed in another country serves the city just reached
+        if !planned
+            && fact.motion == legs::Motion::Arrive
+            && let Some(m) = &fact.destination
+            && self.foreign_airport_serves_here(reading, m)
+        {
+            destination.clone_from(&here);
+        }
         // "Air Force One landed at Noi Bai International Airport on Sunday, after the
         // President departed New Delhi": an airport the gazetteer does not place, reached on
         // the day of the journey to where the traveller is, serves that place
@@ -704,6 +715,25 @@ impl<'d> Story<'d> {
             };
             self.add_leg(draft, "list", true);
         }
+    }
+
+    /// "departed Canberra for Honiara. On arrival at Henderson airport ...": an airport the
+    /// gazetteer places in another country than the city just reached (a town of the same
+    /// name elsewhere) serves that city.
+    fn foreign_airport_serves_here(&self, reading: &Reading<'_>, m: &PlaceMention) -> bool {
+        let Some(here) = &self.location else {
+            return false;
+        };
+        is_airport(reading, m)
+            && here.country_code.is_some()
+            && m.place.country_code.is_some()
+            && m.place.country_code != here.country_code
+            && self.gazetteer.country(&here.name).is_none()
+            && self.legs.last().is_some_and(|l| {
+                l.leg.status == Status::Completed
+                    && same_place(l.leg.destination.as_ref(), Some(here))
+                    && l.sentence + 1 >= self.index
+            })
     }
 
     /// Adds a leg, or folds it into the last one when it is the same movement told again or
@@ -1049,6 +1079,12 @@ impl<'d> Story<'d> {
             && here.country_code == m.place.country_code
         {
             stated = Some(here.clone());
+            near_here = true;
+        }
+        if let Some(m) = &fact.place
+            && self.foreign_airport_serves_here(reading, m)
+        {
+            stated.clone_from(&self.location);
             near_here = true;
         }
         let at_site = site || near_here;
@@ -3119,6 +3155,19 @@ mod tests {
         assert_eq!(bolivia.4, Status::Completed);
         let cusco = found.iter().find(|l| l.1 == "Cusco").expect("Cusco");
         assert_eq!((cusco.0.as_str(), cusco.4), ("Lima", Status::Planned));
+    }
+
+    #[test]
+    fn refuelling_stops_are_stopovers_and_a_foreign_airport_serves_the_city_reached() {
+        let text = " date 2021-05 Secretary-General Ana Ruiz departed Lima for Quito on Tuesday evening, 4 May, refuelling in Cali. On arrival at Richmond airport she was received by President Tomas Vik.\n\nOn 5 May she flew on to Caracas, with a stop in Bogota to refuel.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("Lima", "Quito", "2021-05-04", &["Cali"]),
+                leg("Quito", "Caracas", "2021-05-05", &["Bogota"])
+            ]
+        );
+        assert_eq!(meeting_places(text), ["Quito"]);
     }
 
     #[test]
