@@ -407,7 +407,15 @@ fn reduce_role(role: &str, country: Option<&str>) -> String {
     };
     let complement = complement.trim_end_matches(" affairs");
     // "President of the Republic": of the country, whichever it is
-    let names_country = country.is_some_and(|c| fold(c) == complement) || complement == "republic";
+    // ("the Federal Republic of Germany" is read without "federal")
+    let names_country = country.is_some_and(|c| {
+        let c = fold(c);
+        c == complement
+            || c.strip_suffix(complement).is_some_and(|s| s.ends_with(' '))
+            || complement
+                .strip_suffix(c.as_str())
+                .is_some_and(|s| matches!(s, "republic of " | "kingdom of " | "state of "))
+    }) || complement == "republic";
     match head {
         h if h.ends_with("minister") && !names_country => format!("{complement} {h}"),
         "secretary" if complement == "state" => "secretary of state".to_owned(),
@@ -529,6 +537,23 @@ mod tests {
         ]);
         assert_eq!(got[1], ["Ana Ruiz"]);
         assert_eq!(got[2], ["Tomas Vik", "Ana Ruiz"]);
+    }
+
+    #[test]
+    fn a_head_of_government_of_a_country_s_long_name_is_of_that_country() {
+        for country in ["Federal Republic of Germany", "Germany"] {
+            assert_eq!(
+                canonical_role(
+                    "Chancellor of the Federal Republic of Germany",
+                    Some(country)
+                ),
+                "chancellor"
+            );
+        }
+        assert_eq!(
+            canonical_role("Minister of Foreign Affairs of Germany", Some("Germany")),
+            canonical_role("Minister of Foreign Affairs of Germany", None)
+        );
     }
 
     #[test]

@@ -128,7 +128,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Meeting,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:met|meets|meet|meeting|meetings|talks|round-?\s*tables?|discussions?|courtesy\s+call|(?:called|calling|call)\s+on|t[eê]te-[aà]-t[eê]te|audience\s+with|consultations|conferred|briefed\s+(?:him|her)|briefings?\s+(?:by|from|with)|(?:was|were)\s+briefed\s+by)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:met|meets|meet|meeting|meetings|talks|round-?\s*tables?|discussions?|courtesy\s+call|(?:called|calling|calls|call)\s+on|t[eê]te-[aà]-t[eê]te|audience\s+with|consultations|conferred|briefed\s+(?:him|her)|briefings?\s+(?:by|from|with)|(?:was|were)\s+briefed\s+by)(?-u:\b)",
             )
         }),
     },
@@ -209,6 +209,7 @@ const VERB_FORMS: &[&str] = &[
     "talk",
     "called",
     "calling",
+    "calls",
     "told",
     "briefed",
     "addressed",
@@ -733,7 +734,12 @@ fn calls_on_someone(reading: &Reading<'_>, end: usize) -> bool {
         .find(|a| a.start >= end && described(a))
         .is_some_and(|a| {
             let after = reading.text[a.end..].trim_start_matches([',', ' ']);
-            !after.starts_with("to ") && matches!(a.who, Who::Person(_) | Who::Nobody)
+            // ("Minister X called on the Chancellor": X paid the call; but "called on his
+            // old friend, X" is a call on X)
+            let named = !matches!(&reading.text[a.start..a.end], "his" | "her" | "their");
+            !after.starts_with("to ")
+                && (matches!(a.who, Who::Person(_) | Who::Nobody)
+                    || a.who == Who::Traveller && named)
         })
 }
 

@@ -74,6 +74,11 @@ fn not_name(word: &Word<'_>) -> bool {
     NOT_NAME.contains(k) && !(ACRONYMS.contains(k) && word.text.chars().any(char::is_lowercase))
 }
 
+/// Two or more capital letters and nothing else ("ITC", "SAP"; not "S." or "Xi").
+fn acronym(text: &str) -> bool {
+    text.len() >= 2 && text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// "al-Bashir", "el-Sisi": a lower-case article joined to a name.
 /// A word with a possessive "'s".
 fn possessive(word: &Word<'_>) -> bool {
@@ -618,7 +623,9 @@ impl Reader<'_, '_> {
                 && !self.honorific_at(j)
                 && !NOT_PERSON.contains(k)
                 && !not_name(w)
-                && w.text.chars().any(char::is_lowercase) | (w.text.chars().count() <= 3);
+                && w.text.chars().any(char::is_lowercase) | (w.text.chars().count() <= 3)
+                // "ITC Maurya", "HAL Airport": a name never opens with an acronym
+                && !(j == i && acronym(w.text));
             // "May 7", "7 May" but not "Lena Berg, 91"
             let digit = |w: &Word<'_>| w.text.starts_with(|c: char| c.is_ascii_digit());
             let date = j + 1 < self.ws.len() && digit(&self.ws[j + 1]) && self.joined(j)

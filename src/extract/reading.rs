@@ -117,6 +117,26 @@ static OPENER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("opener pattern compiles")
 });
 
+/// Words that follow the subject of a clause of its own ("..., and the Minister is expected
+/// to").
+const AUXILIARY: &[&str] = &[
+    "is",
+    "was",
+    "will",
+    "would",
+    "has",
+    "had",
+    "also",
+    "then",
+    "later",
+    "flew",
+    "travelled",
+    "traveled",
+    "left",
+    "arrived",
+    "returned",
+];
+
 impl<'a> Reading<'a> {
     /// The clause around byte `at`: from the last boundary before it to the next after it.
     /// A reading of `sentence` with the actors, places and dates found in it (dates may be
@@ -244,8 +264,23 @@ impl<'a> Reading<'a> {
             .iter()
             .rev()
             .filter(|a| a.end <= at && a.start >= from)
-            .find(|a| !self.governed(a.start) && !in_aside(a) && !self.possessive(a))
+            .find(|a| {
+                (!self.governed(a.start) || self.subject_after_and(a))
+                    && !in_aside(a)
+                    && !self.possessive(a)
+            })
             .or_else(|| self.main_subject_actor())
+    }
+
+    /// "India holds the presidency, and the Chancellor is expected to return": an actor
+    /// after ", and" with a verb of its own opens a clause; it is no one's object.
+    fn subject_after_and(&self, actor: &Actor) -> bool {
+        let before = self.text[..actor.start].trim_end();
+        let verb = self.text[actor.end..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| AUXILIARY.contains(&w));
+        verb && before.ends_with(", and")
     }
 
     /// "Xi's meetings": a name owning a noun is not the one acting.

@@ -261,7 +261,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "messrs", "dr", "st", "ste", "mt", "ft", "gen", "lt", "col", "capt", "maj",
     "sgt", "cmdr", "adm", "sen", "rep", "gov", "prof", "amb", "rev", "fr", "hon", "pres", "no",
-    "nos", "vol", "art", "para", "op", "cf", "approx", "dept", "est", "fig",
+    "nos", "vol", "art", "para", "op", "cf", "approx", "dept", "est", "fig", "smt", "shri",
 ];
 
 const MONTHS: &[&str] = &[
@@ -557,6 +557,13 @@ mod tests {
                     "She met Prime Minister Kim Sen.",
                     "He left.",
                     "She met Sen. Ana Ruiz.",
+                ],
+            ),
+            (
+                "She was received by Smt. Lena Berg, the Minister. He left.",
+                &[
+                    "She was received by Smt. Lena Berg, the Minister.",
+                    "He left.",
                 ],
             ),
             (

@@ -3171,6 +3171,23 @@ mod tests {
     }
 
     #[test]
+    fn a_programme_s_calls_honorifics_venues_and_a_later_plan() {
+        let text = " date 2023-02-24\nProgramme of the visit of the Chancellor of the Federal Republic of Germany, H.E. Mr. Jon Dahl, to Peru (25 February 2023)\n\nSaturday, 25 February 2023 - Lima\n\n10:00 Arrival at Lima.\n\n15:30 Minister Lena Berg calls on the Chancellor, ITC Miraflores.\n\n18:00 The Chancellor calls on the President of Peru, Smt. Ana Ruiz.\n\nPeru holds the presidency, and the Chancellor is expected to return to Cusco on 9 September 2023.";
+        let who: Vec<Vec<String>> = meetings(text)
+            .into_iter()
+            .map(|m| m.participants.into_iter().map(|p| p.name).collect())
+            .collect();
+        assert_eq!(
+            who,
+            [["Lena Berg"], ["Ana Ruiz"]].map(|p| p.map(str::to_owned).to_vec())
+        );
+        assert_eq!(
+            legs(text)[1..],
+            [planned_leg("Lima", "Cusco", "2023-09-09")]
+        );
+    }
+
+    #[test]
     fn a_news_lead_takes_the_journey_told_after_it() {
         // Tuesday 4 May 2021
         let found = legs(
