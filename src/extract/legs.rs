@@ -339,7 +339,7 @@ fn others_made_to_move(reading: &Reading<'_>, start: usize) -> bool {
 /// to told next.
 static RECAP: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)(?-u:\b)(?:trip|tour|visit|journey|swing)\s*,?\s+(?:that|which)\s+(?:also\s+|had\s+|has\s+)*$",
+        r"(?i)(?-u:\b)(?:trip|tour|visit|journey|swing)\s*,?\s+(?:that|which)\s+(?:also\s+|had\s+|has\s+|this\s+(?:year|time|week)\s+)*$",
     )
 });
 
@@ -682,6 +682,8 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
                 let right_after = reading.text[from..from + prep.start()].trim().is_empty();
                 fact.destination_is_current |= fact.destination.is_none() && right_after;
             }
+            // "visited a site sheltering refugees from Mali": whose origin, not the visit's
+            "from" | "out of" if fact.motion == Motion::Visit && fact.destination.is_none() => {}
             // "flew out of New Delhi"
             "from" | "out of" => {
                 if fact.origin.is_none() {

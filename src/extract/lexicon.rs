@@ -194,7 +194,8 @@ pub static NOT_NAME: WordSet = WordSet::new(
     outside inside within without although though because unlike like despite among between
     against toward towards through throughout about formally particular topics expanded leaders
     such any only english french spanish arabic chinese russian un u.n u.s eu nato g7 g20 g-20
-    covid-19 sg sm sg/sm
+    covid-19 sg sm sg/sm eid ramadan christmas easter diwali nowruz hanukkah passover
+    thanksgiving
     ",
 );
 

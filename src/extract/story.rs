@@ -1506,6 +1506,7 @@ impl<'d> Story<'d> {
             .and_then(|l| Some((l.leg.destination.clone()?, l.leg.date)));
         backfill_places(&mut self.meetings, arrival);
         self.retell_in_order();
+        narrow_countries_to_the_city_of_a_journey(&mut self.meetings, &self.legs, gazetteer);
         (self.legs, self.meetings, self.notes)
     }
 }
@@ -2001,6 +2002,40 @@ fn backfill_places(meetings: &mut [RuledMeeting], arrival: Option<(Place, Option
         } else {
             named.clone().or_else(|| reached.clone())
         };
+    }
+}
+
+/// "The visit followed two days in Senegal, where he met President X", in a story whose
+/// journeys start from Dakar: an engagement placed in a country is in the one city of that
+/// country the journeys name (none when they name several).
+fn narrow_countries_to_the_city_of_a_journey(
+    meetings: &mut [RuledMeeting],
+    legs: &[RuledLeg],
+    gazetteer: &Gazetteer,
+) {
+    for m in meetings.iter_mut() {
+        let Some(country) = m
+            .meeting
+            .place
+            .as_ref()
+            .and_then(|p| gazetteer.country(&p.name))
+        else {
+            continue;
+        };
+        let mut cities = legs
+            .iter()
+            .flat_map(|l| [l.leg.origin.as_ref(), l.leg.destination.as_ref()])
+            .flatten()
+            .filter(|p| {
+                p.country_code.as_deref() == Some(country.code.as_str())
+                    && gazetteer.country(&p.name).is_none()
+            });
+        let Some(city) = cities.next() else {
+            continue;
+        };
+        if cities.all(|c| same_place(Some(c), Some(city))) {
+            m.meeting.place = Some(city.clone());
+        }
     }
 }
 
@@ -3185,6 +3220,19 @@ mod tests {
             legs(text)[1..],
             [planned_leg("Lima", "Cusco", "2023-09-09")]
         );
+    }
+
+    #[test]
+    fn a_tour_described_a_holiday_and_refugees_from_elsewhere_make_no_journey() {
+        let text = " date 2022-05-03 Secretary-General Ana Ruiz flew into Quito from Lima on Sunday, 1 May, on the second stop of a tour which this year takes her to Peru, Ecuador and Colombia.\n\nThe visit followed two days in Peru, where she met President Tomas Vik on Saturday.\n\nOn Monday, 2 May, the day of Eid al-Fitr, the Secretary-General travelled by helicopter to Cuenca, where she visited a site sheltering refugees from Venezuela.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("Lima", "Quito", "2022-05-01", &[]),
+                leg("Quito", "Cuenca", "2022-05-02", &[])
+            ]
+        );
+        assert_eq!(meeting_places(text)[0], "Lima");
     }
 
     #[test]
