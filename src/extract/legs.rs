@@ -339,7 +339,7 @@ fn others_made_to_move(reading: &Reading<'_>, start: usize) -> bool {
 /// to told next.
 static RECAP: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)(?-u:\b)(?:trip|tour|visit|journey|swing)\s*,?\s+(?:that|which)\s+(?:also\s+|had\s+|has\s+|this\s+(?:year|time|week)\s+)*$",
+        r"(?i)(?-u:\b)(?:trip|tour|visit|journey|swing)(?:\s+(?:of|to|through|across)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s*,?\s+(?:that|which)\s+(?:also\s+|had\s+|has\s+|this\s+(?:year|time|week)\s+)*$",
     )
 });
 
@@ -348,7 +348,7 @@ static RECAP: LazyLock<Regex> = LazyLock::new(|| {
 fn carried_traveller(reading: &Reading<'_>, start: usize) -> bool {
     static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
         compile(
-            r"(?:(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?:'s|\x{2019}s))\s+(?:[\w-]+\s+)?(?:aircraft|plane|airplane|jet|flight|motorcade|convoy|helicopter)|Air\s+Force\s+One)\s+$",
+            r"(?:(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?:'s|\x{2019}s))\s+(?:[\w-]+\s+)?(?:aircraft|plane|airplane|jet|flight|motorcade|convoy|helicopter)|[Tt]he\s+(?:presidential|prime\s+minister's|royal|official|chancellor's)\s+(?:aircraft|plane|airplane|jet|motorcade|convoy|helicopter)|Air\s+Force\s+One)\s+$",
         )
     });
     let (clause_start, _) = reading.clause(start);

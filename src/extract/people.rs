@@ -590,6 +590,13 @@ impl Reader<'_, '_> {
         if key(w) == "sheikh" {
             return next_is_name;
         }
+        // "Prince Badr bin Sultan": a title word after "bin" is the father's name
+        if j > i
+            && self.joined(j - 1)
+            && matches!(key(&self.ws[j - 1]), "bin" | "ibn" | "bint" | "abu")
+        {
+            return true;
+        }
         if j == i || !self.joined(j - 1) || MODIFIERS.contains(key(w)) {
             return false;
         }
@@ -1008,6 +1015,10 @@ mod tests {
             (
                 "The foreign minister, Prince Jon bin Dahl, held talks.",
                 vec![named("Jon bin Dahl", Some("foreign minister"))],
+            ),
+            (
+                "She was welcomed by Prince Jon bin Sultan at the airport.",
+                vec![named("Jon bin Sultan", Some("Prince"))],
             ),
             (
                 "Talks with Prime Minister Jon Shia' Al-Dahl followed.",

@@ -528,7 +528,19 @@ impl<'d> Story<'d> {
         }
     }
 
-    fn leg(&mut self, reading: &Reading<'_>, fact: LegFact, when: When) {
+    fn leg(&mut self, reading: &Reading<'_>, mut fact: LegFact, when: When) {
+        // "10 June, Ashgabat: dinner ..., shortly after arrival": an item's arrival is at
+        // the place heading it
+        if fact.placeless
+            && reading.item
+            && fact.motion == legs::Motion::Arrive
+            && let Some(head) = reading
+                .opening_place()
+                .filter(|p| p.kind == PlaceKind::City)
+        {
+            fact.destination = Some(head.clone());
+            fact.placeless = false;
+        }
         if fact.placeless {
             return;
         }
@@ -1497,6 +1509,7 @@ impl<'d> Story<'d> {
                 })
         });
         refine_listed_countries(&mut self.legs, gazetteer);
+        drop_leads_told_again(&mut self.legs);
         // "was given a grand welcome on arriving here": where the first journey ended, when no
         // engagement names a place
         let arrival = self
@@ -2003,6 +2016,30 @@ fn backfill_places(meetings: &mut [RuledMeeting], arrival: Option<(Place, Option
             named.clone().or_else(|| reached.clone())
         };
     }
+}
+
+/// "returned to Ankara late on Wednesday, after a tour ...", then, told in its place, "left
+/// Abu Dhabi in the evening and flew back to Ankara": the lead's arrival is the journey told
+/// later with its origin, and only that one stays.
+fn drop_leads_told_again(legs: &mut Vec<RuledLeg>) {
+    let told_again = |lead: &RuledLeg| {
+        !lead.origin_told
+            && lead.leg.status == Status::Completed
+            && lead.leg.date.is_some()
+            && legs.iter().any(|l| {
+                l.sentence > lead.sentence + 1
+                    && l.origin_told
+                    && l.leg.status == Status::Completed
+                    && l.leg.date == lead.leg.date
+                    && same_place(l.leg.destination.as_ref(), lead.leg.destination.as_ref())
+            })
+    };
+    let keep: Vec<bool> = legs.iter().map(|l| !told_again(l)).collect();
+    let mut k = 0;
+    legs.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
 }
 
 /// "The visit followed two days in Senegal, where he met President X", in a story whose
@@ -3233,6 +3270,31 @@ mod tests {
             ]
         );
         assert_eq!(meeting_places(text)[0], "Lima");
+    }
+
+    #[test]
+    fn the_presidential_aircraft_carries_the_traveller_and_a_lead_told_again_goes() {
+        let text = " date 2023-07-20 President Ana Ruiz concludes tour\n\nPresident Ana Ruiz returned to Lima late on Wednesday, 19 July, after a three-day tour of the region that took her to Ecuador and Colombia.\n\nThe presidential aircraft landed at Mariscal Sucre International Airport in Quito on Monday afternoon, 17 July, where she was welcomed by Prince Jon bin Sultan.\n\nOn Tuesday, 18 July, she flew to Bogota. On Wednesday, 19 July, the President left Bogota in the evening and flew back to Lima.";
+        let mut found = legs(text);
+        found.sort_by(|a, b| a.2.cmp(&b.2));
+        assert_eq!(
+            found,
+            [
+                leg("?", "Quito", "2023-07-17", &[]),
+                leg("Quito", "Bogota", "2023-07-18", &[]),
+                leg("Bogota", "Lima", "2023-07-19", &[])
+            ]
+        );
+        let text = " date 2024-06-16 President Ana Ruiz concludes visits\n\nPresident Ana Ruiz returned to Bogota on Sunday after state visits to Ecuador and Peru. The presidential aircraft left Bogota on Monday, 10 June.\n\nThe engagements were as follows.\n\n- 10 June, Quito: dinner with members of the community, shortly after arrival.\n- 11 June: flight to Lima.";
+        let mut found = legs(text);
+        found.sort_by(|a, b| a.2.cmp(&b.2));
+        assert_eq!(
+            found[..2],
+            [
+                leg("Bogota", "Quito", "2024-06-10", &[]),
+                leg("Quito", "Lima", "2024-06-11", &[])
+            ]
+        );
     }
 
     #[test]
