@@ -368,7 +368,10 @@ impl<'d> Story<'d> {
         if let Some(&(at, day)) = anchors.iter().max_by_key(|(at, _)| *at)
             && let Some(last) = reading.dates.last()
             && let Some(later) = last.date.filter(|&d| d > day && last.mention.start > at)
-            && matches!(last.mention.expr, DateExpr::Day { .. })
+            && matches!(
+                last.mention.expr,
+                DateExpr::Day { .. } | DateExpr::Weekday(_)
+            )
             && reading.date_at(last.mention.start) == Some(last)
         {
             anchors.push((last.mention.start, later));
@@ -3294,6 +3297,21 @@ mod tests {
                 leg("Bogota", "Quito", "2024-06-10", &[]),
                 leg("Quito", "Lima", "2024-06-11", &[])
             ]
+        );
+    }
+
+    #[test]
+    fn that_day_after_a_journey_told_looking_back_is_the_day_it_ended() {
+        // Sunday 15 January 2023
+        let text = " date 2023-01-15 CAIRO, Jan 15 (Reuters) - Foreign Minister Ana Ruiz held talks with Tomas Vik in Cairo on Sunday.\n\nRuiz left Lima on Monday and landed in Quito early on Tuesday. In the Ecuadorian capital she met President Jon Dahl that day.";
+        assert!(
+            meeting_days(text).contains(&(
+                "2023-01-10".to_owned(),
+                "Jon Dahl".to_owned(),
+                Status::Completed
+            )),
+            "{:?}",
+            meeting_days(text)
         );
     }
 
