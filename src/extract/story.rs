@@ -19,7 +19,7 @@ use crate::extract::dates::{Calendar, DateExpr, Tense};
 use crate::extract::legs::{self, LegFact};
 use crate::extract::meetings::{self, MeetingFact};
 use crate::extract::places::{PlaceKind, PlaceMention};
-use crate::extract::reading::{Dated, PLUPERFECT, Reading, inside_quotation, tail};
+use crate::extract::reading::{Dated, PLUPERFECT, Reading, Who, inside_quotation, tail};
 use crate::extract::segment::Sentence;
 use crate::fold::contains_ascii_in_any_case;
 use crate::gazetteer::Gazetteer;
@@ -99,6 +99,9 @@ pub struct Story<'d> {
     /// reached: what the next plans tell relative to it ("On arrival that afternoon, he
     /// will ...") is on that day.
     planned_day: Option<NaiveDate>,
+    /// "drove with President X to the village": who went along on the last journey, and its
+    /// day ("the two then held talks" is with them).
+    moved_with: Option<(Option<NaiveDate>, Vec<PersonId>)>,
     index: usize,
 }
 
@@ -151,6 +154,7 @@ impl<'d> Story<'d> {
             stops_before: Vec::new(),
             flashback: None,
             planned_day: None,
+            moved_with: None,
             index: 0,
         }
     }
@@ -700,6 +704,17 @@ impl<'d> Story<'d> {
             source: Some(self.source(reading)),
         };
         self.add_leg(draft, fact.rule, origin.is_some());
+        if !planned {
+            // (on the way back the same day, still with them)
+            let with = travelling_with(reading, fact.at);
+            let same_day = self
+                .moved_with
+                .as_ref()
+                .is_some_and(|(d, _)| *d == when.date);
+            if !with.is_empty() || !same_day {
+                self.moved_with = Some((when.date, with));
+            }
+        }
         // the stops after the first of a list are still to come unless the text says they
         // were done: "flew out to visit A and B"
         // ("he visited Saudi Arabia and Egypt": all of them done)
@@ -1274,7 +1289,8 @@ impl<'d> Story<'d> {
         self.add_leg(draft, "presence", false);
     }
 
-    /// The people of the last engagement with someone named on `date`.
+    /// The people of the last engagement with someone named on `date`, else of the last
+    /// journey made with someone that day.
     fn last_counterparts(&self, date: Option<NaiveDate>) -> Vec<PersonId> {
         let Some(last) = self
             .meetings
@@ -1283,7 +1299,10 @@ impl<'d> Story<'d> {
             .find(|m| !m.meeting.participants.is_empty())
             .filter(|m| m.meeting.date == date)
         else {
-            return Vec::new();
+            return match &self.moved_with {
+                Some((day, ids)) if *day == date => ids.clone(),
+                _ => Vec::new(),
+            };
         };
         let names: Vec<&str> = last
             .meeting
@@ -2077,6 +2096,20 @@ fn narrow_countries_to_the_city_of_a_journey(
             m.meeting.place = Some(city.clone());
         }
     }
+}
+
+/// "drove with President X along the atoll": the people named right after "with" in the
+/// clause of the journey at byte `at`.
+fn travelling_with(reading: &Reading<'_>, at: usize) -> Vec<PersonId> {
+    let (_, end) = reading.clause(at);
+    reading
+        .actors_in(at, end)
+        .filter(|a| reading.text[..a.start].trim_end().ends_with(" with"))
+        .filter_map(|a| match a.who {
+            Who::Person(id) => Some(id),
+            _ => None,
+        })
+        .collect()
 }
 
 /// "He said that today ...": a date inside reported speech.
@@ -3313,6 +3346,17 @@ mod tests {
             "{:?}",
             meeting_days(text)
         );
+    }
+
+    #[test]
+    fn the_two_after_a_journey_made_together_are_the_traveller_and_the_companion() {
+        let text = " date 2021-05 Secretary-General Ana Ruiz arrived in Quito on 4 May. On 5 May she drove with President Tomas Vik to Cuenca. After driving back to Quito, the two held talks and then a joint press conference.";
+        let days = meeting_days(text);
+        let with_vik = days
+            .iter()
+            .filter(|(day, who, _)| day == "2021-05-05" && who == "Tomas Vik")
+            .count();
+        assert_eq!(with_vik, 2, "{days:?}");
     }
 
     #[test]
