@@ -303,11 +303,14 @@ impl<'d> Story<'d> {
             let fronted = fronted_time
                 .filter(|m| m.end() <= event.at())
                 .map(|m| &reading.text[..m.end()]);
-            let another_time = ANOTHER_TIME.is_match(clause) || fronted.is_some();
+            // "a trip during which he attended the Summit in Madrid": summed up, undated
+            let recap = own.is_none() && recap_of_the_trip(&reading.text[..event.at()]);
+            let another_time = ANOTHER_TIME.is_match(clause) || fronted.is_some() || recap;
             let when = When {
                 date: date
                     .or(self.flashback.as_ref().map(|f| f.date))
-                    .or(self.calendar.anchor),
+                    .or(self.calendar.anchor)
+                    .filter(|_| !recap),
                 part: dated.and_then(|d| d.mention.part),
                 one_day: date.is_some()
                     && dated.is_some_and(|d| !matches!(d.mention.expr, DateExpr::Range { .. })),
@@ -1542,6 +1545,7 @@ impl<'d> Story<'d> {
         backfill_places(&mut self.meetings, arrival);
         self.retell_in_order();
         narrow_countries_to_the_city_of_a_journey(&mut self.meetings, &self.legs, gazetteer);
+        drop_undated_repeats(&mut self.meetings);
         (self.legs, self.meetings, self.notes)
     }
 }
@@ -1794,6 +1798,43 @@ static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:[Ii]n\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<year>(?:19|20)\d\d))?(?:[^\w\s]|\s+[a-z]|$)|in\s+(?P<alone>(?:19|20)\d\d)|(?:last|next)\s+(?:year|month)|years\s+ago)")
         .expect("another-time pattern compiles")
 });
+
+/// "a trip during which he attended the Summit in Madrid", then "In Madrid he took part in
+/// the Summit ... on Wednesday 29 June": an engagement summed up undated and told again with
+/// its day is kept once, with the day.
+fn drop_undated_repeats(meetings: &mut Vec<RuledMeeting>) {
+    let repeats = |m: &MeetingDraft| {
+        m.date.is_none()
+            && m.status == Status::Completed
+            && meetings.iter().any(|o| {
+                let o = &o.meeting;
+                o.date.is_some()
+                    && o.status == Status::Completed
+                    && o.kind == m.kind
+                    && same_place(o.place.as_ref(), m.place.as_ref())
+                    && m.participants
+                        .iter()
+                        .all(|p| o.participants.iter().any(|q| q.name == p.name))
+            })
+    };
+    let keep: Vec<bool> = meetings.iter().map(|m| !repeats(&m.meeting)).collect();
+    let mut k = 0;
+    meetings.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
+/// "The visit concluded a week-long trip during which the Prime Minister attended the
+/// Summit in Madrid and held talks in Paris": what the trip held, summed up undated, told
+/// in its place elsewhere.
+fn recap_of_the_trip(before: &str) -> bool {
+    static RECAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:trip|tour|visit|journey|swing)(?-u:\b)[^.;]{0,60}?,?\s+during\s+which\s[^.;]*$")
+            .expect("recap pattern compiles")
+    });
+    contains_ascii_in_any_case(before, "during which") && RECAP.is_match(before)
+}
 
 /// `date` moved by `days`, kept as is at the ends of the calendar.
 fn shift_days(date: NaiveDate, days: i64) -> NaiveDate {
@@ -3357,6 +3398,19 @@ mod tests {
             .filter(|(day, who, _)| day == "2021-05-05" && who == "Tomas Vik")
             .count();
         assert_eq!(with_vik, 2, "{days:?}");
+    }
+
+    #[test]
+    fn what_a_trip_held_summed_up_makes_no_journey_and_counts_once() {
+        let text = " date 2022-07-04 Prime Minister's visit to Peru\n\nPrime Minister Ana Ruiz visited Peru on Sunday 3 July at the invitation of President Tomas Vik. The visit concluded a week-long trip during which the Prime Minister attended the Summit in Madrid and held talks in Paris.\n\nIn Madrid she took part in the Summit on Wednesday 29 June.\n\nIn Lima she met President Tomas Vik.";
+        let found = legs(text);
+        assert!(!found.iter().any(|l| l.1 == "Paris"), "{found:?}");
+        let madrid: Vec<Option<String>> = meetings(text)
+            .into_iter()
+            .filter(|m| m.place.as_ref().is_some_and(|p| p.name == "Madrid"))
+            .map(|m| m.date.map(|d| d.to_string()))
+            .collect();
+        assert_eq!(madrid, [Some("2022-06-29".to_owned())]);
     }
 
     #[test]
