@@ -52,6 +52,9 @@ pub struct LegFact {
     pub later_at: Option<usize>,
     /// "returning to London": a way back, never a closer look at the journey before.
     pub back: bool,
+    /// "arrived in B after flying to A": a journey told after the arrival it led to, which
+    /// need not start where the story is.
+    pub told_before_arrival: bool,
     pub rule: &'static str,
 }
 
@@ -214,7 +217,27 @@ pub fn facts(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<LegFact>
             out.push(fact);
         }
     }
+    journeys_told_after_in_order(reading, &mut out);
     out
+}
+
+/// "arrived in Kyiv by train on Friday after flying to Rzeszow on Thursday": the journey
+/// after "after" came first, and the arrival set out from where it ended.
+fn journeys_told_after_in_order(reading: &Reading<'_>, facts: &mut [LegFact]) {
+    for k in 1..facts.len() {
+        let (first, second) = (&facts[k - 1], &facts[k]);
+        if crate::extract::reading::after_gerund(reading.text, second.at)
+            && first.motion == Motion::Arrive
+            && first.origin.is_none()
+            && first.destination.is_some()
+            && second.destination.is_some()
+            && second.planned == first.planned
+        {
+            facts[k - 1].origin.clone_from(&facts[k].destination);
+            facts[k].told_before_arrival = true;
+            facts.swap(k - 1, k);
+        }
+    }
 }
 
 /// The traveller is the one moving: the agent of the verb, or named right after a noun
@@ -488,6 +511,7 @@ fn frame(
             || [" home", " back"]
                 .iter()
                 .any(|w| reading.text[end..].starts_with(w)),
+        told_before_arrival: false,
         rule: trigger.name,
     };
     // "flew to the new capital, Nay Pyi Taw": the place named in apposition

@@ -1199,6 +1199,11 @@ fn people_in(
         {
             continue;
         }
+        // "..., where they are due to meet X, his spokesman Y said.": who tells it
+        let after = reading.text[actor.end..].trim_end_matches(['.', '"', ' ']);
+        if matches!(after, " said" | " says") {
+            continue;
+        }
         // a name seen only bare counts where the syntax makes it a person: "met X", "with X"
         // or where the name hosts: "X received her for a dinner", "X will host a banquet"
         let slot = || {

@@ -71,7 +71,7 @@ pub const PRESENT_MOTION: &str = r"(?-u:\b)(?:leaves|departs|flies|travels|heads
 /// Words that announce what has not happened yet ("will meet", "is due to", "intends to").
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:will|would|shall|'ll|(?:is|are|was|were)\s+(?:also\s+)?(?:due|expected|scheduled|set|slated|going|planning|to\s+be)(?-u:\b)|(?:is|are|was|were)\s+to(?-u:\b)|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intended\s+to|intending\s+to|with\s+the\s+intention\s+of|hopes?\s+to|aims?\s+to|expects?\s+to|to\s+be\s+held|schedule\s+includes|programme\s+(?:that\s+)?will|itinerary\s+includes|upcoming|next\s+week|later\s+this\s+(?:week|month)|{PRESENT_MOTION})",
+        r"(?i)(?-u:\b)(?:will|would|shall|'ll|(?:is|are|was|were)\s+(?:also\s+|then\s+|now\s+|later\s+)?(?:due|expected|scheduled|set|slated|going|planning|to\s+be)(?-u:\b)|(?:is|are|was|were)\s+to(?-u:\b)|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intended\s+to|intending\s+to|with\s+the\s+intention\s+of|hopes?\s+to|aims?\s+to|expects?\s+to|to\s+be\s+held|schedule\s+includes|programme\s+(?:that\s+)?will|itinerary\s+includes|upcoming|next\s+week|later\s+this\s+(?:week|month)|{PRESENT_MOTION})",
     ))
     .expect("planned pattern compiles")
 });
@@ -472,13 +472,19 @@ impl<'a> Reading<'a> {
             let between = &self.text[at..d.mention.start];
             REPORTED.is_match(between)
         };
-        let resolved = before.or_else(|| {
+        let after = || {
             self.dates
                 .iter()
                 .filter(|d| d.date.is_some() && d.mention.start > at)
                 .filter(|d| !reported(d))
                 .find(in_clause)
-        });
+        };
+        // "arrived on Friday after flying to Rzeszow on Thursday": the gerund's own day
+        let resolved = if after_gerund(self.text, at) {
+            after().or(before)
+        } else {
+            before.or_else(after)
+        };
         // a date earlier in the sentence ("Her final day was spent in A, where she met ...")
         let opening = || {
             self.dates
@@ -592,6 +598,19 @@ impl<'a> Reading<'a> {
     }
 }
 
+/// The word at byte `at` is a gerund right after "after" ("arrived after flying to X").
+pub fn after_gerund(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    before.len() >= 6
+        && before
+            .get(before.len() - 6..)
+            .is_some_and(|w| w.eq_ignore_ascii_case(" after"))
+        && text[at..]
+            .split(' ')
+            .next()
+            .is_some_and(|w| w.ends_with("ing"))
+}
+
 /// Whether the end of `before` lies inside a quotation (quotes are straight after
 /// normalisation).
 pub fn inside_quotation(before: &str) -> bool {
@@ -638,7 +657,7 @@ static IN_OR_AT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words between a preposition and the place it introduces.
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:the|a|nearby|neighbouring|neighboring|southern|northern|eastern|western|central|south-eastern|south-western|north-eastern|north-western|capital|city|town|village|port|island|province|region|state|of|its|his|her|their)\s+|[A-Z][a-z]+(?:an|ian|ese|i)\s+capital\s+)*")
+    Regex::new(r"^\s*(?:(?:the|a|nearby|neighbouring|neighboring|southern|northern|eastern|western|central|south-eastern|south-western|north-eastern|north-western|capital|city|town|village|port|island|province|region|state|of|its|his|her|their)\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish|ch)\s+(?:capital|city|town|port|village)\s+)*")
         .expect("lead-in pattern compiles")
 });
 

@@ -694,9 +694,10 @@ impl<'d> Story<'d> {
             return;
         }
         let draft = LegDraft {
-            origin: origin
-                .clone()
-                .or_else(|| here.clone().filter(|_| !looking_back)),
+            origin: origin.clone().or_else(|| {
+                here.clone()
+                    .filter(|_| !looking_back && !fact.told_before_arrival)
+            }),
             destination: destination.clone(),
             via,
             date: when.date,
@@ -949,7 +950,6 @@ impl<'d> Story<'d> {
         first.sentence == told.sentence
             && lead.sentence < first.sentence
             && first.leg.status == Status::Completed
-            && first.leg.origin.is_some()
             && !same_place(first.leg.origin.as_ref(), lead.leg.destination.as_ref())
             && same_place(first.leg.destination.as_ref(), told.leg.origin.as_ref())
             && self.retells(&lead.leg, &told.leg)
@@ -3411,6 +3411,28 @@ mod tests {
             .map(|m| m.date.map(|d| d.to_string()))
             .collect();
         assert_eq!(madrid, [Some("2022-06-29".to_owned())]);
+    }
+
+    #[test]
+    fn a_journey_after_after_came_first_and_a_speaker_is_no_participant() {
+        // Friday 16 June 2023
+        let text = " date 2023-06-16 KYIV, June 16 (Reuters) - President Ana Ruiz met President Tomas Vik in Kyiv on Friday.\n\nRuiz arrived in Kyiv by train on Friday morning after flying to the Polish city of Rzeszow on Thursday.\n\nShe will leave Kyiv for Lviv on Saturday, where she is due to meet Mayor Jon Dahl, her spokesman Tom Olsen said. Ruiz is then expected to fly home to Lima on Sunday.";
+        let mut found = legs(text);
+        found.sort_by(|a, b| a.2.cmp(&b.2));
+        assert_eq!(
+            found,
+            [
+                leg("?", "Rzeszow", "2023-06-15", &[]),
+                leg("Rzeszow", "Kyiv", "2023-06-16", &[]),
+                planned_leg("Kyiv", "Lviv", "2023-06-17"),
+                planned_leg("Lviv", "Lima", "2023-06-18"),
+            ]
+        );
+        let who: Vec<String> = meetings(text)
+            .into_iter()
+            .flat_map(|m| m.participants.into_iter().map(|p| p.name))
+            .collect();
+        assert_eq!(who, ["Tomas Vik", "Jon Dahl"]);
     }
 
     #[test]
