@@ -83,7 +83,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Arrive,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:arrived|arriving|arrives|arrive|arrival|reached|reaching|reaches|reach|landed|landing|lands|got\s+to|gets\s+to|came\s+to|comes\s+to|come\s+to|coming\s+to|touched\s+down|made\s+a\s+(?:brief\s+|short\s+)?stop\s+in|stopped\s+(?:off\s+)?in|(?:first|next|final|last)\s+(?:destination|stop)\s+(?:was|is|will\s+be)|(?:due|expected|scheduled)\s+(?:back|home)\s+in)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:arrived|arriving|arrives|arrive|arrival|reached|reaching|reaches|reach|landed|landing|lands|got\s+to|gets\s+to|came\s+to|comes\s+to|come\s+to|coming\s+to|touched\s+down|made\s+a\s+(?:brief\s+|short\s+)?stop\s+in|stopped\s+(?:off\s+)?in|(?:first|next|final|last)\s+(?:destination|stop)\s+(?:was|is|will\s+be)|(?:due|expected|scheduled)\s+(?:back\s+|home\s+)?in)(?-u:\b)",
             )
         }),
     },
@@ -495,6 +495,13 @@ fn frame(
         via: Vec::new(),
         mode: mode(&reading.text[start..stop]),
         planned: reading.planned_at(start)
+            // "is due in Paris", "is then expected back in Lima": to come
+            || ["due ", "expected ", "scheduled "]
+                .iter()
+                .any(|w| reading.text[start..end].starts_with(w))
+                && tail(&reading.text[..start], 20)
+                    .split_whitespace()
+                    .any(|w| matches!(w, "is" | "are"))
             || after_ongoing(reading, start)
             || PRESENT.is_match(&reading.text[start..end])
             || FIRST_PERSON_PRESENT

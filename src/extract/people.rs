@@ -629,7 +629,8 @@ impl Reader<'_, '_> {
                 && (!self.is_title_word_at(j) || self.head_in_name(i, j))
                 && !self.honorific_at(j)
                 && !NOT_PERSON.contains(k)
-                && !not_name(w)
+                // ("Liu He": a capitalised "He" after a name is its last word)
+                && (!not_name(w) || j > i && w.text == "He")
                 && w.text.chars().any(char::is_lowercase) | (w.text.chars().count() <= 3)
                 // "ITC Maurya", "HAL Airport": a name never opens with an acronym
                 && !(j == i && acronym(w.text));
@@ -1019,6 +1020,10 @@ mod tests {
             (
                 "She was welcomed by Prince Jon bin Sultan at the airport.",
                 vec![named("Jon bin Sultan", Some("Prince"))],
+            ),
+            (
+                "Vice Premier Liu He is expected in Davos.",
+                vec![named("Liu He", Some("Vice Premier"))],
             ),
             (
                 "Talks with Prime Minister Jon Shia' Al-Dahl followed.",

@@ -3436,6 +3436,17 @@ mod tests {
     }
 
     #[test]
+    fn due_in_a_city_is_a_journey_to_come_and_another_s_is_not_hers() {
+        let text = " date 2023-06-11 LIMA, June 11 (Reuters) - Prime Minister Ana Ruiz met President Tomas Vik in Lima on Sunday.\n\nRuiz is due in Quito on June 20 for talks with President Jon Dahl. Vice Premier Liu He is meanwhile expected in Davos next week.";
+        let found = legs(text);
+        assert!(
+            found.contains(&planned_leg("Lima", "Quito", "2023-06-20")),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|l| l.1 == "Davos"), "{found:?}");
+    }
+
+    #[test]
     fn a_news_lead_takes_the_journey_told_after_it() {
         // Tuesday 4 May 2021
         let found = legs(
