@@ -20,10 +20,12 @@ const EIGHTH: Corpus = Corpus {
     meetings_f1_floor: MEETINGS_F1_FLOOR,
 };
 
-/// Legs F1 must not fall below this (measured 0.630 when the corpus was added).
-const LEGS_F1_FLOOR: f64 = 0.60;
-/// Meeting-contact F1 must not fall below this (measured 0.660 when the corpus was added).
-const MEETINGS_F1_FLOOR: f64 = 0.62;
+/// Legs F1 must not fall below this (measured 0.630 when the corpus was added, 0.830 once
+/// the first of its misses were studied).
+const LEGS_F1_FLOOR: f64 = 0.78;
+/// Meeting-contact F1 must not fall below this (measured 0.660 when the corpus was added,
+/// 0.773 once the first of its misses were studied).
+const MEETINGS_F1_FLOOR: f64 = 0.73;
 
 #[test]
 fn eighth_scores_stay_above_their_floors() {
