@@ -24,7 +24,7 @@ const EIGHTH: Corpus = Corpus {
 /// the first of its misses were studied).
 const LEGS_F1_FLOOR: f64 = 0.78;
 /// Meeting-contact F1 must not fall below this (measured 0.660 when the corpus was added,
-/// 0.773 once the first of its misses were studied).
+/// 0.776 once the first of its misses were studied).
 const MEETINGS_F1_FLOOR: f64 = 0.73;
 
 #[test]

@@ -632,6 +632,23 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
             });
         }
     }
+    // "The three then held talks with X": a sentence opening on the number of those who
+    // went together is about the traveller's party
+    if let Some(opening) = ["The two ", "The three ", "The four "]
+        .iter()
+        .find(|o| text.starts_with(*o))
+        && text[opening.len()..]
+            .split(' ')
+            .next()
+            .is_some_and(|w| matches!(w, "then" | "later" | "also" | "jointly" | "held" | "met"))
+        && !out.iter().any(|a| a.start < opening.len())
+    {
+        out.push(Actor {
+            start: 0,
+            end: opening.len() - 1,
+            who: Who::Party,
+        });
+    }
     // "EAM arrived in Moscow": the initials of the traveller's title
     if let Some(role) = traveller.and_then(|t| story.cast.person(t).role.as_deref()) {
         for w in p.words {

@@ -3447,6 +3447,20 @@ mod tests {
     }
 
     #[test]
+    fn the_three_then_are_the_traveller_s_party() {
+        let text = " date 2023-06-11 TUNIS, June 11 (Reuters) - Prime Minister Ana Ruiz arrived in Tunis on Sunday with President Jon Dahl and Prime Minister Tom Olsen.\n\nThe three then held talks with Tomas Vik at the palace.";
+        let days = meeting_days(text);
+        assert!(
+            days.contains(&(
+                "2023-06-11".to_owned(),
+                "Tomas Vik".to_owned(),
+                Status::Completed
+            )),
+            "{days:?}"
+        );
+    }
+
+    #[test]
     fn a_news_lead_takes_the_journey_told_after_it() {
         // Tuesday 4 May 2021
         let found = legs(
