@@ -1803,7 +1803,8 @@ static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// the Summit ... on Wednesday 29 June": an engagement summed up undated and told again with
 /// its day is kept once, with the day.
 fn drop_undated_repeats(meetings: &mut Vec<RuledMeeting>) {
-    let repeats = |m: &MeetingDraft| {
+    remove_marked(meetings, |meetings, m| {
+        let m = &m.meeting;
         m.date.is_none()
             && m.status == Status::Completed
             && meetings.iter().any(|o| {
@@ -1816,13 +1817,15 @@ fn drop_undated_repeats(meetings: &mut Vec<RuledMeeting>) {
                         .iter()
                         .all(|p| o.participants.iter().any(|q| q.name == p.name))
             })
-    };
-    let keep: Vec<bool> = meetings.iter().map(|m| !repeats(&m.meeting)).collect();
-    let mut k = 0;
-    meetings.retain(|_| {
-        k += 1;
-        keep[k - 1]
     });
+}
+
+/// Removes the items `goes` marks, each judged against all of them as they were before any
+/// went.
+fn remove_marked<T>(items: &mut Vec<T>, goes: impl Fn(&[T], &T) -> bool) {
+    let marked: Vec<bool> = items.iter().map(|item| goes(items, item)).collect();
+    let mut marked = marked.into_iter();
+    items.retain(|_| !marked.next().unwrap_or(false));
 }
 
 /// "The visit concluded a week-long trip during which the Prime Minister attended the
@@ -2085,7 +2088,7 @@ fn backfill_places(meetings: &mut [RuledMeeting], arrival: Option<(Place, Option
 /// Abu Dhabi in the evening and flew back to Ankara": the lead's arrival is the journey told
 /// later with its origin, and only that one stays.
 fn drop_leads_told_again(legs: &mut Vec<RuledLeg>) {
-    let told_again = |lead: &RuledLeg| {
+    remove_marked(legs, |legs, lead| {
         !lead.origin_told
             && lead.leg.status == Status::Completed
             && lead.leg.date.is_some()
@@ -2096,12 +2099,6 @@ fn drop_leads_told_again(legs: &mut Vec<RuledLeg>) {
                     && l.leg.date == lead.leg.date
                     && same_place(l.leg.destination.as_ref(), lead.leg.destination.as_ref())
             })
-    };
-    let keep: Vec<bool> = legs.iter().map(|l| !told_again(l)).collect();
-    let mut k = 0;
-    legs.retain(|_| {
-        k += 1;
-        keep[k - 1]
     });
 }
 
