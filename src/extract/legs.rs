@@ -92,7 +92,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Travel,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her)|(?:take|takes|took|taking)\s+(?:him|her)\s+(?:on\s+)?to|departure\s+for|(?:was|were|being)\s+(?:then\s+|later\s+)?(?:taken|flown|driven)|boarded\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,4}?(?:aircraft|plane|jet|helicopter|train|flight|boat|ship|ferry)|^(?:\d{1,2}[:.h]\d{2}\s+|[\w ,]{1,30}:\s+)?(?:return\s+)?(?:(?:road|air|helicopter|car|motorcade|train|boat)\s+)?(?:flight|drive|transfer|journey|trip|return|travel))(?-u:\b)",
+                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her)|(?:take|takes|took|taking)\s+(?:him|her)\s+(?:on\s+)?to|departure\s+for|(?:was|were|being)\s+(?:then\s+|later\s+)?(?:taken|flown|driven)|boarded\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,4}?(?:aircraft|plane|jet|helicopter|train|shinkansen|flight|boat|ship|ferry)|^(?:\d{1,2}[:.h]\d{2}\s+|[\w ,]{1,30}:\s+)?(?:return\s+)?(?:(?:road|air|helicopter|car|motorcade|train|boat)\s+)?(?:flight|drive|transfer|journey|trip|return|travel))(?-u:\b)",
             )
         }),
     },
@@ -715,6 +715,15 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
             }
             // "visited a site sheltering refugees from Mali": whose origin, not the visit's
             "from" | "out of" if fact.motion == Motion::Visit && fact.destination.is_none() => {}
+            // "drove to Kawamata, a town hosting families evacuated from Iitate": what the
+            // apposition says of the place reached, not where the journey began
+            "from" | "out of"
+                if fact.destination.as_ref().is_some_and(|d| {
+                    // (", the capital of North Kivu, on Saturday, from Yokohama": the
+                    // apposition closed, the journey's origin)
+                    let between = reading.text.get(d.end..from + prep.start()).unwrap_or("");
+                    APPOSITION.is_match(between) && !between.trim_end().ends_with(',')
+                }) => {}
             // "flew out of New Delhi"
             "from" | "out of" => {
                 if fact.origin.is_none() {
@@ -762,6 +771,10 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
         }
     }
 }
+
+/// ", a farming town that", ", where": an apposition or relative clause after a place.
+static APPOSITION: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^,\s+(?:a|an|the|where|which|who|whose|that)\s"));
 
 /// "A, B, C and D" after the first stop of a list: the others, in order.
 fn list_after(reading: &Reading<'_>, first: &PlaceMention, stop: usize) -> Vec<PlaceMention> {

@@ -50,6 +50,7 @@ const FACILITY: &[&[&str]] = &[
     &["air", "base"],
     &["airbase"],
     &["air", "force", "base"],
+    &["air", "force", "station"],
     &["national", "park"],
     &["national", "reserve"],
 ];
@@ -251,7 +252,11 @@ pub fn mentions_in(
             continue;
         }
         if let Some(next) = ws.iter().position(|w| w.start >= end) {
-            if let Some(airport_end) = named_airport(sentence, ws, next) {
+            if kind == PlaceKind::City && ws[next].text == "City" && joined(sentence, ws, next - 1)
+            {
+                // "Fukushima City": the city, named as its municipality
+                end = ws[next].end;
+            } else if let Some(airport_end) = named_airport(sentence, ws, next) {
                 // "Aden Adde International Airport": an airport whose name only begins with
                 // a town's
                 end = airport_end;
@@ -263,6 +268,11 @@ pub fn mentions_in(
                 kind = PlaceKind::Site;
             } else if let Some(extra) = suffix_words(sentence, ws, next, FACILITY) {
                 end = ws[next + extra - 1].end;
+                // "Haneda Airport, Tokyo", "Palam Air Force Station in New Delhi": the city
+                // named next is the place (the airport's district is no town of its own)
+                if kind == PlaceKind::City && city_named_next(&sentence[end..]) {
+                    continue;
+                }
                 if kind != PlaceKind::Country {
                     kind = PlaceKind::City;
                 }
@@ -438,6 +448,16 @@ fn suffix_words(sentence: &str, ws: &[Word<'_>], at: usize, suffixes: &[&[&str]]
             ws.get(at + k).is_some_and(|word| word.key() == *w) && joined(sentence, ws, at + k - 1)
         });
         fits.then_some(suffix.len())
+    })
+}
+
+/// What follows an airport's name goes on with the city it serves: ", Tokyo", " in New
+/// Delhi".
+fn city_named_next(after: &str) -> bool {
+    [", ", " in "].iter().any(|joint| {
+        after
+            .strip_prefix(joint)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
     })
 }
 

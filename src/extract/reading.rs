@@ -112,8 +112,14 @@ static SECOND_MOVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Phrases that open a sentence before its subject ("Speaking to the press, ...").
+/// An airport's name and the comma that joins it to the city it serves: "Haneda Airport, ".
+static AIRPORT_OF_CITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^,]*\s(?:International\s+)?(?:Airport|Air\s+Force\s+(?:Base|Station)|Air\s+Base|Airbase),\s+$")
+        .expect("airport pattern compiles")
+});
+
 static OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[A-Za-z]+ing|having|after|before|following|on|in|at|during|once|upon|with|accompanied|together|prior|later|earlier|next|then|afterwards|according|as|when|while|coming|together)(?-u:\b)[^,]*,")
+    Regex::new(r"(?i)^(?:[A-Za-z]+ing|having|after|before|following|on|in|at|during|once|upon|with|accompanied|together|prior|later|earlier|next|then|afterwards|according|as|when|while|coming|together|early|late|(?:this|that)\s+(?:morning|afternoon|evening|night|day|week)|today|yesterday|overnight)(?-u:\b)[^,]*,")
         .expect("opener pattern compiles")
 });
 
@@ -556,6 +562,17 @@ impl<'a> Reading<'a> {
             return Some(p.clone());
         }
         let unknown = unknown_at(self.text, from)?;
+        // "left Haneda Airport, Tokyo": the city the airport is named with
+        if let Some(city) = self.places.iter().find(|p| {
+            p.kind == PlaceKind::City
+                && p.start > unknown.end
+                && self
+                    .text
+                    .get(unknown.start..p.start)
+                    .is_some_and(|named| AIRPORT_OF_CITY.is_match(named))
+        }) {
+            return Some(city.clone());
+        }
         let person = self
             .actors
             .iter()

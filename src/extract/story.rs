@@ -181,8 +181,16 @@ impl<'d> Story<'d> {
             let date = match mention.expr {
                 // "today" in a narrative that has its own dates is reported speech (but "will
                 // depart tonight" announces in the release's own voice)
+                // ("This morning, the Minister was received by ...": the narrator's own day,
+                // when the story has not gone past it)
                 DateExpr::Published(_)
-                    if self.calendar.anchor.is_some() && tense == Tense::Past =>
+                    if self.calendar.anchor.is_some()
+                        && tense == Tense::Past
+                        && !(mention.start < reading.subject_start().max(1)
+                            && self
+                                .calendar
+                                .anchor
+                                .is_some_and(|a| a <= self.calendar.published.latest())) =>
                 {
                     None
                 }
@@ -766,7 +774,7 @@ impl<'d> Story<'d> {
             && self.legs.last().is_some_and(|l| {
                 l.leg.status == Status::Completed
                     && same_place(l.leg.destination.as_ref(), Some(here))
-                    && l.sentence + 1 >= self.index
+                    && l.sentence + 3 >= self.index
             })
     }
 
@@ -1789,13 +1797,16 @@ fn another_visit(clause: &str, reference: NaiveDate) -> bool {
                 .parse::<i32>()
                 .is_ok_and(|y| y != reference.year());
         }
-        phrase.contains("last") || phrase.contains("ago")
+        // "a year after he attended the ceremony in Hiroshima"
+        ["last", "ago", "after", "before", "earlier"]
+            .iter()
+            .any(|w| phrase.contains(w))
     })
 }
 
 /// A time that is not a day of the visit: a month or year alone, "last year", "in 2019".
 static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:[Ii]n\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<year>(?:19|20)\d\d))?(?:[^\w\s]|\s+[a-z]|$)|in\s+(?P<alone>(?:19|20)\d\d)|(?:last|next)\s+(?:year|month)|years\s+ago)")
+    Regex::new(r"(?-u:\b)(?:[Ii]n\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<year>(?:19|20)\d\d))?(?:[^\w\s]|\s+[a-z]|$)|in\s+(?P<alone>(?:19|20)\d\d)|(?:last|next)\s+(?:year|month)|years\s+ago|(?:a|one|two|three|four|five|ten|several|some|many)\s+(?:years?|decades?)\s+(?:after|before|earlier))")
         .expect("another-time pattern compiles")
 });
 
@@ -3651,6 +3662,52 @@ mod tests {
                 leg("Sydney", "Suva", "2014-08-13", &[]),
                 leg("Suva", "Lima", "2014-08-13", &[])
             ]
+        );
+    }
+
+    #[test]
+    fn a_day_put_first_moves_the_story_even_before_a_journey_is_read() {
+        // Sunday 7 and Monday 8 August 2011
+        let found = legs(
+            " date 2011-08-09 Foreign Minister Ana Ruiz arrived in Tokyo on Sunday evening from Lima. It comes a year after she attended the opening of the harbour in Osaka.\n\nEarly on Monday, Ms. Ruiz boarded the shinkansen for the ride north to Sendai City. She then drove to Natori, a coastal town hosting families evacuated from Ishinomaki. She returned to Tokyo by train that evening.",
+        );
+        assert_eq!(
+            found,
+            [
+                leg("Lima", "Tokyo", "2011-08-07", &[]),
+                leg("Tokyo", "Sendai", "2011-08-08", &[]),
+                leg("Sendai", "Natori", "2011-08-08", &[]),
+                leg("Natori", "Tokyo", "2011-08-08", &[]),
+            ]
+        );
+    }
+
+    #[test]
+    fn this_morning_put_first_is_the_day_of_the_release() {
+        let found = meeting_days(
+            " date 2011-08-09 Foreign Minister Ana Ruiz arrived in Tokyo on Sunday evening from Lima.\n\nThis morning, Ms. Ruiz was received by Prime Minister Tomas Vik.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(day, who, _)| day == "2011-08-09" && who == "Tomas Vik"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_airport_named_with_its_city_is_in_that_city() {
+        // Sunday 19 March 2023
+        let found = legs(
+            " date 2023-03-20 Prime Minister Ana Ruiz left Haneda Airport, Tokyo, on the night of Sunday, 19 March, and landed at Palam Air Force Station in New Delhi early this morning.",
+        );
+        assert_eq!(found, [leg("Tokyo", "New Delhi", "2023-03-19", &[])]);
+        let places = meeting_places(
+            " date 2024-02-16 Foreign Minister Ana Ruiz arrived in Addis Ababa on Thursday evening from Lima. She is in the Ethiopian capital for the summit.\n\nOn arrival at Bole International Airport, she was welcomed by the State Minister, Tomas Vik.",
+        );
+        assert!(
+            !places.is_empty() && places.iter().all(|p| p == "Addis Ababa"),
+            "{places:?}"
         );
     }
 }
