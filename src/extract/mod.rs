@@ -246,6 +246,11 @@ fn placed_heading(heading: &str, found: &[DateMention]) -> bool {
             .all(|w| w.starts_with(char::is_uppercase))
 }
 
+/// What may come before a weekday heading a day's part of a diary: nothing, or "Day 2 —".
+static DAY_OF_A_DIARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:Day|DAY)\s+\d{1,2}\s*[—–:.-]\s*)?$").expect("diary pattern compiles")
+});
+
 /// The day a heading that is a time stamp gives: a full date at its start, with at most a
 /// time and a place after it ("May 16, 2024, 04:15, Beijing", "16 May 2024"), or a day of a
 /// programme alone on its line ("Tuesday 25 July"). `found`: the date phrases of `heading`.
@@ -267,6 +272,14 @@ fn stamped_day(
         _ => false,
     };
     if placed_heading(heading, found) {
+        return calendar.resolve(mention.expr, dates::Tense::Past);
+    }
+    // "Wednesday", "Day 2 — Friday": a day of a diary or readout, alone on its line
+    if matches!(mention.expr, DateExpr::Weekday(_))
+        && found.len() == 1
+        && rest.trim().is_empty()
+        && DAY_OF_A_DIARY.is_match(&heading[..mention.start])
+    {
         return calendar.resolve(mention.expr, dates::Tense::Past);
     }
     let stamp = mention.start == 0

@@ -841,11 +841,16 @@ impl Reader<'_, '_> {
             .is_some_and(|w| matches!(key(w), "airport" | "airbase") && self.joined(end - 1))
             && self.named_place_at(w, &[MentionKind::City]);
         let after_the = i > 0 && key(&self.ws[i - 1]) == "the" && self.joined(i - 1);
+        // "the new Silk Road Samarkand complex": the name of a building
+        let building = self.word(end).is_some_and(|w| {
+            !w.capitalised() && BUILDING_WORDS.contains(&key(w)) && self.joined(end - 1)
+        });
         // "Innovative Use of Nuclear Energy": a name of a thing, not of a person
         let of_thing = self.word(end).is_some_and(|w| key(w) == "of")
             && self.word(end + 1).is_some_and(Word::capitalised)
             && self.country_at(end + 1).is_none();
-        if after_org || place_after || after_the || of_thing || self.journey_to(i, end) {
+        if after_org || place_after || after_the || building || of_thing || self.journey_to(i, end)
+        {
             return None;
         }
         if end - i == 1 && self.country_at(i).is_some() {
@@ -962,6 +967,27 @@ fn abstract_noun(word: &str) -> bool {
     ];
     ENDINGS.iter().any(|e| word.ends_with(e))
 }
+
+/// Words after a name that make it a building's: "the Silk Road Samarkand complex".
+const BUILDING_WORDS: &[&str] = &[
+    "complex",
+    "centre",
+    "center",
+    "hall",
+    "campus",
+    "compound",
+    "museum",
+    "memorial",
+    "stadium",
+    "arena",
+    "headquarters",
+    "hotel",
+    "theatre",
+    "theater",
+    "square",
+    "park",
+    "building",
+];
 
 #[cfg(test)]
 mod tests {

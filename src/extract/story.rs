@@ -567,6 +567,16 @@ impl<'d> Story<'d> {
         if !fact.planned && (when.another_visit || background) {
             return;
         }
+        // "President X leaves Beijing in the morning" in a readout of days before its date:
+        // the present of a narrative, not an announcement
+        if fact.planned
+            && when
+                .date
+                .is_some_and(|d| d < self.calendar.published.earliest())
+            && narrative_present(reading, fact.at)
+        {
+            fact.planned = false;
+        }
         let planned = fact.planned;
         let here = if planned {
             self.planned_location
@@ -2195,6 +2205,21 @@ fn title_case(raw: &str) -> String {
 }
 
 /// The mention names an airport ("Vnukovo airport", "Jomo Kenyatta International Airport").
+/// The movement at `at` is told in the present ("leaves", "flies on to") with no word of
+/// plans before it in its clause ("will", "is due to", "is expected to").
+fn narrative_present(reading: &Reading<'_>, at: usize) -> bool {
+    static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!("^{}", crate::extract::reading::PRESENT_MOTION))
+            .expect("present pattern compiles")
+    });
+    static PLAN_WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:will|would|shall|to|due|expected|scheduled|set|plans?|intends?)(?-u:\b)")
+            .expect("plan-word pattern compiles")
+    });
+    let (clause_start, _) = reading.clause(at);
+    PRESENT.is_match(&reading.text[at..]) && !PLAN_WORD.is_match(&reading.text[clause_start..at])
+}
+
 fn is_airport(reading: &Reading<'_>, mention: &PlaceMention) -> bool {
     let written = &reading.text[mention.start..mention.end];
     // (the last bytes may start inside a letter: "Rzeszów H.E.")
@@ -3708,6 +3733,28 @@ mod tests {
         assert!(
             !places.is_empty() && places.iter().all(|p| p == "Addis Ababa"),
             "{places:?}"
+        );
+    }
+
+    #[test]
+    fn a_readout_in_the_present_headed_by_weekdays_tells_what_was_done() {
+        // Saturday 17 September 2022: Wednesday 14, Thursday 15, Friday 16
+        let text = " date 2022-09-17 Readout: President Ana Ruiz in Astana and Bukhara\n\nWednesday\n\n- President Ruiz leaves Lima in the morning. Her aircraft lands in Astana in the afternoon.\n- In the evening Ruiz flies on to Bukhara, where she visits the new Silk Road Bukhara complex.\n\nThursday\n\n- Ruiz holds talks with President Tomas Vik.\n\nFriday\n\n- In the afternoon Ruiz leaves Bukhara and flies back to Lima.";
+        let mut found = legs(text);
+        found.sort_by(|a, b| a.2.cmp(&b.2));
+        assert_eq!(
+            found,
+            [
+                leg("Lima", "Astana", "2022-09-14", &[]),
+                leg("Astana", "Bukhara", "2022-09-14", &[]),
+                leg("Bukhara", "Lima", "2022-09-16", &[]),
+            ]
+        );
+        let days = meeting_days(text);
+        assert!(
+            days.iter()
+                .any(|(day, who, _)| day == "2022-09-15" && who == "Tomas Vik"),
+            "{days:?}"
         );
     }
 }
