@@ -755,6 +755,13 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
                 }
             }
             // "landed outside Daira, a town in ...": the place landed at, not its district
+            // "Emplane at Joint Base Andrews, Washington, for Cairo": where the flight leaves
+            "at" if fact.motion == Motion::Depart
+                && fact.origin.is_none()
+                && reading.text[from..from + prep.start()].trim().is_empty() =>
+            {
+                fact.origin = place;
+            }
             "in" | "at" | "outside" | "near" => {
                 if fact.destination.is_none() && fact.motion == Motion::Arrive {
                     fact.destination = place.filter(|p| {

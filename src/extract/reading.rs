@@ -112,9 +112,10 @@ static SECOND_MOVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Phrases that open a sentence before its subject ("Speaking to the press, ...").
-/// An airport's name and the comma that joins it to the city it serves: "Haneda Airport, ".
+/// An airport's name and the comma that joins it to the city it serves: "Haneda Airport, ",
+/// "Joint Base Andrews, ".
 static AIRPORT_OF_CITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^,]*\s(?:International\s+)?(?:Airport|Air\s+Force\s+(?:Base|Station)|Air\s+Base|Airbase),\s+$")
+    Regex::new(r"^(?:[^,]*\s(?:Airport|Airbase|Airfield|Air\s+Force\s+(?:Base|Station)|Air\s+Base)|Joint\s+Base\s[^,]*),\s+$")
         .expect("airport pattern compiles")
 });
 

@@ -116,9 +116,46 @@ fn normalise(original: &str, base: usize) -> Normalised {
     }
 }
 
+/// "2330 hrs (EDT) Emplane ...": an item of a programme stamped with a military hour, written
+/// "23:30 Emplane ..." as programmes mostly write it.
+fn military_hours(norm: Normalised) -> Normalised {
+    static HOURS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^([01]\d|2[0-3])([0-5]\d) ?(?:hrs|hours|h)\.?(?: \([A-Z]{2,5}\))? ")
+            .expect("hours pattern compiles")
+    });
+    if !norm.text.contains("hrs") && !norm.text.contains("hours") && !norm.text.contains('h') {
+        return norm;
+    }
+    let mut text = String::with_capacity(norm.text.len());
+    let mut origin = Vec::with_capacity(norm.text.len() + 1);
+    let mut at = 0;
+    for caps in HOURS.captures_iter(&norm.text) {
+        let (Some(whole), Some(hour), Some(minute)) = (caps.get(0), caps.get(1), caps.get(2))
+        else {
+            continue;
+        };
+        text.push_str(&norm.text[at..whole.start()]);
+        origin.extend((at..whole.start()).map(|i| norm.origin(i)));
+        let stamp = format!("{}:{} ", hour.as_str(), minute.as_str());
+        origin.extend(std::iter::repeat_n(norm.origin(whole.start()), stamp.len()));
+        text.push_str(&stamp);
+        at = whole.end();
+    }
+    if at == 0 {
+        return norm;
+    }
+    text.push_str(&norm.text[at..]);
+    origin.extend((at..=norm.text.len()).map(|i| norm.origin(i)));
+    Normalised {
+        text,
+        origin: Some(origin),
+        base: norm.base,
+    }
+}
+
 /// Cuts the body of `doc` into sentences, in order.
 pub fn sentences(doc: &Document) -> Vec<Sentence> {
-    let norm = normalise(doc.body(), doc.body_start);
+    let norm = military_hours(normalise(doc.body(), doc.body_start));
     let mut out = Vec::new();
     let mut line_start = 0;
     for (paragraph, line) in norm.text.split('\n').enumerate() {

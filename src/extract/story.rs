@@ -3757,4 +3757,24 @@ mod tests {
             "{days:?}"
         );
     }
+
+    #[test]
+    fn a_programme_stamped_with_military_hours_is_read_as_one_with_colons() {
+        let text = " date 2023-06-22 Programme: Visit of Prime Minister Ana Ruiz to Egypt (24-25 June 2023)\n\nPrime Minister Ana Ruiz will pay a visit to Egypt.\n\nFRIDAY, 23 JUNE\n2330 hrs (EDT) Emplane at Joint Base Andrews, Washington, for Cairo\n\nSATURDAY, 24 JUNE\n1430 hrs Arrival at Cairo International Airport\n1830 hrs Meeting with H.E. Dr. Tomas Vik, Grand Mufti of Egypt\n\nSUNDAY, 25 JUNE\n1845 hrs Emplane for Lima";
+        let found = legs(text);
+        assert!(
+            found.contains(&planned_leg("Washington", "Cairo", "2023-06-23")),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&planned_leg("Cairo", "Lima", "2023-06-25")),
+            "{found:?}"
+        );
+        let days = meeting_days(text);
+        assert!(
+            days.iter()
+                .any(|(day, who, _)| day == "2023-06-24" && who == "Tomas Vik"),
+            "{days:?}"
+        );
+    }
 }
