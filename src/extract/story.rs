@@ -102,6 +102,9 @@ pub struct Story<'d> {
     /// "drove with President X to the village": who went along on the last journey, and its
     /// day ("the two then held talks" is with them).
     moved_with: Option<(Option<NaiveDate>, Vec<PersonId>)>,
+    /// The story's day was set by a lead that sums up the visit ("concluded a visit today"):
+    /// a full date before it starts the story told in order, not a look back.
+    summed_up: bool,
     index: usize,
 }
 
@@ -155,6 +158,7 @@ impl<'d> Story<'d> {
             flashback: None,
             planned_day: None,
             moved_with: None,
+            summed_up: false,
             index: 0,
         }
     }
@@ -410,9 +414,22 @@ impl<'d> Story<'d> {
             // a dated report looks back ("In Sydney on Tuesday, ...") and returns to its
             // present: what it tells next undated is still on the latest day it reached
             // (the items of a programme or a list go on from one another)
+            // (but "concluded a visit today" sums up the visit, and a full date before it
+            // starts the story told in order)
+            let retold_from_the_start = self.summed_up
+                && reading.dates.iter().any(|d| {
+                    d.date == Some(date)
+                        && matches!(d.mention.expr, DateExpr::Day { year: Some(_), .. })
+                });
             let looks_back = matches!(self.calendar.published, Published::Day(_))
                 && !reading.item
+                && !retold_from_the_start
                 && self.calendar.anchor.is_some_and(|a| date < a);
+            if self.calendar.anchor.is_none() {
+                self.summed_up = CONCLUDED.is_match(reading.text);
+            } else if !looks_back {
+                self.summed_up = false;
+            }
             if looks_back {
                 let place = reading
                     .places
@@ -1815,6 +1832,12 @@ fn another_visit(clause: &str, reference: NaiveDate) -> bool {
 }
 
 /// A time that is not a day of the visit: a month or year alone, "last year", "in 2019".
+/// "concluded an official visit to the Maldives today": a lead that sums up the visit.
+static CONCLUDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:concluded|concludes|ended|ends|wrapped\s+up|wraps\s+up|completed|completes)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)(?-u:\b)")
+        .expect("concluded pattern compiles")
+});
+
 static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:[Ii]n\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<year>(?:19|20)\d\d))?(?:[^\w\s]|\s+[a-z]|$)|in\s+(?P<alone>(?:19|20)\d\d)|(?:last|next)\s+(?:year|month)|years\s+ago|(?:a|one|two|three|four|five|ten|several|some|many)\s+(?:years?|decades?)\s+(?:after|before|earlier))")
         .expect("another-time pattern compiles")
@@ -3774,6 +3797,22 @@ mod tests {
         assert!(
             days.iter()
                 .any(|(day, who, _)| day == "2023-06-24" && who == "Tomas Vik"),
+            "{days:?}"
+        );
+    }
+
+    #[test]
+    fn a_lead_that_sums_up_the_visit_today_is_followed_by_the_story_from_its_start() {
+        // Wednesday 18 and Thursday 19 January 2023
+        let text = " date 2023-01-19 Foreign Minister Ana Ruiz concluded an official visit to the Maldives today.\n\nMinister Ruiz arrived in Male from Lima on the afternoon of Wednesday, 18 January 2023.\n\nIn the evening, Ms. Ruiz met President Tomas Vik.\n\nMinister Jon Dahl later hosted a dinner in honour of the visiting Minister.";
+        let days = meeting_days(text);
+        assert!(
+            days.iter()
+                .any(|(day, who, _)| day == "2023-01-18" && who == "Tomas Vik"),
+            "{days:?}"
+        );
+        assert!(
+            days.iter().all(|(day, _, _)| day == "2023-01-18"),
             "{days:?}"
         );
     }
