@@ -20,10 +20,12 @@ const NINTH: Corpus = Corpus {
     meetings_f1_floor: MEETINGS_F1_FLOOR,
 };
 
-/// Legs F1 must not fall below this (measured 0.454 when the corpus was added).
-const LEGS_F1_FLOOR: f64 = 0.50;
-/// Meeting-contact F1 must not fall below this (measured 0.371 when the corpus was added).
-const MEETINGS_F1_FLOOR: f64 = 0.40;
+/// Legs F1 must not fall below this (measured 0.454 when the corpus was added, 0.618 once
+/// the first of its misses were studied).
+const LEGS_F1_FLOOR: f64 = 0.57;
+/// Meeting-contact F1 must not fall below this (measured 0.371 when the corpus was added,
+/// 0.558 once the first of its misses were studied).
+const MEETINGS_F1_FLOOR: f64 = 0.51;
 
 #[test]
 fn ninth_scores_stay_above_their_floors() {
