@@ -1155,6 +1155,10 @@ mod tests {
                 "Senator the Hon Ana Ruiz met him.",
                 vec![named("Ana Ruiz", Some("Senator"))],
             ),
+            (
+                "Prime Minister Tomas Costa e Vik met him at the palace.",
+                vec![named("Tomas Costa e Vik", Some("Prime Minister"))],
+            ),
         ];
         for (sentence, expected) in cases {
             assert_eq!(people(sentence), *expected, "{sentence}");
