@@ -123,7 +123,10 @@ fn military_hours(norm: Normalised) -> Normalised {
         Regex::new(r"(?m)^([01]\d|2[0-3])([0-5]\d) ?(?:hrs|hours|h)\.?(?: \([A-Z]{2,5}\))? ")
             .expect("hours pattern compiles")
     });
-    if !norm.text.contains("hrs") && !norm.text.contains("hours") && !norm.text.contains('h') {
+    // (only a text with a line opening on four digits has one)
+    let stamped =
+        |line: &str| line.len() > 4 && line.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+    if !norm.text.split('\n').any(stamped) {
         return norm;
     }
     let mut text = String::with_capacity(norm.text.len());
