@@ -317,7 +317,8 @@ impl<'d> Story<'d> {
                 .map(|m| &reading.text[..m.end()]);
             // "a trip during which he attended the Summit in Madrid": summed up, undated
             let recap = own.is_none() && recap_of_the_trip(&reading.text[..event.at()]);
-            let another_time = ANOTHER_TIME.is_match(clause) || fronted.is_some() || recap;
+            let another_time =
+                ANOTHER_TIME.is_match(clause) || years_apart(clause) || fronted.is_some() || recap;
             let when = When {
                 date: date
                     .or(self.flashback.as_ref().map(|f| f.date))
@@ -1824,14 +1825,22 @@ fn another_visit(clause: &str, reference: NaiveDate) -> bool {
                 .parse::<i32>()
                 .is_ok_and(|y| y != reference.year());
         }
-        // "a year after he attended the ceremony in Hiroshima"
-        ["last", "ago", "after", "before", "earlier"]
-            .iter()
-            .any(|w| phrase.contains(w))
-    })
+        phrase.contains("last") || phrase.contains("ago")
+    }) || years_apart(clause)
 }
 
 /// A time that is not a day of the visit: a month or year alone, "last year", "in 2019".
+/// "a year after he attended the ceremony in Hiroshima": a time years away from the story's
+/// (the pattern asked only of a clause with "year" or "decade": its first words are common).
+fn years_apart(clause: &str) -> bool {
+    static YEARS_APART: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)(?:a|one|two|three|four|five|ten|several|some|many)\s+(?:years?|decades?)\s+(?:after|before|earlier)(?-u:\b)")
+            .expect("years-apart pattern compiles")
+    });
+    (contains_ascii_in_any_case(clause, "year") || contains_ascii_in_any_case(clause, "decade"))
+        && YEARS_APART.is_match(clause)
+}
+
 /// "concluded an official visit to the Maldives today": a lead that sums up the visit.
 static CONCLUDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:concluded|concludes|ended|ends|wrapped\s+up|wraps\s+up|completed|completes)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)(?-u:\b)")
@@ -1839,7 +1848,7 @@ static CONCLUDED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:[Ii]n\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<year>(?:19|20)\d\d))?(?:[^\w\s]|\s+[a-z]|$)|in\s+(?P<alone>(?:19|20)\d\d)|(?:last|next)\s+(?:year|month)|years\s+ago|(?:a|one|two|three|four|five|ten|several|some|many)\s+(?:years?|decades?)\s+(?:after|before|earlier))")
+    Regex::new(r"(?-u:\b)(?:[Ii]n\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<year>(?:19|20)\d\d))?(?:[^\w\s]|\s+[a-z]|$)|in\s+(?P<alone>(?:19|20)\d\d)|(?:last|next)\s+(?:year|month)|years\s+ago)")
         .expect("another-time pattern compiles")
 });
 
