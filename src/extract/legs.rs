@@ -136,7 +136,7 @@ static FRAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A verb of travel in the present tense: what is still to come.
-static PRESENT: LazyLock<Regex> =
+pub static PRESENT: LazyLock<Regex> =
     LazyLock::new(|| compile(&format!("(?i){}", crate::extract::reading::PRESENT_MOTION)));
 
 /// "Today I depart for Quito": a journey told in the first person present, as departure
@@ -754,7 +754,6 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
                     };
                 }
             }
-            // "landed outside Daira, a town in ...": the place landed at, not its district
             // "Emplane at Joint Base Andrews, Washington, for Cairo": where the flight leaves
             "at" if fact.motion == Motion::Depart
                 && fact.origin.is_none()
@@ -762,6 +761,7 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
             {
                 fact.origin = place;
             }
+            // "landed outside Daira, a town in ...": the place landed at, not its district
             "in" | "at" | "outside" | "near" => {
                 if fact.destination.is_none() && fact.motion == Motion::Arrive {
                     fact.destination = place.filter(|p| {

@@ -1829,7 +1829,6 @@ fn another_visit(clause: &str, reference: NaiveDate) -> bool {
     }) || years_apart(clause)
 }
 
-/// A time that is not a day of the visit: a month or year alone, "last year", "in 2019".
 /// "a year after he attended the ceremony in Hiroshima": a time years away from the story's
 /// (the pattern asked only of a clause with "year" or "decade": its first words are common).
 fn years_apart(clause: &str) -> bool {
@@ -1847,6 +1846,7 @@ static CONCLUDED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("concluded pattern compiles")
 });
 
+/// A time that is not a day of the visit: a month or year alone, "last year", "in 2019".
 static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:[Ii]n\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<year>(?:19|20)\d\d))?(?:[^\w\s]|\s+[a-z]|$)|in\s+(?P<alone>(?:19|20)\d\d)|(?:last|next)\s+(?:year|month)|years\s+ago)")
         .expect("another-time pattern compiles")
@@ -2240,16 +2240,15 @@ fn title_case(raw: &str) -> String {
 /// The movement at `at` is told in the present ("leaves", "flies on to") with no word of
 /// plans before it in its clause ("will", "is due to", "is expected to").
 fn narrative_present(reading: &Reading<'_>, at: usize) -> bool {
-    static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!("^{}", crate::extract::reading::PRESENT_MOTION))
-            .expect("present pattern compiles")
-    });
     static PLAN_WORD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:will|would|shall|to|due|expected|scheduled|set|plans?|intends?)(?-u:\b)")
             .expect("plan-word pattern compiles")
     });
     let (clause_start, _) = reading.clause(at);
-    PRESENT.is_match(&reading.text[at..]) && !PLAN_WORD.is_match(&reading.text[clause_start..at])
+    legs::PRESENT
+        .find(&reading.text[at..])
+        .is_some_and(|m| m.start() == 0)
+        && !PLAN_WORD.is_match(&reading.text[clause_start..at])
 }
 
 fn is_airport(reading: &Reading<'_>, mention: &PlaceMention) -> bool {
