@@ -74,7 +74,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Depart,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:departed|departing|departs|depart|left|leaving|leaves|leave|set\s+off|setting\s+off|sets\s+off|set\s+out|setting\s+out|took\s+off|emplaned|emplaning|emplanes|emplane|enplaned|enplanes|enplane|^(?:\d{1,2}[:.h]\d{2}\s+|[\w ,]{1,30}:\s+)?departure)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:departed|departing|departs|depart|left|leaving|leaves|leave|set\s+off|setting\s+off|sets\s+off|set\s+out|setting\s+out|took\s+off|takes?\s+off|taking\s+off|emplaned|emplaning|emplanes|emplane|enplaned|enplanes|enplane|^(?:\d{1,2}[:.h]\d{2}\s+|[\w ,]{1,30}:\s+)?departure)(?-u:\b)",
             )
         }),
     },
@@ -92,7 +92,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Travel,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her)|(?:take|takes|took|taking)\s+(?:him|her)\s+(?:on\s+)?to|departure\s+for|(?:was|were|being)\s+(?:then\s+|later\s+)?(?:taken|flown|driven)|boarded\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,4}?(?:aircraft|plane|jet|helicopter|train|shinkansen|flight|boat|ship|ferry)|^(?:\d{1,2}[:.h]\d{2}\s+|[\w ,]{1,30}:\s+)?(?:return\s+)?(?:(?:road|air|helicopter|car|motorcade|train|boat)\s+)?(?:flight|drive|transfer|journey|trip|return|travel))(?-u:\b)",
+                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her)|(?:take|takes|took|taking)\s+(?:him|her)\s+(?:on\s+)?to|departure\s+for|(?:was|were|being)\s+(?:then\s+|later\s+)?(?:taken|flown|driven)|boarded\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,4}?(?:aircraft|plane|jet|helicopter|train|shinkansen|flight|boat|ship|ferry)|^(?:\d{1,2}[:.h]\d{2}\s+|[\w ,]{1,30}:\s+|(?:early\s+|late\s+)?(?:morning|afternoon|evening|overnight|night)\s+|(?:early\s+|late\s+)?in\s+the\s+(?:morning|afternoon|evening),\s+)?(?:return\s+)?(?:(?:road|air|helicopter|car|motorcade|train|boat)\s+)?(?:flight|drive|transfer|journey|trip|return|travel))(?-u:\b)",
             )
         }),
     },

@@ -150,6 +150,7 @@ pub fn extract_with(
         if calendar.bounds.is_none()
             && !release_date(text, found, &calendar)
             && !placed_heading(text, found)
+            && !place_then_bracketed_day(text, found)
         {
             calendar.bound_by_mentions(found);
         }
@@ -246,6 +247,24 @@ fn placed_heading(heading: &str, found: &[DateMention]) -> bool {
             .all(|w| w.starts_with(char::is_uppercase))
 }
 
+/// "Uzbekistan (13-15 June)", "1. Saudi Arabia (July 16)": a part of a readout headed by its
+/// place, with its day or days in brackets. `found`: the date phrases of `heading`.
+fn place_then_bracketed_day(heading: &str, found: &[DateMention]) -> bool {
+    let [mention] = found else {
+        return false;
+    };
+    let Some(place) = heading[..mention.start].trim_end().strip_suffix('(') else {
+        return false;
+    };
+    let place = place.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    heading[mention.end..].trim() == ")"
+        && matches!(mention.expr, DateExpr::Day { .. } | DateExpr::Range { .. })
+        && (1..=40).contains(&place.trim().len())
+        && place
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+}
+
 /// What may come before a weekday heading a day's part of a diary: nothing, or "Day 2 —".
 static DAY_OF_A_DIARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:Day|DAY)\s+\d{1,2}\s*[—–:.-]\s*)?$").expect("diary pattern compiles")
@@ -266,28 +285,47 @@ fn stamped_day(
         .trim_start()
         .strip_prefix(['–', '—', '-'])
         .is_some_and(|place| place.trim().starts_with(char::is_uppercase));
+    // "Monday, 4 July (Entebbe)", "Wednesday (Kigali and Addis Ababa)": the same, the place
+    // in brackets
+    let place_in_brackets = rest
+        .trim()
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .is_some_and(|place| place.len() <= 40 && place.starts_with(char::is_uppercase));
     let full = match mention.expr {
         DateExpr::Day { year: Some(_), .. } => true,
-        DateExpr::Day { .. } => rest.trim().is_empty() || place_after_dash,
+        DateExpr::Day { .. } => rest.trim().is_empty() || place_after_dash || place_in_brackets,
         _ => false,
     };
-    if placed_heading(heading, found) {
+    if placed_heading(heading, found) || place_then_bracketed_day(heading, found) {
         return calendar.resolve(mention.expr, dates::Tense::Past);
     }
     // "Wednesday", "Day 2 — Friday": a day of a diary or readout, alone on its line
     if matches!(mention.expr, DateExpr::Weekday(_))
         && found.len() == 1
-        && rest.trim().is_empty()
+        && (rest.trim().is_empty() || place_in_brackets)
         && DAY_OF_A_DIARY.is_match(&heading[..mention.start])
     {
-        return calendar.resolve(mention.expr, dates::Tense::Past);
+        // the days of a programme issued before them lie ahead
+        let ahead = calendar
+            .anchor
+            .is_some_and(|day| day > calendar.published.latest());
+        let tense = if ahead {
+            dates::Tense::Future
+        } else {
+            dates::Tense::Past
+        };
+        return calendar.resolve(mention.expr, tense);
     }
     let stamp = mention.start == 0
         && full
-        && rest.len() <= 40
-        && rest.split([',', ' ']).filter(|w| !w.is_empty()).all(|w| {
-            w.contains(':') || w.starts_with(char::is_uppercase) || matches!(w, "–" | "—" | "-")
-        });
+        && (place_in_brackets
+            || rest.len() <= 40
+                && rest.split([',', ' ']).filter(|w| !w.is_empty()).all(|w| {
+                    w.contains(':')
+                        || w.starts_with(char::is_uppercase)
+                        || matches!(w, "–" | "—" | "-")
+                }));
     if !stamp {
         return None;
     }

@@ -111,14 +111,14 @@ static SECOND_MOVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("second-move pattern compiles")
 });
 
-/// Phrases that open a sentence before its subject ("Speaking to the press, ...").
-/// An airport's name and the comma that joins it to the city it serves: "Haneda Airport, ",
-/// "Joint Base Andrews, ".
+/// An airport's name and what joins it to the city it serves: "Haneda Airport, ", "Joint
+/// Base Andrews, ", "Ben Gurion Airport outside ".
 static AIRPORT_OF_CITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[^,]*\s(?:Airport|Airbase|Airfield|Air\s+Force\s+(?:Base|Station)|Air\s+Base)|Joint\s+Base\s[^,]*),\s+$")
+    Regex::new(r"^(?:[^,]*\s(?:Airport|Airbase|Airfield|Air\s+Force\s+(?:Base|Station)|Air\s+Base)|Joint\s+Base\s[^,]*)(?:,\s+|\s+(?:outside|near)\s+)$")
         .expect("airport pattern compiles")
 });
 
+/// Phrases that open a sentence before its subject ("Speaking to the press, ...").
 static OPENER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:[A-Za-z]+ing|having|after|before|following|on|in|at|during|once|upon|with|accompanied|together|prior|later|earlier|next|then|afterwards|according|as|when|while|coming|together|early|late|(?:this|that)\s+(?:morning|afternoon|evening|night|day|week)|today|yesterday|overnight)(?-u:\b)[^,]*,")
         .expect("opener pattern compiles")

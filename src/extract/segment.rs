@@ -285,8 +285,11 @@ fn renumber_paragraphs(sentences: &mut [Sentence]) {
 fn is_heading(line: &str) -> bool {
     let t = line.trim();
     // words are counted last, and only as far as the limit: most paragraphs end in a stop
+    // "Tuesday (Nairobi)": a short line may close with a bracket
+    let closes = |limit| !t.ends_with(')') || t.split_whitespace().nth(limit).is_none();
     !t.is_empty()
-        && !t.ends_with(['.', '!', '?', '"', ':', ';', ')', '\''])
+        && !t.ends_with(['.', '!', '?', '"', ':', ';', '\''])
+        && closes(7)
         && t.split_whitespace().nth(24).is_none()
 }
 

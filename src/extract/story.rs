@@ -377,8 +377,12 @@ impl<'d> Story<'d> {
             self.planned_day = Some(day);
         }
         let opener = reading.subject_start();
+        // "Day one (Thursday).": a day's label, a sentence of a few words with its date
+        let label = reading.dates.len() == 1
+            && reading.actors.is_empty()
+            && reading.text.split_whitespace().nth(4).is_none();
         for d in &reading.dates {
-            let opening = d.mention.start < opener.max(3);
+            let opening = label || d.mention.start < opener.max(3);
             if let (true, Some(date)) = (opening, d.date) {
                 anchors.push((d.mention.start, date));
             }
@@ -2093,22 +2097,33 @@ fn refine_listed_countries(legs: &mut Vec<RuledLeg>, gazetteer: &Gazetteer) {
     if !drop.contains(&true) {
         return;
     }
-    // (where the dropped journeys went, where they started)
-    let mut carried: Option<(Option<Place>, Option<Place>)> = None;
+    // (where the dropped journeys went, where they started, and the day they left from a
+    // place named: "will take off this evening from Tel Aviv on a visit to A, B and C")
+    type Carried = (Option<Place>, Option<Place>, Option<NaiveDate>);
+    let mut carried: Option<Carried> = None;
     let mut kept = Vec::with_capacity(legs.len());
     for (leg, dropped) in legs.drain(..).zip(drop) {
         let mut leg = leg;
         let continued = carried
             .as_ref()
-            .filter(|(to, _)| same_place(to.as_ref(), leg.leg.origin.as_ref()))
-            .map(|(_, from)| from.clone());
+            .filter(|(to, ..)| same_place(to.as_ref(), leg.leg.origin.as_ref()))
+            .map(|(_, from, left)| (from.clone(), *left));
         if dropped {
-            let from = continued.unwrap_or_else(|| leg.leg.origin.clone());
-            carried = Some((leg.leg.destination.clone(), from));
+            let (from, left) = continued.unwrap_or_else(|| {
+                let left = leg.leg.date.filter(|_| leg.leg.origin.is_some());
+                (leg.leg.origin.clone(), left)
+            });
+            carried = Some((leg.leg.destination.clone(), from, left));
             continue;
         }
-        if let Some(from) = continued {
+        if let Some((from, left)) = continued {
             leg.leg.origin = from;
+            // the flight that left that evening arrives the next morning
+            if let (Some(left), Some(arrived)) = (left, leg.leg.date)
+                && (arrived - left).num_days() == 1
+            {
+                leg.leg.date = Some(left);
+            }
         }
         carried = None;
         kept.push(leg);
@@ -2403,13 +2418,13 @@ mod tests {
         planned
     }
 
-    /// Where the meetings of a document take place.
     /// The meetings extracted from a document's text.
     fn meetings(text: &str) -> Vec<crate::domain::MeetingDraft> {
         let doc = Document::parse("t.txt", text.to_owned()).expect("doc");
         extract(&doc, Gazetteer::global()).meetings
     }
 
+    /// Where the meetings of a document take place.
     fn meeting_places(text: &str) -> Vec<String> {
         meetings(text)
             .into_iter()
@@ -2743,6 +2758,48 @@ mod tests {
         // a list whose countries the programme does not all reach stays
         let text = " date 2021-05-01\nPresident Ana Ruiz will travel to Peru and Chile from 3 to 6 May.\n\nProvisional programme:\n\nMonday 3 May\nArrival of the President in Lima in the evening. Welcome by the Mayor.";
         assert_eq!(legs(text).len(), 3, "{:?}", legs(text));
+    }
+
+    #[test]
+    fn a_programme_by_days_with_their_places_in_brackets() {
+        let text = " date 2021-05-02\n\nPresident Ana Ruiz will take off this evening from Jorge Chavez Airport outside Lima on a visit to Chile and Argentina.\n\nThe programme is as follows:\n\nMonday, 3 May (Santiago)\nArrival at Santiago in the morning; welcome by President Tomas Vik.\nBilateral meeting with President Vik at La Moneda.\nIn the evening, flight to Mendoza.\n\nTuesday (Mendoza)\nTalks with Governor Jon Dahl.\nMorning flight to Buenos Aires.\n\nWednesday (Buenos Aires)\nLunch offered by President Lena Berg.";
+        assert_eq!(
+            legs(text),
+            [
+                planned_leg("Lima", "Santiago", "2021-05-02"),
+                planned_leg("Santiago", "Mendoza", "2021-05-03"),
+                planned_leg("Mendoza", "Buenos Aires", "2021-05-04"),
+            ]
+        );
+        let days: Vec<String> = meeting_days(text).into_iter().map(|m| m.0).collect();
+        assert_eq!(
+            days,
+            ["2021-05-03", "2021-05-03", "2021-05-04", "2021-05-05"]
+        );
+    }
+
+    #[test]
+    fn a_readout_headed_by_its_places_with_their_days_in_brackets() {
+        let text = " date 2021-05-10\nState visit of President Ana Ruiz to Chile and Argentina\n\nPresident Ana Ruiz paid state visits to Chile and Argentina.\n\nChile (3-4 May)\nThe President arrived in Santiago and held talks with President Tomas Vik.\n\nArgentina (5-6 May)\nThe President flew to Buenos Aires, where she met President Lena Berg.";
+        assert_eq!(
+            meeting_days(text),
+            [
+                ("2021-05-03".into(), "Tomas Vik".into(), Status::Completed),
+                ("2021-05-05".into(), "Lena Berg".into(), Status::Completed),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_day_s_label_dates_what_follows() {
+        let text = " date 2021-05-10\n\nPresident Ana Ruiz returned home this evening from a visit to Peru.\n\nDay one (Thursday). The President flew to Lima, where she met President Tomas Vik.\n\nDay two (Friday). In the morning she held talks with Prime Minister Jon Dahl.";
+        assert_eq!(
+            meeting_days(text),
+            [
+                ("2021-05-06".into(), "Tomas Vik".into(), Status::Completed),
+                ("2021-05-07".into(), "Jon Dahl".into(), Status::Completed),
+            ]
+        );
     }
 
     #[test]
