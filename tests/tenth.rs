@@ -20,12 +20,12 @@ const TENTH: Corpus = Corpus {
     meetings_f1_floor: MEETINGS_F1_FLOOR,
 };
 
-/// Legs F1 must not fall below this (measured 0.346 when the corpus was added, 0.406 once
+/// Legs F1 must not fall below this (measured 0.346 when the corpus was added, 0.459 once
 /// the first of its misses were studied).
-const LEGS_F1_FLOOR: f64 = 0.37;
+const LEGS_F1_FLOOR: f64 = 0.42;
 /// Meeting-contact F1 must not fall below this (measured 0.361 when the corpus was added,
-/// 0.448 once the first of its misses were studied).
-const MEETINGS_F1_FLOOR: f64 = 0.41;
+/// 0.507 once the first of its misses were studied).
+const MEETINGS_F1_FLOOR: f64 = 0.46;
 
 #[test]
 fn tenth_scores_stay_above_their_floors() {

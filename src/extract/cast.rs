@@ -290,6 +290,15 @@ impl Cast {
                 .flatten();
             return named.or(Some(t));
         }
+        // "the Minister" in a ministry's release: its own minister, the traveller when a
+        // minister travels, the first named while the traveller is still to be found
+        if role == "minister" {
+            return match self.traveller {
+                Some(t) if fits(t) => Some(t),
+                Some(_) => self.most_recent(fits),
+                None => (0..self.people.len()).find(|&id| fits(id)),
+            };
+        }
         // "the Prime Minister" after "The Prime Minister, X" and "the Prime Minister of
         // Latvia, Y": the office told without a country, the text's own
         if mention.country.is_none()
@@ -459,7 +468,8 @@ fn role_fits(description: &str, person: &str) -> bool {
     }
     match description {
         "leader" | "leaders" => LEADER_ROLES.iter().any(|r| person.ends_with(r)),
-        "minister" => person.ends_with("minister"),
+        // (a Prime Minister is "the Prime Minister", not "the Minister")
+        "minister" => person.ends_with("minister") && !person.ends_with("prime minister"),
         "counterpart" => person.ends_with("counterpart"),
         _ => {
             person.ends_with(description)

@@ -196,7 +196,8 @@ pub static NOT_NAME: WordSet = WordSet::new(
     against toward towards through throughout about formally particular topics expanded leaders
     such any only english french spanish arabic chinese russian un u.n u.s eu nato g7 g20 g-20
     covid-19 sg sm sg/sm eid ramadan christmas easter diwali nowruz hanukkah passover
-    thanksgiving
+    thanksgiving concludes visits meets arrives holds begins ends leaves departs opens receives
+    pays attends addresses travels returns urges welcomes wraps
     ",
 );
 

@@ -720,8 +720,12 @@ static PARTY_JOINED: LazyLock<Regex> = LazyLock::new(|| {
 /// President to resign" (an appeal).
 fn calls_on_someone(reading: &Reading<'_>, end: usize) -> bool {
     // "called on the newly elected President, X": a few lower-case words before the title
+    // ("called on His Excellency X": the honorific's pronoun)
     let described = |a: &&Actor| {
-        let between = &reading.text[end..a.start];
+        let between = reading.text[end..a.start]
+            .trim_end()
+            .trim_end_matches(" His")
+            .trim_end_matches(" Her");
         between.len() <= 40
             && between.split_whitespace().count() <= 4
             && between

@@ -81,6 +81,14 @@ fn acronym(text: &str) -> bool {
 
 /// "al-Bashir", "el-Sisi": a lower-case article joined to a name.
 /// A word with a possessive "'s".
+/// "R.M.", "J.R.": a name's initials, run together.
+fn initials(text: &str) -> bool {
+    let b = text.as_bytes();
+    (4..=6).contains(&b.len())
+        && b.chunks(2)
+            .all(|pair| matches!(pair, [letter, b'.'] if letter.is_ascii_uppercase()))
+}
+
 fn possessive(word: &Word<'_>) -> bool {
     crate::extract::reading::possessive(word.text)
 }
@@ -627,11 +635,13 @@ impl Reader<'_, '_> {
                     || j > i && hyphenated_particle(w.text);
             let name_word = w.capitalised()
                 && (!self.is_title_word_at(j) || self.head_in_name(i, j))
-                && !self.honorific_at(j)
+                // (but "Marty M. Natalegawa": one letter inside a name is an initial)
+                && (!self.honorific_at(j) || j > i && w.text.len() == 2)
                 && !NOT_PERSON.contains(k)
                 // ("Liu He": a capitalised "He" after a name is its last word)
                 && (!not_name(w) || j > i && w.text == "He")
                 && w.text.chars().any(char::is_lowercase) | (w.text.chars().count() <= 3)
+                    | initials(w.text)
                 // "ITC Maurya", "HAL Airport": a name never opens with an acronym
                 && !(j == i && acronym(w.text));
             // "May 7", "7 May" but not "Lena Berg, 91"
@@ -1027,6 +1037,16 @@ mod tests {
             (
                 "He was received by the President of the Commission, Jan Mol, at noon.",
                 vec![named("Jan Mol", Some("President of the Commission"))],
+            ),
+            // initials run together, and one letter inside a name
+            (
+                "The Minister for Trade, Dr. J.R. Ana M. Ruiz, returned.",
+                vec![named("J.R. Ana M. Ruiz", Some("Minister for Trade"))],
+            ),
+            // a headline's verb is no name
+            (
+                "Minister for Trade Concludes Visit to Peru",
+                vec![described("Minister for Trade")],
             ),
             (
                 "He met Ola Berg, Deputy Minister for Foreign Affairs, on Monday.",

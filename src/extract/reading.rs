@@ -114,7 +114,7 @@ static SECOND_MOVE: LazyLock<Regex> = LazyLock::new(|| {
 /// An airport's name and what joins it to the city it serves: "Haneda Airport, ", "Joint
 /// Base Andrews, ", "Ben Gurion Airport outside ".
 static AIRPORT_OF_CITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[^,]*\s(?:Airport|Airbase|Airfield|Air\s+Force\s+(?:Base|Station)|Air\s+Base)|Joint\s+Base\s[^,]*)(?:,\s+|\s+(?:outside|near)\s+)$")
+    Regex::new(r"^(?:[^,]*\s(?:Airport|Airbase|Airfield|Air\s+Force\s+(?:Base|Station)|Air\s+Base)|Joint\s+Base\s[^,]*)(?:,\s+|\s+(?:in|outside|near)\s+)$")
         .expect("airport pattern compiles")
 });
 

@@ -230,6 +230,9 @@ impl<'d> Story<'d> {
 
     /// Reads one sentence's facts into legs and meetings, then moves the anchor.
     pub fn read(&mut self, reading: &Reading<'_>, companions: &[PersonId]) {
+        // "returned last night at the end of a tour": a lead that sums up the visit, read
+        // before anything of it is told
+        let first_told = self.legs.is_empty() && self.meetings.is_empty();
         if self.dateline.is_none() {
             self.dateline.clone_from(&reading.sentence.dateline);
             if self.dateline.is_some() {
@@ -423,8 +426,7 @@ impl<'d> Story<'d> {
             // starts the story told in order)
             let retold_from_the_start = self.summed_up
                 && reading.dates.iter().any(|d| {
-                    d.date == Some(date)
-                        && matches!(d.mention.expr, DateExpr::Day { year: Some(_), .. })
+                    d.date == Some(date) && matches!(d.mention.expr, DateExpr::Day { .. })
                 });
             let looks_back = matches!(self.calendar.published, Published::Day(_))
                 && !reading.item
@@ -449,6 +451,9 @@ impl<'d> Story<'d> {
             } else {
                 self.set_day(date);
             }
+        }
+        if first_told && !self.summed_up {
+            self.summed_up = CONCLUDED.is_match(reading.text);
         }
         self.index += 1;
     }
@@ -1846,7 +1851,7 @@ fn years_apart(clause: &str) -> bool {
 
 /// "concluded an official visit to the Maldives today": a lead that sums up the visit.
 static CONCLUDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:concluded|concludes|ended|ends|wrapped\s+up|wraps\s+up|completed|completes)\s+(?:a|an|his|her|the|their)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:concluded|concludes|ended|ends|wrapped\s+up|wraps\s+up|completed|completes)\s+(?:a|an|his|her|the|their)|(?:returned|returns)\s+[^.;]{0,60}?\s+at\s+the\s+end\s+of(?:\s+(?:a|an|his|her|the|their))?)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|consultations)(?-u:\b)")
         .expect("concluded pattern compiles")
 });
 
@@ -2803,6 +2808,32 @@ mod tests {
     }
 
     #[test]
+    fn a_ministry_s_release_on_its_minister_s_return() {
+        let text = " date 2021-05-20\n\nMinister for Foreign Affairs Concludes Visits to Two Capitals\n\nJakarta, 20 May 2021. The Minister for Foreign Affairs of the Republic of Indonesia, Dr. R.M. Ana M. Ruiz, returned to the capital last night at the end of two days of consultations. Upon her return she spoke by telephone with the Minister of Foreign Affairs of Chile, Tomas Vik.\n\nThe Minister left Halim Air Force Base in Jakarta on Tuesday, 18 May, and flew to Lima, where she called on His Excellency Jon Dahl, Minister of Foreign Affairs of Peru. A call on Prime Minister Lena Berg could not be arranged. The Minister then flew to Quito.";
+        let doc = Document::parse("t.txt", text.to_owned()).expect("doc");
+        let traveller = extract(&doc, Gazetteer::global())
+            .traveller
+            .expect("traveller");
+        assert!(
+            traveller.name.ends_with("Ana M. Ruiz"),
+            "{}",
+            traveller.name
+        );
+        assert_eq!(
+            legs(text),
+            [
+                leg("Jakarta", "Lima", "2021-05-18", &[]),
+                leg("Lima", "Quito", "2021-05-18", &[]),
+            ]
+        );
+        assert!(meeting_days(text).contains(&(
+            "2021-05-18".into(),
+            "Jon Dahl".into(),
+            Status::Completed
+        )));
+    }
+
+    #[test]
     fn being_due_back_home_ends_the_departure() {
         let found = legs(
             " date 2021-05-08\nForeign Minister Ana Ruiz flew into Lima on Wednesday from Quito. She left Lima on Thursday afternoon and was due back in Quito on Friday, officials said.",
@@ -3478,7 +3509,7 @@ mod tests {
         assert_eq!(
             found,
             [
-                leg("?", "Quito", "2023-07-17", &[]),
+                leg("Lima", "Quito", "2023-07-17", &[]),
                 leg("Quito", "Bogota", "2023-07-18", &[]),
                 leg("Bogota", "Lima", "2023-07-19", &[])
             ]
