@@ -20,12 +20,12 @@ const TENTH: Corpus = Corpus {
     meetings_f1_floor: MEETINGS_F1_FLOOR,
 };
 
-/// Legs F1 must not fall below this (measured 0.346 when the corpus was added, 0.459 once
+/// Legs F1 must not fall below this (measured 0.346 when the corpus was added, 0.485 once
 /// the first of its misses were studied).
-const LEGS_F1_FLOOR: f64 = 0.42;
+const LEGS_F1_FLOOR: f64 = 0.44;
 /// Meeting-contact F1 must not fall below this (measured 0.361 when the corpus was added,
-/// 0.507 once the first of its misses were studied).
-const MEETINGS_F1_FLOOR: f64 = 0.46;
+/// 0.532 once the first of its misses were studied).
+const MEETINGS_F1_FLOOR: f64 = 0.49;
 
 #[test]
 fn tenth_scores_stay_above_their_floors() {

@@ -622,9 +622,9 @@ fn pronoun_pattern(alternatives: &str) -> Regex {
 }
 
 /// What news reports call the one they follow, whoever it is: "the pontiff", "the pope", "the
-/// U.N. chief", "the visiting minister", "the visitor".
+/// U.N. chief", "the visiting minister", "the visitor", the host's "his guest".
 static EPITHET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[Tt]he\s+(?:pontiff|pope|U\.N\.\s+chief|UN\s+chief|visitor|visiting\s+(?:[a-z]+\s+)?(?:minister|president|premier|leader|secretary|chancellor|dignitary))(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:[Tt]he\s+(?:pontiff|pope|U\.N\.\s+chief|UN\s+chief|visitor|visiting\s+(?:[a-z]+\s+)?(?:minister|president|premier|leader|secretary|chancellor|dignitary))|(?:his|her)\s+(?:guest|visitor))(?-u:\b)")
         .expect("epithet pattern compiles")
 });
 
@@ -742,14 +742,19 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
     }
     // "the pontiff", "the U.N. chief", "the visiting minister": a news report's names for
     // the one it follows
-    if ["ontiff", "ope", "chief", "visit"]
+    if ["ontiff", "ope", "chief", "visit", "guest"]
         .iter()
         .any(|w| text.contains(w))
     {
         for m in EPITHET.find_iter(text) {
             // "the visiting minister" read as a title that fits nobody known is the traveller
+            // (and "his guest" is no "his")
             let overlaps = |a: &Actor| a.start < m.end() && m.start() < a.end;
-            if out.iter().all(|a| !overlaps(a) || a.who == Who::Nobody) {
+            let pronoun = |a: &Actor| matches!(&text[a.start..a.end], "his" | "her");
+            if out
+                .iter()
+                .all(|a| !overlaps(a) || a.who == Who::Nobody || pronoun(a))
+            {
                 out.retain(|a| !overlaps(a));
                 out.push(Actor {
                     start: m.start(),

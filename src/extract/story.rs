@@ -242,15 +242,17 @@ impl<'d> Story<'d> {
         // each way of saying it has "night"
         self.overnight =
             contains_ascii_in_any_case(reading.text, "night") && OVERNIGHT.is_match(reading.text);
-        // "He then went to ...": a new paragraph that goes on from the one looking back
+        // "He then went to ...", "Talks began that afternoon": a new paragraph that goes on
+        // from the one looking back
         let goes_on = CONTINUES.is_match(reading.text);
+        let mut closing = false;
         if let Some(f) = self.flashback.as_mut()
             && f.paragraph != reading.sentence.paragraph
         {
             if goes_on {
                 f.paragraph = reading.sentence.paragraph;
             } else {
-                self.flashback = None;
+                closing = true;
             }
         }
         self.back_to_a_stop_of_the_lead(reading);
@@ -264,6 +266,13 @@ impl<'d> Story<'d> {
             companions,
             &self.cast,
         );
+        // ("Crowds lined the avenues.": a paragraph that tells nothing of the visit does not
+        // end it)
+        if closing
+            && (!leg_facts.is_empty() || !meeting_facts.is_empty() || !reading.dates.is_empty())
+        {
+            self.flashback = None;
+        }
         if let Some(trace) = self.trace.as_mut() {
             trace.push(describe(
                 reading,
@@ -1926,7 +1935,7 @@ static NEAR_HERE: LazyLock<Regex> = LazyLock::new(|| {
 /// A sentence opening on what came next: "He then went", "Afterwards, she", "Later that
 /// evening".
 static CONTINUES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:He|She|They|The\s+two)\s+(?:then|later|afterwards|next)(?-u:\b)|(?:Then|Afterwards|Later|Next)(?-u:\b)|(?:Flown|Driven|Taken|Continuing|Moving|Travelling|Traveling)\s+on(?-u:\b)|From\s+there(?-u:\b)|(?:[A-Z][\w'-]*\s+){1,4}(?:then|later)\s+(?:flew|travell?ed|went|drove|moved|headed|continued|proceeded)(?-u:\b))")
+    Regex::new(r"^(?:(?:He|She|They|The\s+two)\s+(?:then|later|afterwards|next)(?-u:\b)|(?:Then|Afterwards|Later|Next)(?-u:\b)|(?:Flown|Driven|Taken|Continuing|Moving|Travelling|Traveling)\s+on(?-u:\b)|From\s+there(?-u:\b)|(?:[\w'-]+\s+){0,3}that\s+(?:morning|afternoon|evening|night)(?-u:\b)|(?:That|The\s+same)\s+(?:morning|afternoon|evening|night|day)(?-u:\b)|(?:Later\s+)?[Ii]n\s+the\s+(?:afternoon|evening)(?-u:\b)|(?:[A-Z][\w'-]*\s+){1,4}(?:then|later)\s+(?:flew|travell?ed|went|drove|moved|headed|continued|proceeded)(?-u:\b))")
         .expect("continues pattern compiles")
 });
 
@@ -2831,6 +2840,28 @@ mod tests {
             "Jon Dahl".into(),
             Status::Completed
         )));
+    }
+
+    #[test]
+    fn the_host_s_guest_is_the_traveller() {
+        let text = " date 2021-05-15\n\nRuiz ends visit to Peru\n\nPrime Minister Ana Ruiz of Chile ended a three-day visit to Peru on Saturday.\n\nPresident Tomas Vik greeted his guest at the foot of the aircraft steps at the airport in Lima on Thursday afternoon, and the two went first to the war memorial.";
+        assert_eq!(legs(text), [leg("?", "Lima", "2021-05-13", &[])]);
+        assert_eq!(
+            meeting_days(text),
+            [("2021-05-13".into(), "Tomas Vik".into(), Status::Completed)]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_of_the_same_day_goes_on_from_the_look_back() {
+        for goes_on in [
+            "Talks began that afternoon at the palace.",
+            "That evening she dined with the Mayor.",
+            "In the evening the President gave a banquet.",
+        ] {
+            assert!(super::CONTINUES.is_match(goes_on), "{goes_on}");
+        }
+        assert!(!super::CONTINUES.is_match("On Monday she flew to Lima."));
     }
 
     #[test]
