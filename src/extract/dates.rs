@@ -551,6 +551,12 @@ pub enum Tense {
 }
 
 impl Calendar {
+    /// The story has reached a day after the publication: what it tells is to come (a
+    /// programme issued before the visit).
+    pub fn ahead(&self) -> bool {
+        self.anchor.is_some_and(|day| day > self.published.latest())
+    }
+
     /// A calendar with nothing established but the publication date.
     pub fn new(published: Published) -> Self {
         Self {

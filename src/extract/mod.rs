@@ -167,8 +167,7 @@ pub fn extract_with(
         // "07:30 Departure from Berlin": an item of a programme, stamped with its hour, need
         // not end in a full stop
         if !p.sentence.heading || programme && timed_item(&p.sentence.text) {
-            let published = story.calendar.published.latest();
-            let ahead = story.calendar.anchor.is_some_and(|day| day > published);
+            let ahead = story.calendar.ahead();
             // "- 11 June, Ashgabat: official welcoming ceremony": an item of a list of
             // engagements, told without a subject as a programme's are
             read_sentence(
@@ -307,10 +306,7 @@ fn stamped_day(
         && DAY_OF_A_DIARY.is_match(&heading[..mention.start])
     {
         // the days of a programme issued before them lie ahead
-        let ahead = calendar
-            .anchor
-            .is_some_and(|day| day > calendar.published.latest());
-        let tense = if ahead {
+        let tense = if calendar.ahead() {
             dates::Tense::Future
         } else {
             dates::Tense::Past

@@ -233,6 +233,9 @@ impl<'d> Story<'d> {
         // "returned last night at the end of a tour": a lead that sums up the visit, read
         // before anything of it is told
         let first_told = self.legs.is_empty() && self.meetings.is_empty();
+        // (asked at most once of the sentence)
+        let mut concludes = None;
+        let mut sums_up = || *concludes.get_or_insert_with(|| CONCLUDED.is_match(reading.text));
         if self.dateline.is_none() {
             self.dateline.clone_from(&reading.sentence.dateline);
             if self.dateline.is_some() {
@@ -442,7 +445,7 @@ impl<'d> Story<'d> {
                 && !retold_from_the_start
                 && self.calendar.anchor.is_some_and(|a| date < a);
             if self.calendar.anchor.is_none() {
-                self.summed_up = CONCLUDED.is_match(reading.text);
+                self.summed_up = sums_up();
             } else if !looks_back {
                 self.summed_up = false;
             }
@@ -462,7 +465,7 @@ impl<'d> Story<'d> {
             }
         }
         if first_told && !self.summed_up {
-            self.summed_up = CONCLUDED.is_match(reading.text);
+            self.summed_up = sums_up();
         }
         self.index += 1;
     }
