@@ -419,7 +419,7 @@ fn reduce_role(role: &str, country: Option<&str>) -> String {
         text.push_str(word);
     }
     let Some((head, complement)) = split_at_complement(&text) else {
-        return if text == "premier" {
+        return if text == "premier" || text == "pm" {
             "prime minister".to_owned()
         } else {
             text

@@ -371,7 +371,7 @@ static RECAP: LazyLock<Regex> = LazyLock::new(|| {
 fn carried_traveller(reading: &Reading<'_>, start: usize) -> bool {
     static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
         compile(
-            r"(?:(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?:'s|\x{2019}s))\s+(?:[\w-]+\s+)?(?:aircraft|plane|airplane|jet|flight|motorcade|convoy|helicopter)|[Tt]he\s+(?:presidential|prime\s+minister's|royal|official|chancellor's)\s+(?:aircraft|plane|airplane|jet|motorcade|convoy|helicopter)|Air\s+Force\s+One)\s+$",
+            r"(?:(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?:'s|\x{2019}s))\s+(?:[\w-]+\s+)?(?:aircraft|plane|airplane|jet|flight|motorcade|convoy|helicopter)|[Tt]he\s+(?:presidential|prime\s+minister's|royal|official|chancellor's)\s+(?:aircraft|plane|airplane|jet|motorcade|convoy|helicopter)|[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}(?:Airbus|Boeing|Ilyushin|Embraer|Gulfstream)(?:\s+[\w-]+)?|Air\s+Force\s+One)(?:\s+from\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:(?:has|had)\s+)?$",
         )
     });
     let (clause_start, _) = reading.clause(start);
@@ -549,7 +549,7 @@ fn frame(
     let frame_start = if flew_in { end + " in".len() } else { end };
     read_prepositions(reading, frame_start, stop, &mut fact);
     if fact.origin.is_none() && trigger.motion != Motion::Depart {
-        fact.origin = fronted_origin(reading, start);
+        fact.origin = fronted_origin(reading, start).or_else(|| subject_from(reading, start));
     }
     if fact.origin.is_none() && trigger.motion == Motion::Arrive && stop == clause_end {
         fact.origin = flight_from(reading, stop);
@@ -607,6 +607,18 @@ fn fronted_origin(reading: &Reading<'_>, start: usize) -> Option<PlaceMention> {
                 && reading.text[p.end..].starts_with(',')
         })
         .cloned()
+}
+
+/// "The aircraft carrying the Minister from Lima landed", "the flight from Lima has touched
+/// down": the origin told with the subject, right before the movement at `start`.
+fn subject_from(reading: &Reading<'_>, start: usize) -> Option<PlaceMention> {
+    let p = reading.places.iter().rev().find(|p| p.end <= start)?;
+    let between = &reading.text[p.end..start];
+    let adjacent = between
+        .split_whitespace()
+        .all(|w| matches!(w, "has" | "had" | "finally" | "safely"));
+    (adjacent && reading.text[..p.start].ends_with(" from ") && p.is_destination())
+        .then(|| p.clone())
 }
 
 /// "landed in Lima on Sunday, after a flight from Bogota": the origin in the clause after an

@@ -93,7 +93,7 @@ pub static HEADS: WordSet = WordSet::new(
     deputy state interior defence defense finance environment health trade economy education
     home justice federal special high permanent resident acting interim provisional executive
     first senior supreme grand former national security assistant principal then late outgoing
-    incoming new visiting military economic regional external affairs
+    incoming new visiting military economic regional external affairs pm
     ",
 );
 
@@ -113,7 +113,7 @@ pub static MODIFIERS: WordSet = WordSet::new(
 /// capitalised and followed by a name.
 pub static WEAK_HEADS: WordSet = WordSet::new(
     "
-    general head chief chair leader judge crown executive
+    general head chief chair leader judge crown executive pm
     ",
 );
 

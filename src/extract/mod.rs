@@ -136,7 +136,7 @@ pub fn extract_with(
         .map(|(sentence, range)| Parsed::new(sentence, &words[range], gazetteer))
         .collect();
     let mut cast = Cast::new();
-    let Some(traveller) = choose_traveller(&parsed, &mut cast) else {
+    let Some(traveller) = choose_traveller(&parsed, &mut cast, doc.title.is_some()) else {
         return (
             DocumentExtraction::empty(doc, "no traveller found"),
             Vec::new(),
@@ -350,8 +350,16 @@ fn release_date(heading: &str, found: &[DateMention], calendar: &Calendar) -> bo
     let alone = heading[mention.end..]
         .trim_matches(|c: char| !c.is_alphanumeric())
         .is_empty();
-    mention.start == 0
-        && alone
+    // "Written Answers, Monday 16 January 2012: ...": a full day of the week, inside the
+    // heading, names the issue rather than the visit
+    let weekday = matches!(
+        mention.expr,
+        DateExpr::Day {
+            weekday: Some(_),
+            ..
+        }
+    );
+    (mention.start == 0 && alone || weekday)
         && chrono::NaiveDate::from_ymd_opt(year, month, day)
             .is_some_and(|d| calendar.published == crate::domain::Published::Day(d))
 }
@@ -481,12 +489,15 @@ fn letter_at(text: &str, i: usize) -> (bool, usize) {
 }
 
 /// Builds the cast from every mention and picks the traveller.
-fn choose_traveller(parsed: &[Parsed<'_>], cast: &mut Cast) -> Option<PersonId> {
+fn choose_traveller(parsed: &[Parsed<'_>], cast: &mut Cast, titled: bool) -> Option<PersonId> {
     let first_person = speaks_in_first_person(parsed);
     let mut sightings = Vec::new();
     // titles that fit nobody named ("The Secretary-General will travel to ...")
     let mut unresolved = Vec::new();
+    // a title's surnames, known only once the text has named them in full ("Ruiz in Lima")
+    let mut title_surnames = Vec::new();
     for p in parsed {
+        let title = titled && p.sentence.paragraph == 0;
         for m in &p.people {
             if let Some(person) = cast.observe(m) {
                 sightings.push(Sighting {
@@ -494,10 +505,24 @@ fn choose_traveller(parsed: &[Parsed<'_>], cast: &mut Cast) -> Option<PersonId> 
                     mention: m,
                     person,
                     byline: first_person && byline(&p.sentence.text, m),
+                    title,
                 });
+            } else if title && m.form == Form::Surname {
+                title_surnames.push((p.sentence.text.as_str(), m));
             } else {
                 unresolved.push((p.sentence.text.as_str(), m));
             }
+        }
+    }
+    for (sentence, m) in title_surnames {
+        if let Some(person) = cast.lookup(m) {
+            sightings.push(Sighting {
+                sentence,
+                mention: m,
+                person,
+                byline: false,
+                title: true,
+            });
         }
     }
     let chosen = traveller::choose(&sightings, cast);

@@ -397,8 +397,11 @@ impl Reader<'_, '_> {
             last_key = stem;
         }
         // "ASEAN Secretary-General", "OSCE Chairperson": an acronym names an organisation
+        // (with full stops too: "U.N. Secretary-General")
         let acronym = self.word(j - 1).is_some_and(|w| {
-            (2..=6).contains(&w.text.len()) && w.text.chars().all(|c| c.is_ascii_uppercase())
+            let letters = w.text.bytes().filter(u8::is_ascii_uppercase).count();
+            (2..=6).contains(&letters)
+                && w.text.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
         });
         let organisation = NOT_PERSON.contains(last_key) || acronym;
         // "At Al Yamamah Palace, Crown Prince ...": a comma ends the qualifier
@@ -1042,6 +1045,15 @@ mod tests {
             (
                 "The Minister for Trade, Dr. J.R. Ana M. Ruiz, returned.",
                 vec![named("J.R. Ana M. Ruiz", Some("Minister for Trade"))],
+            ),
+            // "PM" for a prime minister; an organisation's initials with their full stops
+            (
+                "Reporters trailed PM Ana Ruiz around the capital.",
+                vec![named("Ana Ruiz", Some("PM"))],
+            ),
+            (
+                "Former U.N. Secretary-General Tomas Vik arrived.",
+                vec![named("Tomas Vik", Some("Former U.N. Secretary-General"))],
             ),
             // a headline's verb is no name
             (

@@ -71,7 +71,7 @@ pub const PRESENT_MOTION: &str = r"(?-u:\b)(?:leaves|departs|flies|travels|heads
 /// Words that announce what has not happened yet ("will meet", "is due to", "intends to").
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:will|would|shall|'ll|(?:is|are|was|were)\s+(?:also\s+|then\s+|now\s+|later\s+|meanwhile\s+)?(?:due|expected|scheduled|set|slated|going|planning|to\s+be)(?-u:\b)|(?:is|are|was|were)\s+to(?-u:\b)|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intended\s+to|intending\s+to|with\s+the\s+intention\s+of|hopes?\s+to|aims?\s+to|expects?\s+to|to\s+be\s+held|schedule\s+includes|programme\s+(?:that\s+)?will|itinerary\s+includes|upcoming|next\s+week|later\s+this\s+(?:week|month)|{PRESENT_MOTION})",
+        r"(?i)(?-u:\b)(?:will|would|shall|'ll|(?:is|are|was|were)\s+(?:also\s+|then\s+|now\s+|later\s+|meanwhile\s+)?(?:due|expected|scheduled|set|slated|going|planning|to\s+be)(?-u:\b)|(?:is|are|was|were)\s+to(?-u:\b)|plans?\s+to|planned\s+to|(?:planned|scheduled|pencilled\s+in|slated)\s+for|planning\s+to|intends?\s+to|intended\s+to|intending\s+to|with\s+the\s+intention\s+of|hopes?\s+to|aims?\s+to|expects?\s+to|to\s+be\s+held|schedule\s+includes|programme\s+(?:that\s+)?will|itinerary\s+includes|upcoming|next\s+week|later\s+this\s+(?:week|month)|{PRESENT_MOTION})",
     ))
     .expect("planned pattern compiles")
 });
@@ -114,7 +114,7 @@ static SECOND_MOVE: LazyLock<Regex> = LazyLock::new(|| {
 /// An airport's name and what joins it to the city it serves: "Haneda Airport, ", "Joint
 /// Base Andrews, ", "Ben Gurion Airport outside ".
 static AIRPORT_OF_CITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[^,]*\s(?:Airport|Airbase|Airfield|Air\s+Force\s+(?:Base|Station)|Air\s+Base)|Joint\s+Base\s[^,]*)(?:,\s+|\s+(?:in|outside|near)\s+)$")
+    Regex::new(r"^(?:[^,]*\s(?:[Aa]irport|[Aa]irbase|[Aa]irfield|Air\s+Force\s+(?:Base|Station)|[Aa]ir\s+[Bb]ase)|Joint\s+Base\s[^,]*)(?:,\s+(?:just\s+)?(?:outside\s+|near\s+)?|\s+(?:just\s+)?(?:in|outside|near)\s+)$")
         .expect("airport pattern compiles")
 });
 
@@ -392,7 +392,7 @@ impl<'a> Reading<'a> {
                 .expect("subject pattern compiles")
         });
         static DROPPED: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^[^;]*?(?-u:\b)(?:was|were|has\s+been|have\s+been|had\s+been|is|are|will\s+be)\s+(?:(?:finally|eventually|later|since|now|also|ultimately)\s+)?(?:not\s+retained|not\s+kept|cancell?ed|called\s+off|dropped|scrapped|postponed|shelved|abandoned|ruled\s+out|put\s+off)(?-u:\b)|^[^;]*?(?-u:\b)(?:did|will|would)\s+not\s+take\s+place")
+            Regex::new(r"(?i)^[^;]*?(?-u:\b)(?:was|were|has\s+been|have\s+been|had\s+been|is|are|will\s+be)\s+(?:(?:finally|eventually|later|since|now|also|ultimately)\s+)?(?:not\s+retained|not\s+kept|not\s+held|cancell?ed|called\s+off|dropped|scrapped|postponed|shelved|abandoned|ruled\s+out|put\s+off)(?-u:\b)|^[^;]*?(?-u:\b)(?:did|will|would)\s+not\s+take\s+place")
                 .expect("dropped pattern compiles")
         });
         at < 48 && SUBJECT.is_match(&self.text[..at]) && DROPPED.is_match(&self.text[at..])
@@ -552,7 +552,9 @@ impl<'a> Reading<'a> {
             .iter()
             .find(|p| p.start >= from && p.start <= from + 1)
         {
-            return Some(p.clone());
+            // "the Villacoublay military airfield, just outside Paris": a town that names an
+            // airport, told with the city it serves
+            return Some(self.city_of_airport(p).unwrap_or(p).clone());
         }
         // "arrived in the Indian capital on Friday": the capital the lead-in itself names
         if let Some(p) = self
@@ -580,6 +582,28 @@ impl<'a> Reading<'a> {
             .any(|a| a.start < unknown.end && unknown.start < a.end);
         // "King George Island" is no king
         (!person || unknown.kind == PlaceKind::Region).then_some(unknown)
+    }
+
+    /// The city an airport named after `named` serves, when the text says which ("Haneda
+    /// Airport, Tokyo", "Mehrabad airport in Tehran").
+    fn city_of_airport(&self, named: &PlaceMention) -> Option<&PlaceMention> {
+        let rest = &self.text[named.end..];
+        let near = &rest[..floor_char(rest, rest.len().min(60))];
+        let airport = [
+            "irport", "irfield", "irbase", "ir base", "ir Base", "ir Force",
+        ];
+        if !airport.iter().any(|w| near.contains(w)) {
+            return None;
+        }
+        self.places.iter().find(|p| {
+            p.kind == PlaceKind::City
+                && p.start > named.end
+                && p.start <= named.end + 60
+                && self
+                    .text
+                    .get(named.start..p.start)
+                    .is_some_and(|between| AIRPORT_OF_CITY.is_match(between))
+        })
     }
 
     /// "In the town of Irpin, he ...": the place an opening phrase sets for the sentence.

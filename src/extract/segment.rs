@@ -240,10 +240,19 @@ struct Piece<'a> {
 fn bullet_marker(line: &str) -> usize {
     let body = line.trim_start();
     let indent = line.len() - body.len();
-    ["- ", "• ", "* ", "· ", "▪ ", "◦ "]
+    let marked = ["- ", "• ", "* ", "· ", "▪ ", "◦ "]
         .iter()
         .find(|m| body.starts_with(*m))
-        .map_or(0, |m| indent + m.len())
+        .map(|m| m.len());
+    marked
+        .or_else(|| numbered_post(body))
+        .map_or(0, |len| indent + len)
+}
+
+/// "4/ " opening a post of a numbered thread: its number, the slash and the space.
+fn numbered_post(body: &str) -> Option<usize> {
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    ((1..=3).contains(&digits) && body[digits..].starts_with("/ ")).then_some(digits + 2)
 }
 
 fn push_sentence(norm: &Normalised, piece: &Piece<'_>, out: &mut Vec<Sentence>) {
@@ -575,6 +584,24 @@ mod tests {
                 ("10 June, Lima: dinner with the community", true, false),
                 ("Talks with the President.", true, false),
                 ("Lunch.", true, false),
+            ]
+        );
+        // the numbered posts of a thread
+        let doc = Document::parse(
+            "t.txt",
+            " date 2024-06-16 Thread\n\n1/ Monday: talks in Lima.\n\n12/ Wheels up at 3/4 past ten.".to_owned(),
+        )
+        .expect("doc");
+        let texts: Vec<(String, bool)> = sentences(&doc)
+            .into_iter()
+            .map(|s| (s.text, s.bullet))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("Thread".to_owned(), false),
+                ("Monday: talks in Lima.".to_owned(), true),
+                ("Wheels up at 3/4 past ten.".to_owned(), true),
             ]
         );
     }

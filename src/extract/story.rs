@@ -187,10 +187,12 @@ impl<'d> Story<'d> {
                 // depart tonight" announces in the release's own voice)
                 // ("This morning, the Minister was received by ...": the narrator's own day,
                 // when the story has not gone past it)
+                // ("left for home this evening": a part of the narrator's own day, too)
                 DateExpr::Published(_)
                     if self.calendar.anchor.is_some()
                         && tense == Tense::Past
-                        && !(mention.start < reading.subject_start().max(1)
+                        && !((mention.start < reading.subject_start().max(1)
+                            || mention.part.is_some())
                             && self
                                 .calendar
                                 .anchor
@@ -3945,5 +3947,51 @@ mod tests {
             days.iter().all(|(day, _, _)| day == "2023-01-18"),
             "{days:?}"
         );
+    }
+
+    #[test]
+    fn a_title_s_surname_in_a_place_names_the_traveller() {
+        let text = " date 2017-12-06 Ruiz in China, day by day\n\nPremier Tomas Vik returned from a visit to Ottawa in September.\n\nOn Monday PM Ana Ruiz met Premier Vik in Beijing.";
+        let met: Vec<Vec<String>> = meetings(text)
+            .into_iter()
+            .map(|m| m.participants.into_iter().map(|p| p.name).collect())
+            .collect();
+        assert_eq!(met, [vec!["Tomas Vik".to_owned()]]);
+    }
+
+    #[test]
+    fn a_weekday_and_day_in_a_heading_is_the_issue_not_the_visit() {
+        let text = " date 2012-01-16 Written Answers, Monday 16 January 2012: Peru\n\nThe Minister, Ana Ruiz, visited Peru on 5 and 6 January 2012. She arrived in Lima on the morning of Thursday 5 January and met President Tomas Vik.";
+        assert_eq!(
+            meeting_days(text),
+            [("2012-01-05".into(), "Tomas Vik".into(), Status::Completed)]
+        );
+    }
+
+    #[test]
+    fn the_aircraft_from_somewhere_carries_the_traveller_from_there() {
+        let text = " date 2023-05-07\nChancellor Ana Ruiz will meet President Tomas Vik today. The Luftwaffe Airbus from Berlin has landed in Paris. Vik welcomed Ruiz.";
+        assert_eq!(legs(text), [leg("Berlin", "Paris", "2023-05-07", &[])]);
+        let text = " date 2022-02-24\nThe aircraft carrying Prime Minister Ana Ruiz and her delegation from Lima landed in Bogota on Wednesday evening.";
+        assert_eq!(legs(text), [leg("Lima", "Bogota", "2022-02-23", &[])]);
+    }
+
+    #[test]
+    fn an_engagement_planned_for_a_later_day_and_not_held_neither_dates_nor_counts() {
+        let text = " date 2022-02-24\nPrime Minister Ana Ruiz concluded today a visit to Colombia. She arrived in Bogota on Wednesday. A meeting with business leaders, planned for the morning of Friday, 25 February, was not held. She left Bogota for Lima this evening.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("?", "Bogota", "2022-02-23", &[]),
+                leg("Bogota", "Lima", "2022-02-24", &[]),
+            ]
+        );
+        assert!(meetings(text).is_empty());
+    }
+
+    #[test]
+    fn a_town_that_names_an_airfield_gives_way_to_the_city_it_serves() {
+        let text = " date 2025-05-07\nChancellor Ana Ruiz landed at the Villacoublay military airfield, just outside Paris, on Wednesday morning.";
+        assert_eq!(legs(text), [leg("?", "Paris", "2025-05-07", &[])]);
     }
 }

@@ -18,11 +18,19 @@ pub struct Sighting<'a> {
     pub person: PersonId,
     /// The name heads a release in the first person: its author, who speaks as "I".
     pub byline: bool,
+    /// The sentence is the document's title.
+    pub title: bool,
 }
+
+/// A title's words for a visitor: "Ana Ruiz in Lima", "Ana Ruiz's week in Asia".
+static TITLE_VISITOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:'s?\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|travels|week|days?|journey|mission)|\s+(?:in|to)\s+\p{Lu})")
+        .expect("title visitor pattern compiles")
+});
 
 /// A verb of travel right after the subject (past an appositive between commas).
 static TRAVELS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,[^,.;]{0,90},|\s*,)?\s*(?:(?:has|had|have|will|would|is|was|also|then|subsequently|first|later|finally|already|due|expected|set|to|soon|now|today)\s+)*(?:set\s+(?:off|out)|take\s+off|takes\s+off|took\s+off|emplane|emplanes|emplaned|arrived|arrives|arriving|arrive|reached|reaches|reach|landed|lands|land|flew|flies|fly|depart|leave|head|proceed|pay|pays|paid\s+(?:an?\s+)?(?:\w+\s+)?visits?|travell?ed|travels|departed|departs|left|leaves|visited|visits|began|begins|make|made|makes|came|comes|went|goes|go|travel|visit|tour|toured|tours|got\s+to|returned|headed|continued|proceeded|was\s+given\s+(?:a|an)\s+(?:\w+\s+)?welcome|was\s+(?:warmly\s+)?(?:welcomed|received|greeted)|(?:is|was)\s+(?:now\s+|currently\s+|already\s+)?in\s+[A-Z]\w*|(?:ended|ends|concluded|concludes|wrapped\s+up|wraps\s+up|completed)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)|who\s+(?:was|is)\s+(?:in|visiting|on)|who\s+(?:arrived|travell?ed|flew))(?-u:\b)")
+    Regex::new(r"^(?:(?:'s?)?\s+(?:\w+\s+)?(?:aircraft|plane|jet|airplane|helicopter|motorcade|convoy)\s+|(?:\s*,[^,.;]{0,90},|\s*,)?\s*)(?:(?:has|had|have|will|would|is|was|also|then|subsequently|first|later|finally|already|due|expected|set|to|soon|now|today)\s+)*(?:set\s+(?:off|out)|take\s+off|takes\s+off|took\s+off|emplane|emplanes|emplaned|arrived|arrives|arriving|arrive|reached|reaches|reach|landed|lands|land|flew|flies|fly|depart|leave|head|proceed|pay|pays|paid\s+(?:an?\s+)?(?:\w+\s+)?visits?|travell?ed|travels|departed|departs|left|leaves|visited|visits|began|begins|make|made|makes|came|comes|went|goes|go|travel|visit|tour|toured|tours|got\s+to|returned|headed|continued|proceeded|was\s+given\s+(?:a|an)\s+(?:\w+\s+)?welcome|was\s+(?:warmly\s+)?(?:welcomed|received|greeted)|(?:is|was)\s+(?:now\s+|currently\s+|already\s+)?in\s+[A-Z]\w*|(?:ended|ends|ending|concluded|concludes|concluding|wrapped\s+up|wraps\s+up|wrapping\s+up|completed|completing)\s+(?:(?:today|yesterday|on\s+\w+)\s+)?(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)|who\s+(?:was|is)\s+(?:in|visiting|on)|who\s+(?:arrived|travell?ed|flew))(?-u:\b)")
         .expect("travel pattern compiles")
 });
 
@@ -34,8 +42,14 @@ static MEETS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words before a name that make it the visitor ("visiting", "the arrival of").
 static VISITOR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)visiting|(?-u:\b)arrival\s+of|(?-u:\b)visit\s+(?:of|by)|(?-u:\b)trip\s+by|(?-u:\b)welcomed|(?-u:\b)received|(?-u:\b)greeted|(?-u:\b)hosted|(?-u:\b)met\s+with|(?-u:\b)(?:statement|remarks|message|address|article)\s+(?:\w+\s+){0,3}by)\s*(?:the\s+)?$")
+    Regex::new(r"(?i)(?:(?-u:\b)visiting|(?-u:\b)arrival\s+of|(?-u:\b)visit\s+(?:of|by)|(?-u:\b)trip\s+by|(?-u:\b)welcomed|(?-u:\b)received|(?-u:\b)greeted|(?-u:\b)hosted|(?-u:\b)met\s+with|(?-u:\b)(?:statement|remarks|message|address|article)\s+(?:\w+\s+){0,3}by|(?-u:\b)(?:banquet|dinner|lunch|luncheon|reception|breakfast)\s+(?:for|in\s+honou?r\s+of)|(?-u:\b)(?:aircraft|plane|jet|motorcade|convoy|helicopter)\s+carrying)\s*(?:the\s+)?$")
         .expect("visitor pattern compiles")
+});
+
+/// A host's verb right after the subject ("X hosted a dinner for", "X welcomed him").
+static HOSTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:(?:then|also|later|personally|has|had)\s+)?(?:hosted|hosts|welcomed|welcomes|greeted|greets)\s+(?:him|her|the\s+(?:visitor|visiting|guest)|(?:his|her)\s+guest|\p{Lu}|(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:banquet|dinner|lunch|luncheon|reception|breakfast)\s+(?:for|in\s+honou?r))")
+        .expect("host verb pattern compiles")
 });
 
 /// Words before a name that make it the host ("welcomed by", "hosted by").
@@ -55,6 +69,9 @@ pub fn choose(sightings: &[Sighting<'_>], cast: &Cast) -> Option<(PersonId, i32)
         let id = s.person;
         first_seen[id] = first_seen[id].min(order);
         scores[id] += evidence(s.sentence, s.mention, s.byline);
+        if s.title && TITLE_VISITOR.is_match(&s.sentence[s.mention.end..]) {
+            scores[id] += 3;
+        }
     }
     for (id, score) in scores.iter_mut().enumerate() {
         *score += office_bonus(cast.person(id).role.as_deref());
@@ -131,6 +148,8 @@ fn evidence(sentence: &str, mention: &PersonMention, byline: bool) -> i32 {
         score += 4;
     } else if MEETS_AFTER.is_match(after) {
         score += 2;
+    } else if HOSTS_AFTER.is_match(after) {
+        score -= 2;
     }
     // the host's words end in "by", the visitor's in one of these (maybe before "the"): a
     // text that ends otherwise is not asked (outside ASCII, where a letter may have other
@@ -138,8 +157,10 @@ fn evidence(sentence: &str, mention: &PersonMention, byline: bool) -> i32 {
     let end = before.trim_end().as_bytes();
     let ends_with =
         |w: &&[u8]| end.len() >= w.len() && end[end.len() - w.len()..].eq_ignore_ascii_case(w);
-    let visitor_end: [&[u8]; 9] = [
+    let visitor_end: [&[u8]; 11] = [
         b"the",
+        b"carrying",
+        b"for",
         b"visiting",
         b"of",
         b"by",
@@ -180,6 +201,7 @@ mod tests {
                         mention: m,
                         person,
                         byline: false,
+                        title: false,
                     });
                 }
             }
@@ -224,6 +246,23 @@ mod tests {
             (
                 &["Premier Lin Bo will pay official visits to Peru and Chile."],
                 Some("Lin Bo"),
+            ),
+            // the visitor wraps up a tour, or comes in a plane; the host hosts
+            (
+                &[
+                    "Crown Prince Tomas Vik is wrapping up a tour of Asia.",
+                    "Last year Prime Minister Ana Ruiz travelled to Oslo twice.",
+                    "Ruiz hosted a dinner for the visitor.",
+                ],
+                Some("Tomas Vik"),
+            ),
+            (
+                &[
+                    "Last year Prime Minister Ana Ruiz travelled to Oslo.",
+                    "President Tomas Vik's aircraft landed in Lima at noon.",
+                    "Vik met Ruiz.",
+                ],
+                Some("Tomas Vik"),
             ),
             (
                 &[
