@@ -310,8 +310,10 @@ impl Cast {
     }
 
     /// A description that names the traveller's own title ("the Secretary-General").
+    /// ("the Head of State" in a release on the head of state's visit, too)
     fn traveller_title(&self, role: &str) -> bool {
         self.traveller.is_some_and(|t| self.office(t) == role)
+            || matches!(role, "head of state" | "head of government")
     }
 
     /// The canonical title of a person, empty when the text gives none.
@@ -418,6 +420,20 @@ fn reduce_role(role: &str, country: Option<&str>) -> String {
         }
         text.push_str(word);
     }
+    // "Deputy Prime Minister and Minister of Foreign Affairs": two offices, each reduced
+    // (not "Minister of Industry and Trade", one office with two portfolios)
+    if let Some((first, second)) = text.split_once(" and ")
+        && second.split(' ').any(|w| {
+            crate::extract::lexicon::HEADS.contains(w)
+                && !crate::extract::lexicon::MODIFIERS.contains(w)
+        })
+    {
+        return format!(
+            "{} and {}",
+            reduce_role(first, country),
+            reduce_role(second, country)
+        );
+    }
     let Some((head, complement)) = split_at_complement(&text) else {
         return if text == "premier" || text == "pm" {
             "prime minister".to_owned()
@@ -466,8 +482,26 @@ fn role_fits(description: &str, person: &str) -> bool {
     {
         return true;
     }
+    let holds = |offices: &[&str]| {
+        offices.iter().any(|r| person.ends_with(r))
+            && !person.contains("former")
+            && !person.contains("deputy")
+            && !person.contains("vice")
+    };
     match description {
         "leader" | "leaders" => LEADER_ROLES.iter().any(|r| person.ends_with(r)),
+        // "the Head of State" of a president or a monarch, "the Head of Government" of a
+        // prime minister
+        "head of state" => holds(&[
+            "president",
+            "king",
+            "queen",
+            "emir",
+            "amir",
+            "sultan",
+            "emperor",
+        ]),
+        "head of government" => holds(&["prime minister", "premier", "chancellor"]),
         // (a Prime Minister is "the Prime Minister", not "the Minister")
         "minister" => person.ends_with("minister") && !person.ends_with("prime minister"),
         "counterpart" => person.ends_with("counterpart"),
@@ -549,6 +583,17 @@ mod tests {
             ),
             ("Prime Minister", None, "prime minister"),
             ("President of the Republic", None, "president"),
+            // two offices, each reduced; one office of two portfolios
+            (
+                "Deputy Prime Minister and Minister of Foreign Affairs",
+                None,
+                "deputy prime minister and foreign minister",
+            ),
+            (
+                "Minister of Industry and Trade",
+                None,
+                "industry and trade minister",
+            ),
         ];
         for (role, country, expected) in cases {
             assert_eq!(canonical_role(role, country), expected, "{role}");
@@ -599,6 +644,18 @@ mod tests {
             "The Crown Prince hosted a dinner.",
         ]);
         assert_eq!(got[1], ["Jon bin Tomas"]);
+    }
+
+    #[test]
+    fn the_head_of_state_is_a_president_the_head_of_government_a_prime_minister() {
+        let got = resolve(&[
+            "She was received by President Tomas Vik and Prime Minister Jon Dahl.",
+            "The Head of State hosted a dinner, and the Head of Government spoke.",
+            "Deputy Prime Minister and Minister of Foreign Affairs Lena Berg came.",
+            "The Deputy Prime Minister spoke.",
+        ]);
+        assert_eq!(got[1], ["Tomas Vik", "Jon Dahl"]);
+        assert_eq!(got[3], ["Lena Berg"]);
     }
 
     #[test]

@@ -121,7 +121,7 @@ pub static WEAK_HEADS: WordSet = WordSet::new(
 pub static HONORIFICS: WordSet = WordSet::new(
     "
     mr mrs ms miss dr h.e madam madame sir dame lord lady professor reverend excellency majesty
-    highness mme messrs dato datuk honourable honorable shri shrimati smt
+    highness mme messrs dato datuk honourable honorable shri shrimati smt mullah mufti
     ",
 );
 

@@ -350,10 +350,18 @@ impl Reader<'_, '_> {
             return None;
         }
         let (end, chained_country) = self.of_chain(j);
+        // "Minister of Foreign Affairs Sheikh Ali": the courtesy title before the name is
+        // the title's end, not its office
+        let role_end =
+            if end > role_start + 1 && self.word(end - 1).is_some_and(|w| key(w) == "sheikh") {
+                end - 1
+            } else {
+                end
+            };
         Some(Title {
             start: i,
             end,
-            role: self.text(role_start, end),
+            role: self.text(role_start, role_end),
             country: country.or(chained_country),
             determiner,
             weak: weak && !qualified,
@@ -417,7 +425,9 @@ impl Reader<'_, '_> {
                 && (PORTFOLIOS.contains(key)
                     || NOT_PERSON.contains(key)
                     || self.is_title_word_at(k)
-                    || self.gazetteer.demonym(w.text).is_some())
+                    || self.gazetteer.demonym(w.text).is_some()
+                    // "for National Reconciliation": a name of what the body does
+                    || key.ends_with("tion") || key.ends_with("sion"))
         })
     }
 
@@ -440,9 +450,15 @@ impl Reader<'_, '_> {
                 j = next;
                 continue;
             }
-            let lower = self
-                .word(k)
-                .is_some_and(|w| matches!(w.text, "state" | "government" | "staff"));
+            // "of the caretaker government": one lower-case word before the body
+            let body = |w: &Word<'_>| matches!(w.text, "government" | "administration");
+            if self.word(k).is_some_and(|w| !w.capitalised()) && self.word(k + 1).is_some_and(body)
+            {
+                k += 1;
+            }
+            let lower = self.word(k).is_some_and(|w| {
+                matches!(w.text, "state" | "government" | "staff" | "administration")
+            });
             let run_start = k;
             while (self.complement_word(k) || lower && k == run_start)
                 && (k == run_start || self.joined(k - 1))
@@ -693,7 +709,12 @@ impl Reader<'_, '_> {
         {
             return Some((self.person(&title, style.end, end), end));
         }
-        if title.weak {
+        // ("the Head of State", "the Head of Government": an office, though "head" alone is
+        // no title)
+        let office = ["head of state", "head of government"]
+            .iter()
+            .any(|r| title.role.eq_ignore_ascii_case(r));
+        if title.weak && !office {
             return None;
         }
         let (start, end) = self.span(title.start, title.end);
@@ -1054,6 +1075,26 @@ mod tests {
             (
                 "Former U.N. Secretary-General Tomas Vik arrived.",
                 vec![named("Tomas Vik", Some("Former U.N. Secretary-General"))],
+            ),
+            // a courtesy title between the office and the name; a body in lower case; what
+            // a council is for
+            (
+                "HE Minister of Foreign Affairs Sheikh Tomas bin Vik came.",
+                vec![named("Tomas bin Vik", Some("Minister of Foreign Affairs"))],
+            ),
+            (
+                "He met the Prime Minister of the caretaker government, Mullah Jon Dahl.",
+                vec![named(
+                    "Jon Dahl",
+                    Some("Prime Minister of the caretaker government"),
+                )],
+            ),
+            (
+                "He met the Chairman of the High Council for National Reconciliation, Dr. Jon Dahl.",
+                vec![named(
+                    "Jon Dahl",
+                    Some("Chairman of the High Council for National Reconciliation"),
+                )],
             ),
             // a headline's verb is no name
             (

@@ -736,15 +736,16 @@ pub fn before_noun(rest: &str) -> bool {
 }
 
 /// The place at byte `at` is a topic's ("to discuss the crisis in Burma", "talks on the
-/// situation in Gaza"), not where anything happens.
+/// situation in Gaza") or an embassy's ("the staff of the Embassy of Peru in Oslo"), not
+/// where anything happens.
 pub fn topic_place(text: &str, at: usize) -> bool {
     static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?-u:\b)(?:situation|crisis|war|conflict|peace|fighting|violence|developments|events|elections?|reconstruction|security|stability|hostages|attacks?|investments?|operations|process|refugees|people|communities|civilians)\s+(?:in|on)\s+(?:the\s+)?$",
+            r"(?i)(?-u:\b)(?:situation|crisis|war|conflict|peace|fighting|violence|developments|events|elections?|reconstruction|security|stability|hostages|attacks?|investments?|operations|process|refugees|people|communities|civilians)\s+(?:in|on)\s+(?:the\s+)?$|(?-u:\b)of\s+(?:the|its|his|her|their)\s+(?:embassy|consulate|high\s+commission)(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+in\s+$",
         )
         .expect("topic pattern compiles")
     });
-    TOPIC.is_match(tail(&text[..at], 40))
+    TOPIC.is_match(tail(&text[..at], 64))
 }
 
 /// The last `len` bytes (at most) of `text`, on a char boundary: enough for patterns anchored

@@ -857,6 +857,9 @@ impl<'d> Story<'d> {
                 last.destination = draft.destination.take();
                 fill(last, &draft);
                 self.arrive(planned);
+                // ("is on a visit to Russia ... left Dakar on Thursday ... landed in Sochi":
+                // the journey the lead told, now whole)
+                self.retell_lead();
                 return;
             }
         }
@@ -3993,5 +3996,12 @@ mod tests {
     fn a_town_that_names_an_airfield_gives_way_to_the_city_it_serves() {
         let text = " date 2025-05-07\nChancellor Ana Ruiz landed at the Villacoublay military airfield, just outside Paris, on Wednesday morning.";
         assert_eq!(legs(text), [leg("?", "Paris", "2025-05-07", &[])]);
+    }
+
+    #[test]
+    fn the_head_of_state_of_a_presidency_s_release_is_its_president() {
+        let text = " date 2022-06-03\nThe President of the Republic, Ana Ruiz, is today on a working visit to Russia, at the invitation of President Tomas Vik. The Head of State left Lima on Thursday evening. Her aircraft touched down in Sochi on Friday morning. She was greeted by Governor Jon Dahl and by the staff of the Embassy of Peru in Moscow.";
+        assert_eq!(legs(text), [leg("Lima", "Sochi", "2022-06-02", &[])]);
+        assert_eq!(meeting_places(text), ["Sochi"]);
     }
 }

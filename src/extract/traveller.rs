@@ -30,7 +30,7 @@ static TITLE_VISITOR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A verb of travel right after the subject (past an appositive between commas).
 static TRAVELS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:'s?)?\s+(?:\w+\s+)?(?:aircraft|plane|jet|airplane|helicopter|motorcade|convoy)\s+|(?:\s*,[^,.;]{0,90},|\s*,)?\s*)(?:(?:has|had|have|will|would|is|was|also|then|subsequently|first|later|finally|already|due|expected|set|to|soon|now|today)\s+)*(?:set\s+(?:off|out)|take\s+off|takes\s+off|took\s+off|emplane|emplanes|emplaned|arrived|arrives|arriving|arrive|reached|reaches|reach|landed|lands|land|flew|flies|fly|depart|leave|head|proceed|pay|pays|paid\s+(?:an?\s+)?(?:\w+\s+)?visits?|travell?ed|travels|departed|departs|left|leaves|visited|visits|began|begins|make|made|makes|came|comes|went|goes|go|travel|visit|tour|toured|tours|got\s+to|returned|headed|continued|proceeded|was\s+given\s+(?:a|an)\s+(?:\w+\s+)?welcome|was\s+(?:warmly\s+)?(?:welcomed|received|greeted)|(?:is|was)\s+(?:now\s+|currently\s+|already\s+)?in\s+[A-Z]\w*|(?:ended|ends|ending|concluded|concludes|concluding|wrapped\s+up|wraps\s+up|wrapping\s+up|completed|completing)\s+(?:(?:today|yesterday|on\s+\w+)\s+)?(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)|who\s+(?:was|is)\s+(?:in|visiting|on)|who\s+(?:arrived|travell?ed|flew))(?-u:\b)")
+    Regex::new(r"^(?:(?:'s?)?\s+(?:\w+\s+)?(?:aircraft|plane|jet|airplane|helicopter|motorcade|convoy)\s+|(?:\s*,[^,.;]{0,90},|\s*,)?\s*)(?:(?:has|had|have|will|would|is|was|also|then|subsequently|first|later|finally|already|due|expected|set|to|soon|now|today)\s+)*(?:set\s+(?:off|out)|take\s+off|takes\s+off|took\s+off|emplane|emplanes|emplaned|arrived|arrives|arriving|arrive|reached|reaches|reach|landed|lands|land|flew|flies|fly|depart|leave|head|proceed|pay|pays|paid\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}visits?|travell?ed|travels|departed|departs|left|leaves|visited|visits|began|begins|make|made|makes|came|comes|went|goes|go|travel|visit|tour|toured|tours|got\s+to|returned|headed|continued|proceeded|was\s+given\s+(?:a|an)\s+(?:\w+\s+)?welcome|was\s+(?:warmly\s+)?(?:welcomed|received|greeted)|(?:is|was)\s+(?:now\s+|currently\s+|already\s+)?in\s+[A-Z]\w*|(?:is|was)\s+(?:today\s+|now\s+|currently\s+)?on\s+(?:a|an|his|her|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|mission)|(?:ended|ends|ending|concluded|concludes|concluding|wrapped\s+up|wraps\s+up|wrapping\s+up|completed|completing)\s+(?:(?:today|yesterday|on\s+\w+)\s+)?(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)|who\s+(?:was|is)\s+(?:in|visiting|on)|who\s+(?:arrived|travell?ed|flew))(?-u:\b)")
         .expect("travel pattern compiles")
 });
 
@@ -263,6 +263,14 @@ mod tests {
                     "Vik met Ruiz.",
                 ],
                 Some("Tomas Vik"),
+            ),
+            (
+                &["Sheikh Tomas Vik paid a one-day visit to Lima today."],
+                Some("Tomas Vik"),
+            ),
+            (
+                &["President Lena Berg is today on a working visit to Peru."],
+                Some("Lena Berg"),
             ),
             (
                 &[
