@@ -83,7 +83,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Arrive,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:arrived|arriving|arrives|arrive|arrival|reached|reaching|reaches|reach|landed|landing|lands|got\s+to|gets\s+to|came\s+to|comes\s+to|come\s+to|coming\s+to|touched\s+down|made\s+a\s+(?:brief\s+|short\s+)?stop\s+in|stopped\s+(?:off\s+)?in|(?:first|next|final|last)\s+(?:destination|stop)\s+(?:was|is|will\s+be)|(?:due|expected|scheduled)\s+(?:back\s+|home\s+)?in)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:arrived|arriving|arrives|arrive|arrival|reached|reaching|reaches|reach|landed|landing|lands|got\s+to|gets\s+to|came\s+to|comes\s+to|come\s+to|coming\s+to|touched\s+down|made\s+a\s+(?:brief\s+|short\s+)?stop\s+in|stopped\s+(?:off\s+)?in|(?:first|next|final|last)\s+(?:destination|stop)\s+(?:was|is|will\s+be)|(?:due|expected|scheduled)\s+(?:back\s+|home\s+)?in|(?:was|were)\s+back\s+in)(?-u:\b)",
             )
         }),
     },
@@ -92,7 +92,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Travel,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her)|(?:take|takes|took|taking)\s+(?:him|her)\s+(?:on\s+)?to|departure\s+for|(?:was|were|being)\s+(?:then\s+|later\s+)?(?:taken|flown|driven)|boarded\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,4}?(?:aircraft|plane|jet|helicopter|train|shinkansen|flight|boat|ship|ferry)|^(?:\d{1,2}[:.h]\d{2}\s+|[\w ,]{1,30}:\s+|(?:early\s+|late\s+)?(?:morning|afternoon|evening|overnight|night)\s+|(?:early\s+|late\s+)?in\s+the\s+(?:morning|afternoon|evening),\s+)?(?:return\s+)?(?:(?:road|air|helicopter|car|motorcade|train|boat)\s+)?(?:flight|drive|transfer|journey|trip|return|travel))(?-u:\b)",
+                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her)|(?:take|takes|took|taking)\s+(?:him|her)\s+(?:on\s+|back\s+|out\s+)?to|(?:carried|carries|brought|brings|ferried|ferries)\s+(?:him|her|them)\s+(?:on\s+|back\s+|out\s+)?to|departure\s+for|(?:was|were|being)\s+(?:then\s+|later\s+)?(?:taken|flown|driven)|boarded\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,4}?(?:aircraft|plane|jet|helicopter|train|shinkansen|flight|boat|ship|ferry)|^(?:\d{1,2}[:.h]\d{2}\s+|[\w ,]{1,30}:\s+|(?:early\s+|late\s+)?(?:morning|afternoon|evening|overnight|night)\s+|(?:early\s+|late\s+)?in\s+the\s+(?:morning|afternoon|evening),\s+)?(?:return\s+)?(?:(?:road|air|helicopter|car|motorcade|train|boat)\s+)?(?:flight|drive|transfer|journey|trip|return|travel))(?-u:\b)",
             )
         }),
     },

@@ -160,6 +160,7 @@ pub fn extract_with(
     story.trace = trace.then(Vec::new);
     story.context = context_countries(&parsed);
     story.first_person = speaks_in_first_person(&parsed);
+    story.feminine = pronoun_gender(&parsed);
     // "Provisional programme:": the lines after it are items of the traveller's schedule,
     // told without a subject ("Talks with the Prime Minister.")
     let mut programme = false;
@@ -633,7 +634,7 @@ static PRONOUN_AT: LazyLock<Regex> =
 static PAIR_AT: LazyLock<Regex> = LazyLock::new(|| pronoun_pattern(&format!("^{PAIR}")));
 
 /// The alternatives of [`PRONOUN`] that start at a word boundary.
-const PERSONAL: &str = r"(?-u:\b)(?P<one>he|she|him|his|her)(?-u:\b)|(?-u:\b)(?P<own>the\s+couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))(?-u:\b)|(?-u:\b)(?P<group>the\s+(?:two|three|four)\s+(?:leaders|ministers|sides|delegations|presidents|heads\s+of\s+(?:state|government)|of\s+them)|both\s+(?:leaders|ministers|men|sides)|the\s+pair|the\s+(?:leaders|ministers|visitors)|they|them)(?-u:\b)|(?-u:\b)(?P<moving>the\s+(?:mission|group|party))\s+(?:then\s+|later\s+|also\s+)?(?:flew|travell?ed|left|departed|arrived|landed|took\s+off|went|drove|headed|proceeded|continued)(?-u:\b)";
+const PERSONAL: &str = r"(?-u:\b)(?P<one>he|she|him|his|her)(?-u:\b)|(?-u:\b)(?P<own>the\s+(?:presidential\s+|royal\s+|imperial\s+|princely\s+)?couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))(?-u:\b)|(?-u:\b)(?P<group>the\s+(?:two|three|four)\s+(?:leaders|ministers|sides|delegations|presidents|heads\s+of\s+(?:state|government)|of\s+them)|both\s+(?:leaders|ministers|men|sides)|the\s+pair|the\s+(?:leaders|ministers|visitors)|they|them)(?-u:\b)|(?-u:\b)(?P<moving>the\s+(?:mission|group|party))\s+(?:then\s+|later\s+|also\s+)?(?:flew|travell?ed|left|departed|arrived|landed|took\s+off|went|drove|headed|proceeded|continued)(?-u:\b)";
 
 /// The last alternative of [`PRONOUN`]: "the two" before what they did.
 const PAIR: &str = r"(?P<pair>the\s+two)\s+(?:then\s+|also\s+|later\s+|jointly\s+)?(?:held|spoke|gave|appeared|addressed|met|told|briefed|took|had|attended|visited|toured|laid|walked|signed)(?-u:\b)";
@@ -786,9 +787,68 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
         }
     }
     out.sort_by_key(|a| a.start);
+    if let Some(feminine) = story.feminine {
+        others_pronouns(text, feminine, &mut out);
+    }
     subject_pronouns_of_another(text, &mut out);
     possessive_of_another_subject(text, &mut out);
     out
+}
+
+/// Whether a personal pronoun is feminine ("she", "her"), masculine ("he", "him", "his"),
+/// or neither.
+fn pronoun_is_feminine(word: &str) -> Option<bool> {
+    match word.to_ascii_lowercase().as_str() {
+        "she" | "her" | "hers" | "herself" => Some(true),
+        "he" | "him" | "his" | "himself" => Some(false),
+        _ => None,
+    }
+}
+
+/// The pronouns of the traveller, when the text uses one set at least three times as often as
+/// the other (and at least three times): most of a report's pronouns are the traveller's.
+/// "Her Majesty", "His Excellency" are styles, not pronouns.
+fn pronoun_gender(parsed: &[Parsed<'_>]) -> Option<bool> {
+    let (mut feminine, mut masculine) = (0usize, 0usize);
+    for p in parsed {
+        for (range, who) in pronouns(&p.sentence.text) {
+            let text = &p.sentence.text;
+            let style = ["Majesty", "Highness", "Excellency", "Royal"]
+                .iter()
+                .any(|w| text[range.end..].trim_start().starts_with(w));
+            match (who, pronoun_is_feminine(&text[range]), style) {
+                (Who::Traveller, Some(true), false) => feminine += 1,
+                (Who::Traveller, Some(false), false) => masculine += 1,
+                _ => {}
+            }
+        }
+    }
+    if feminine >= 3 && feminine >= 3 * masculine {
+        Some(true)
+    } else if masculine >= 3 && masculine >= 3 * feminine {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// "Minister Ruiz will stay on: on Friday she is expected in Brussels", in a report whose
+/// traveller is "he": a pronoun of the other set is the person named before it in the
+/// sentence, or nobody the story follows.
+fn others_pronouns(text: &str, feminine: bool, actors: &mut [Actor]) {
+    let mut named = None;
+    for actor in actors.iter_mut() {
+        match actor.who {
+            Who::Person(id) => named = Some(id),
+            Who::Traveller
+                if pronoun_is_feminine(&text[actor.start..actor.end])
+                    .is_some_and(|f| f != feminine) =>
+            {
+                actor.who = named.map_or(Who::Nobody, Who::Person);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// "Russian President X is to give his annual address": a "his" or "her" that the verb of

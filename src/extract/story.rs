@@ -80,6 +80,9 @@ pub struct Story<'d> {
     /// The text speaks in the traveller's voice ("Today I depart for ..."): "I" is the
     /// traveller.
     pub first_person: bool,
+    /// The pronouns the text gives the traveller, when it clearly gives one set: "she" and
+    /// "her" (true) or "he", "him" and "his" (false).
+    pub feminine: Option<bool>,
     /// The place of the first news dateline: where "here" is.
     dateline: Option<String>,
     /// The sentence that opens with the first news dateline: the lead, which sums up.
@@ -150,6 +153,7 @@ impl<'d> Story<'d> {
             context: Vec::new(),
             trace: None,
             first_person: false,
+            feminine: None,
             dateline: None,
             lead: None,
             overnight: false,
@@ -4003,5 +4007,32 @@ mod tests {
         let text = " date 2022-06-03\nThe President of the Republic, Ana Ruiz, is today on a working visit to Russia, at the invitation of President Tomas Vik. The Head of State left Lima on Thursday evening. Her aircraft touched down in Sochi on Friday morning. She was greeted by Governor Jon Dahl and by the staff of the Embassy of Peru in Moscow.";
         assert_eq!(legs(text), [leg("Lima", "Sochi", "2022-06-02", &[])]);
         assert_eq!(meeting_places(text), ["Sochi"]);
+    }
+
+    #[test]
+    fn the_presidential_couple_travels_and_the_pronouns_of_another_set_are_someone_else_s() {
+        let text = " date 2016-11-02\nPresident Ana Ruiz is on a state visit to Britain. She met Prime Minister Tomas Vik today, and she spoke to the press. The presidential couple landed in London on Monday night, after a flight from Bogota. She laid a wreath on Tuesday. Minister Jon Dahl will stay on in Europe: on Friday he is expected in Brussels for talks.";
+        assert_eq!(legs(text), [leg("Bogota", "London", "2016-10-31", &[])]);
+        assert!(
+            meeting_places(text).iter().all(|p| p == "London"),
+            "{:?}",
+            meeting_places(text)
+        );
+    }
+
+    #[test]
+    fn a_vehicle_brings_the_traveller_back_and_the_traveller_is_back() {
+        let text = " date 2005-01-09\nOn Friday Secretary-General Ana Ruiz flew to Banda Aceh. A helicopter then took her to Meulaboh. The helicopter brought her back to Banda Aceh in the afternoon. On Saturday she flew to Colombo, and a helicopter took her to Galle. She was back in Colombo at dusk.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("?", "Banda Aceh", "2005-01-07", &[]),
+                leg("Banda Aceh", "Meulaboh", "2005-01-07", &[]),
+                leg("Meulaboh", "Banda Aceh", "2005-01-07", &[]),
+                leg("Banda Aceh", "Colombo", "2005-01-08", &[]),
+                leg("Colombo", "Galle", "2005-01-08", &[]),
+                leg("Galle", "Colombo", "2005-01-08", &[]),
+            ]
+        );
     }
 }
