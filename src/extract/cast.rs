@@ -301,8 +301,13 @@ impl Cast {
         }
         // "the Prime Minister" after "The Prime Minister, X" and "the Prime Minister of
         // Latvia, Y": the office told without a country, the text's own
+        // (one the reading has met already, when the text is read a second time)
         if mention.country.is_none()
-            && let Some(id) = self.most_recent(|id| fits(id) && self.people[id].country.is_none())
+            && let Some(id) = self.most_recent(|id| {
+                fits(id)
+                    && self.people[id].country.is_none()
+                    && (self.clock == 0 || self.recency[id] > 0)
+            })
         {
             return Some(id);
         }
@@ -656,6 +661,33 @@ mod tests {
         ]);
         assert_eq!(got[1], ["Tomas Vik", "Jon Dahl"]);
         assert_eq!(got[3], ["Lena Berg"]);
+    }
+
+    #[test]
+    fn a_title_without_a_country_is_one_the_reading_has_met() {
+        let mut cast = Cast::new();
+        let read = |cast: &mut Cast, sentence: &str| -> Vec<String> {
+            let ids: Vec<PersonId> = mentions(sentence, Gazetteer::global())
+                .iter()
+                .filter_map(|m| cast.observe(m))
+                .collect();
+            ids.into_iter()
+                .map(|id| cast.person(id).name.clone())
+                .collect()
+        };
+        for sentence in [
+            "Pakistan's prime minister, Jon Dahl, was waiting.",
+            "Prime Minister Tomas Vik met him in Delhi.",
+        ] {
+            read(&mut cast, sentence);
+        }
+        // read again from the start: only Dahl has been met when "the prime minister" comes
+        cast.forget_recency();
+        read(&mut cast, "Mr Dahl drove him.");
+        assert_eq!(
+            read(&mut cast, "Talks with the prime minister."),
+            ["Jon Dahl"]
+        );
     }
 
     #[test]

@@ -705,6 +705,13 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
     for prep in FRAME.find_iter(&reading.text[from..stop]) {
         let at = from + prep.end();
         let word = prep.as_str().to_lowercase();
+        // "leaves Islamabad, but not for Delhi": a place denied
+        if reading.text[..from + prep.start()]
+            .trim_end()
+            .ends_with(" not")
+        {
+            continue;
+        }
         let place = reading
             .place_after(at)
             .filter(|p| p.start < stop && p.start <= at + 40)

@@ -186,7 +186,12 @@ impl<'d> Story<'d> {
             } else {
                 Tense::Past
             };
+            // "after the 14 February bombing": the day of an incident, not of the story
+            let incident = (reading.text[..mention.start].ends_with("the ")
+                || reading.text[mention.start..].starts_with("the "))
+                && INCIDENT_AFTER.is_match(&reading.text[mention.end..]);
             let date = match mention.expr {
+                _ if incident => None,
                 // "today" in a narrative that has its own dates is reported speech (but "will
                 // depart tonight" announces in the release's own voice)
                 // ("This morning, the Minister was received by ...": the narrator's own day,
@@ -1882,6 +1887,12 @@ static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("another-time pattern compiles")
 });
 
+/// What a date names when it stands before one of these ("the 14 February bombing").
+static INCIDENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:[a-z]+\s+)?(?:bombing|attacks?|earthquake|tsunami|floods?|explosion|blast|massacre|shooting|coup|elections?|referendum|plebiscite|ceasefire|agreement|accord|crash|fire)(?-u:\b)")
+        .expect("incident pattern compiles")
+});
+
 /// "a trip during which he attended the Summit in Madrid", then "In Madrid he took part in
 /// the Summit ... on Wednesday 29 June": an engagement summed up undated and told again with
 /// its day is kept once, with the day.
@@ -2282,7 +2293,7 @@ fn title_case(raw: &str) -> String {
 /// plans before it in its clause ("will", "is due to", "is expected to").
 fn narrative_present(reading: &Reading<'_>, at: usize) -> bool {
     static PLAN_WORD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:will|would|shall|to|due|expected|scheduled|set|plans?|intends?)(?-u:\b)")
+        Regex::new(r"(?i)(?-u:\b)(?:will|would|shall|(?:is|are|was|were|going)\s+to|due|expected|scheduled|set|plans?|intends?)(?-u:\b)")
             .expect("plan-word pattern compiles")
     });
     let (clause_start, _) = reading.clause(at);
@@ -4033,6 +4044,23 @@ mod tests {
                 leg("Colombo", "Galle", "2005-01-08", &[]),
                 leg("Galle", "Colombo", "2005-01-08", &[]),
             ]
+        );
+    }
+
+    #[test]
+    fn a_timeline_in_the_present_a_place_denied_and_an_incident_s_day() {
+        let text = " date 2019-02-22 Timeline: the Crown Prince's week\n\n- Sunday 17 Feb, evening - Crown Prince Ana Ruiz lands in Islamabad from Riyadh.\n- Monday night - She leaves Islamabad, but not for Delhi. After the 14 February bombing, officials did not want the stop to look like a continuation, so she flies home to Riyadh first.\n- Friday 22 Feb, morning - In Beijing, the two hold talks.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("Riyadh", "Islamabad", "2019-02-17", &[]),
+                leg("Islamabad", "Riyadh", "2019-02-18", &[]),
+                leg("Riyadh", "Beijing", "2019-02-22", &[]),
+            ]
+        );
+        assert_eq!(
+            meeting_days(text),
+            [("2019-02-22".into(), String::new(), Status::Completed)]
         );
     }
 }
