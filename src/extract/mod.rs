@@ -646,7 +646,7 @@ fn pronoun_pattern(alternatives: &str) -> Regex {
 /// What news reports call the one they follow, whoever it is: "the pontiff", "the pope", "the
 /// U.N. chief", "the visiting minister", "the visitor", the host's "his guest".
 static EPITHET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:[Tt]he\s+(?:pontiff|pope|U\.N\.\s+chief|UN\s+chief|visitor|visiting\s+(?:[a-z]+\s+)?(?:minister|president|premier|leader|secretary|chancellor|dignitary))|(?:his|her)\s+(?:guest|visitor))(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:[Tt]he\s+(?:pontiff|pope|U\.N\.\s+chief|UN\s+chief|visitor|mediator|visiting\s+(?:[a-z]+\s+)?(?:minister|president|premier|leader|secretary|chancellor|dignitary))|(?:his|her)\s+(?:guest|visitor))(?-u:\b)")
         .expect("epithet pattern compiles")
 });
 
@@ -764,7 +764,7 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
     }
     // "the pontiff", "the U.N. chief", "the visiting minister": a news report's names for
     // the one it follows
-    if ["ontiff", "ope", "chief", "visit", "guest"]
+    if ["ontiff", "ope", "chief", "visit", "guest", "mediator"]
         .iter()
         .any(|w| text.contains(w))
     {

@@ -4063,4 +4063,13 @@ mod tests {
             [("2019-02-22".into(), String::new(), Status::Completed)]
         );
     }
+
+    #[test]
+    fn the_mediator_is_the_traveller() {
+        let text = " date 2008-01-24\nFormer Secretary-General Ana Ruiz flew in to Nairobi on Tuesday. On Wednesday President Tomas Vik received the mediator at State House.";
+        assert_eq!(
+            meeting_days(text),
+            [("2008-01-23".into(), "Tomas Vik".into(), Status::Completed)]
+        );
+    }
 }
