@@ -3990,6 +3990,8 @@ mod tests {
     fn the_aircraft_from_somewhere_carries_the_traveller_from_there() {
         let text = " date 2023-05-07\nChancellor Ana Ruiz will meet President Tomas Vik today. The Luftwaffe Airbus from Berlin has landed in Paris. Vik welcomed Ruiz.";
         assert_eq!(legs(text), [leg("Berlin", "Paris", "2023-05-07", &[])]);
+        let text = " date 2018-09-05\nPrime Minister Ana Ruiz will meet President Tomas Vik today. The Air Force 757 from Auckland landed in Apia at noon. Vik welcomed Ruiz.";
+        assert_eq!(legs(text), [leg("Auckland", "Apia", "2018-09-05", &[])]);
         let text = " date 2022-02-24\nThe aircraft carrying Prime Minister Ana Ruiz and her delegation from Lima landed in Bogota on Wednesday evening.";
         assert_eq!(legs(text), [leg("Lima", "Bogota", "2022-02-23", &[])]);
     }
