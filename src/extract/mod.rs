@@ -880,7 +880,16 @@ fn possessive_of_another_subject(text: &str, actors: &mut [Actor]) {
 /// may come first), if any.
 fn opening_person(text: &str, actors: &[Actor]) -> Option<PersonId> {
     let first = actors.first()?;
-    let opens = text[..first.start].split_whitespace().count() <= 1;
+    // ("Turning to Libya: the Coordinator, X, is on his way"): after a colon, too
+    // ("the Relief Coordinator, X, is on his way": the title in apposition before the name)
+    let lead = text[..first.start].rsplit(':').next().unwrap_or("");
+    let title = lead.trim().strip_suffix(',').is_some_and(|t| {
+        let mut words = t.split_whitespace();
+        words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            && t.split_whitespace().count() <= 6
+            && words.all(|w| w.starts_with(char::is_uppercase))
+    });
+    let opens = lead.split_whitespace().count() <= 1 || title;
     match first.who {
         Who::Person(id) if opens => Some(id),
         _ => None,
@@ -893,7 +902,7 @@ fn opening_person(text: &str, actors: &[Actor]) -> Option<PersonId> {
 fn subject_pronouns_of_another(text: &str, actors: &mut [Actor]) {
     static WAS_IN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^\s*(?:was|were|had\s+been)\s+(?:also\s+|already\s+|then\s+)?(?:in|at|visiting)\s",
+            r"^,?(?:\s*,[^,]{1,60},)?\s*(?:(?:was|were|had\s+been)\s+(?:also\s+|already\s+|then\s+)?(?:in|at|visiting)\s|(?:is|was)\s+(?:already\s+)?on\s+(?:his|her)\s+way\s)",
         )
         .expect("presence pattern compiles")
     });
@@ -906,7 +915,10 @@ fn subject_pronouns_of_another(text: &str, actors: &mut [Actor]) {
     }
     for actor in actors.iter_mut().skip(1) {
         let word = &text[actor.start..actor.end];
-        let subject_pronoun = word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she");
+        // ("X is on his way ..., from where he will travel")
+        let subject_pronoun = ["he", "she", "his", "her"]
+            .iter()
+            .any(|p| word.eq_ignore_ascii_case(p));
         if actor.who == Who::Traveller && !subject_pronoun {
             // the traveller named or pointed at: later pronouns may be the traveller's
             return;

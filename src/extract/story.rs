@@ -4074,4 +4074,10 @@ mod tests {
             [("2008-01-23".into(), "Tomas Vik".into(), Status::Completed)]
         );
     }
+
+    #[test]
+    fn another_official_on_the_way_after_a_colon_travels_alone() {
+        let text = " date 2023-09-15\nSecretary-General Ana Ruiz arrived in Havana yesterday for the summit. Turning to Libya: the Relief Coordinator, Jon Dahl, is on his way to the country and is expected in Benghazi tomorrow, from where he will travel to Derna.";
+        assert_eq!(legs(text), [leg("?", "Havana", "2023-09-14", &[])]);
+    }
 }
