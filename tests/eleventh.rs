@@ -20,12 +20,12 @@ const ELEVENTH: Corpus = Corpus {
     meetings_f1_floor: MEETINGS_F1_FLOOR,
 };
 
-/// Legs F1 must not fall below this (measured 0.393 when the corpus was added, 0.491 once
+/// Legs F1 must not fall below this (measured 0.393 when the corpus was added, 0.630 once
 /// the first of its misses were studied).
-const LEGS_F1_FLOOR: f64 = 0.45;
+const LEGS_F1_FLOOR: f64 = 0.58;
 /// Meeting-contact F1 must not fall below this (measured 0.458 when the corpus was added,
-/// 0.510 once the first of its misses were studied).
-const MEETINGS_F1_FLOOR: f64 = 0.47;
+/// 0.548 once the first of its misses were studied).
+const MEETINGS_F1_FLOOR: f64 = 0.50;
 
 #[test]
 fn eleventh_scores_stay_above_their_floors() {

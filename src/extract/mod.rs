@@ -798,10 +798,13 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
 /// Whether a personal pronoun is feminine ("she", "her"), masculine ("he", "him", "his"),
 /// or neither.
 fn pronoun_is_feminine(word: &str) -> Option<bool> {
-    match word.to_ascii_lowercase().as_str() {
-        "she" | "her" | "hers" | "herself" => Some(true),
-        "he" | "him" | "his" | "himself" => Some(false),
-        _ => None,
+    let is = |forms: [&str; 4]| forms.iter().any(|f| word.eq_ignore_ascii_case(f));
+    if is(["she", "her", "hers", "herself"]) {
+        Some(true)
+    } else if is(["he", "him", "his", "himself"]) {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -811,14 +814,17 @@ fn pronoun_is_feminine(word: &str) -> Option<bool> {
 fn pronoun_gender(parsed: &[Parsed<'_>]) -> Option<bool> {
     let (mut feminine, mut masculine) = (0usize, 0usize);
     for p in parsed {
-        for (range, who) in pronouns(&p.sentence.text) {
-            let text = &p.sentence.text;
-            let style = ["Majesty", "Highness", "Excellency", "Royal"]
-                .iter()
-                .any(|w| text[range.end..].trim_start().starts_with(w));
-            match (who, pronoun_is_feminine(&text[range]), style) {
-                (Who::Traveller, Some(true), false) => feminine += 1,
-                (Who::Traveller, Some(false), false) => masculine += 1,
+        for (k, w) in p.words.iter().enumerate() {
+            // (most words are longer than any pronoun)
+            if w.text.len() > 7 {
+                continue;
+            }
+            let style = p.words.get(k + 1).is_some_and(|next| {
+                ["Majesty", "Highness", "Excellency", "Royal"].contains(&next.text)
+            });
+            match (pronoun_is_feminine(w.text), style) {
+                (Some(true), false) => feminine += 1,
+                (Some(false), false) => masculine += 1,
                 _ => {}
             }
         }

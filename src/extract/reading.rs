@@ -592,7 +592,10 @@ impl<'a> Reading<'a> {
         let airport = [
             "irport", "irfield", "irbase", "ir base", "ir Base", "ir Force",
         ];
-        if !airport.iter().any(|w| near.contains(w)) {
+        // (every word of an airport has "ir": most places have none after them)
+        if !near.as_bytes().windows(2).any(|w| w == b"ir")
+            || !airport.iter().any(|w| near.contains(w))
+        {
             return None;
         }
         self.places.iter().find(|p| {
