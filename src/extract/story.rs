@@ -345,11 +345,13 @@ impl<'d> Story<'d> {
             let recap = own.is_none() && recap_of_the_trip(&reading.text[..event.at()]);
             let another_time =
                 ANOTHER_TIME.is_match(clause) || years_apart(clause) || fronted.is_some() || recap;
+            // "will go to Kyiv, at a date to be set": a plan without a day
+            let undated = reading.text.contains(" date") && UNDATED_PLAN.is_match(reading.text);
             let when = When {
                 date: date
                     .or(self.flashback.as_ref().map(|f| f.date))
                     .or(self.calendar.anchor)
-                    .filter(|_| !recap),
+                    .filter(|_| !recap && !undated),
                 part: dated.and_then(|d| d.mention.part),
                 one_day: date.is_some()
                     && dated.is_some_and(|d| !matches!(d.mention.expr, DateExpr::Range { .. })),
@@ -1885,6 +1887,12 @@ static CONCLUDED: LazyLock<Regex> = LazyLock::new(|| {
 static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:[Ii]n\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<year>(?:19|20)\d\d))?(?:[^\w\s]|\s+[a-z]|$)|in\s+(?P<alone>(?:19|20)\d\d)|(?:last|next)\s+(?:year|month)|years\s+ago)")
         .expect("another-time pattern compiles")
+});
+
+/// "at a date to be set", "at a later date": a plan whose day is not known.
+static UNDATED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:at|on)\s+a\s+(?:later|future|date\s+(?:still\s+|yet\s+)?to\s+be\s+(?:set|fixed|agreed|determined|announced|decided))(?:\s+date)?(?-u:\b)")
+        .expect("undated plan pattern compiles")
 });
 
 /// What a date names when it stands before one of these ("the 14 February bombing").
@@ -4079,5 +4087,23 @@ mod tests {
     fn another_official_on_the_way_after_a_colon_travels_alone() {
         let text = " date 2023-09-15\nSecretary-General Ana Ruiz arrived in Havana yesterday for the summit. Turning to Libya: the Relief Coordinator, Jon Dahl, is on his way to the country and is expected in Benghazi tomorrow, from where he will travel to Derna.";
         assert_eq!(legs(text), [leg("?", "Havana", "2023-09-14", &[])]);
+    }
+
+    #[test]
+    fn a_plan_at_a_date_to_be_set_has_no_day() {
+        let text = " date 2022-06-03\nPresident Ana Ruiz arrived in Sochi on Friday. She will go to Kyiv, at a date to be set by the two sides, to hold talks.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("?", "Sochi", "2022-06-03", &[]),
+                (
+                    "Sochi".into(),
+                    "Kyiv".into(),
+                    "?".into(),
+                    vec![],
+                    Status::Planned
+                ),
+            ]
+        );
     }
 }
