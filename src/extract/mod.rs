@@ -694,7 +694,7 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
                 && whole.start < m.end
         });
         // "Her Majesty Queen Elizabeth II", "His Excellency": a style, nobody's pronoun
-        let style = ["Majesty", "Highness", "Excellency", "Royal"]
+        let style = STYLES
             .iter()
             .any(|w| text[whole.end..].trim_start().starts_with(w));
         if !inside_name && !style {
@@ -795,6 +795,9 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
     out
 }
 
+/// Words after "His" or "Her" that make it a style ("Her Majesty"), nobody's pronoun.
+const STYLES: [&str; 4] = ["Majesty", "Highness", "Excellency", "Royal"];
+
 /// Whether a personal pronoun is feminine ("she", "her"), masculine ("he", "him", "his"),
 /// or neither.
 fn pronoun_is_feminine(word: &str) -> Option<bool> {
@@ -819,9 +822,10 @@ fn pronoun_gender(parsed: &[Parsed<'_>]) -> Option<bool> {
             if w.text.len() > 7 {
                 continue;
             }
-            let style = p.words.get(k + 1).is_some_and(|next| {
-                ["Majesty", "Highness", "Excellency", "Royal"].contains(&next.text)
-            });
+            let style = p
+                .words
+                .get(k + 1)
+                .is_some_and(|next| STYLES.contains(&next.text));
             match (pronoun_is_feminine(w.text), style) {
                 (Some(true), false) => feminine += 1,
                 (Some(false), false) => masculine += 1,

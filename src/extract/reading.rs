@@ -566,14 +566,7 @@ impl<'a> Reading<'a> {
         }
         let unknown = unknown_at(self.text, from)?;
         // "left Haneda Airport, Tokyo": the city the airport is named with
-        if let Some(city) = self.places.iter().find(|p| {
-            p.kind == PlaceKind::City
-                && p.start > unknown.end
-                && self
-                    .text
-                    .get(unknown.start..p.start)
-                    .is_some_and(|named| AIRPORT_OF_CITY.is_match(named))
-        }) {
+        if let Some(city) = self.city_served(&unknown) {
             return Some(city.clone());
         }
         let person = self
@@ -598,10 +591,15 @@ impl<'a> Reading<'a> {
         {
             return None;
         }
+        self.city_served(named)
+    }
+
+    /// The city named after the airport that starts at `named` ("Haneda Airport, Tokyo",
+    /// "Ben Gurion Airport outside Tel Aviv").
+    fn city_served(&self, named: &PlaceMention) -> Option<&PlaceMention> {
         self.places.iter().find(|p| {
             p.kind == PlaceKind::City
                 && p.start > named.end
-                && p.start <= named.end + 60
                 && self
                     .text
                     .get(named.start..p.start)

@@ -314,6 +314,8 @@ impl<'d> Story<'d> {
             .filter(|m| m.start() == 0);
         // the pluperfect has "had"
         let had = contains_ascii_in_any_case(reading.text, "had");
+        // "will go to Kyiv, at a date to be set": a plan without a day
+        let undated = reading.text.contains(" date") && UNDATED_PLAN.is_match(reading.text);
         for event in events {
             let before = self.meetings.len();
             let is_joint = matches!(&event, Event::Meeting(fact) if fact.joint);
@@ -345,8 +347,6 @@ impl<'d> Story<'d> {
             let recap = own.is_none() && recap_of_the_trip(&reading.text[..event.at()]);
             let another_time =
                 ANOTHER_TIME.is_match(clause) || years_apart(clause) || fronted.is_some() || recap;
-            // "will go to Kyiv, at a date to be set": a plan without a day
-            let undated = reading.text.contains(" date") && UNDATED_PLAN.is_match(reading.text);
             let when = When {
                 date: date
                     .or(self.flashback.as_ref().map(|f| f.date))
