@@ -197,7 +197,9 @@ pub static NOT_NAME: WordSet = WordSet::new(
     such any only english french spanish arabic chinese russian un u.n u.s eu nato g7 g20 g-20
     covid-19 sg sm sg/sm eid ramadan christmas easter diwali nowruz hanukkah passover
     thanksgiving concludes visits meets arrives holds begins ends leaves departs opens receives
-    pays attends addresses travels returns urges welcomes wraps
+    pays attends addresses travels returns urges welcomes wraps leaving arriving departing
+    travelling traveling returning flying visiting landing concluding wrapping heading
+    continuing touring entering crossing reaching attending receiving hosting welcoming
     ",
 );
 

@@ -742,7 +742,10 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
         if out.iter().any(|a| a.start < m.end && m.start < a.end) {
             continue;
         }
+        // "the mausoleum of the late President X": the dead are met by nobody
+        let late = text[..m.start].ends_with("late ") || text[m.start..m.end].contains(" late ");
         let who = match story.cast.observe(m) {
+            Some(_) if late => Who::Nobody,
             Some(id) if Some(id) == traveller => Who::Traveller,
             Some(id) => Who::Person(id),
             None if m.bare => continue,

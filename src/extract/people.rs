@@ -486,8 +486,15 @@ impl Reader<'_, '_> {
                     }
                 }
             }
+            // "Ambassador to Syria", but "took the Secretary-General to Kabkabiya": a
+            // journey's town is no office's
+            let place = if key(w) == "to" {
+                None
+            } else {
+                self.place_complement(run_start)
+            };
             k = k
-                .max(self.place_complement(run_start).unwrap_or(k))
+                .max(place.unwrap_or(k))
                 .max(self.organisation_run(run_start).unwrap_or(k));
             if k == run_start {
                 break;

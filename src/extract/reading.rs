@@ -742,7 +742,7 @@ pub fn before_noun(rest: &str) -> bool {
 pub fn topic_place(text: &str, at: usize) -> bool {
     static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?-u:\b)(?:situation|crisis|war|conflict|peace|fighting|violence|developments|events|elections?|reconstruction|security|stability|hostages|attacks?|investments?|operations|process|refugees|people|communities|civilians)\s+(?:in|on)\s+(?:the\s+)?$|(?-u:\b)of\s+(?:the|its|his|her|their)\s+(?:embassy|consulate|high\s+commission)(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+in\s+$",
+            r"(?i)(?-u:\b)(?:situation|crisis|war|conflict|peace|fighting|violence|developments|events|elections?|reconstruction|security|stability|hostages|attacks?|investments?|operations|process|refugees|people|communities|civilians|needs|aid|assistance|relief)\s+(?:in|on)\s+(?:the\s+)?$|(?-u:\b)of\s+(?:the|its|his|her|their)\s+(?:embassy|consulate|high\s+commission)(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+in\s+$",
         )
         .expect("topic pattern compiles")
     });

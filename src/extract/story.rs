@@ -409,8 +409,17 @@ impl<'d> Story<'d> {
         let label = reading.dates.len() == 1
             && reading.actors.is_empty()
             && reading.text.split_whitespace().nth(4).is_none();
+        // "The visit ended on Saturday, 3 July": the visit's own day, though no event is told
+        let of_the_visit = reading.main_subject() == Some(crate::extract::reading::Who::Entourage)
+            && !reading.planned_at(opener)
+            && VISIT_DAY.is_match(&reading.text[opener..]);
         for d in &reading.dates {
-            let opening = label || d.mention.start < opener.max(3);
+            let opening = label
+                || d.mention.start < opener.max(3)
+                || of_the_visit
+                    && d.date.is_some_and(|day| {
+                        self.calendar.anchor.is_some_and(|a| day > a) && day <= published
+                    });
             if let (true, Some(date)) = (opening, d.date) {
                 anchors.push((d.mention.start, date));
             }
@@ -1817,6 +1826,13 @@ struct When {
 }
 
 /// "last visited", "previously travelled": a visit before this one.
+/// "The visit ended on Saturday", "The tour concluded on 3 July": a sentence about the
+/// visit as a whole that dates its end.
+static VISIT_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[\w-]+\s+){1,4}(?:ended|concluded|closed|came\s+to\s+(?:a|an)\s+end)\s+on\s")
+        .expect("visit-day pattern compiles")
+});
+
 static BACKGROUND_VISIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:last|previously|formerly)\s+$")
         .expect("background-visit pattern compiles")
@@ -4103,6 +4119,59 @@ mod tests {
                     vec![],
                     Status::Planned
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_participle_opening_a_sentence_is_no_name() {
+        let text = " date 2019-05-09\nSecretary-General Ana Ruiz arrived in Quito on Monday, 6 May. Leaving Quito early on Wednesday, she travelled by road to Cuenca.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("?", "Quito", "2019-05-06", &[]),
+                leg("Quito", "Cuenca", "2019-05-08", &[]),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_needs_in_a_place_are_a_topic() {
+        let text = " date 2019-05-09\nSecretary-General Ana Ruiz arrived in Ramallah on Monday, 6 May. Prime Minister Tomas Vik welcomed her, and the two held talks on the humanitarian needs in Gaza.";
+        assert_eq!(meeting_places(text), ["Ramallah", "Ramallah"]);
+    }
+
+    #[test]
+    fn the_dead_are_no_participants() {
+        let text = " date 2019-05-09\nSecretary-General Ana Ruiz arrived in Ramallah on Monday, 6 May. She laid a wreath at the mausoleum of the late President Tomas Vik, then was received by President Jon Dahl.";
+        let named: Vec<_> = meetings(text)
+            .into_iter()
+            .flat_map(|m| m.participants)
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(named, ["Jon Dahl"]);
+    }
+
+    #[test]
+    fn the_day_the_visit_ended_dates_what_follows() {
+        let text = " date 2004-07\nSecretary-General Ana Ruiz arrived in Khartoum on Friday, 2 July. The visit ended on Saturday, 3 July, with the signing of a communiqu\u{e9}. The Secretary-General then left for Nairobi.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("?", "Khartoum", "2004-07-02", &[]),
+                leg("Khartoum", "Nairobi", "2004-07-03", &[]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_helicopter_that_took_the_traveller_makes_a_journey() {
+        let text = " date 2004-07\nSecretary-General Ana Ruiz arrived in El Fasher on Thursday, 1 July. Around midday a helicopter took the Secretary-General to Kabkabiya, where she toured a clinic.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("?", "El Fasher", "2004-07-01", &[]),
+                leg("El Fasher", "Kabkabiya", "2004-07-01", &[]),
             ]
         );
     }
