@@ -592,11 +592,14 @@ fn frame(
 }
 
 /// "From New Zealand, the Premier will proceed to Australia", "After Washington, she is to
-/// travel to Ohio": the origin put at the head of the sentence, before the movement at
-/// `start`.
+/// travel to Ohio", "After concluding his programme in Beijing, he flew to Tokyo": the origin
+/// put at the head of the sentence, before the movement at `start`.
 fn fronted_origin(reading: &Reading<'_>, start: usize) -> Option<PlaceMention> {
-    static FRONTED: LazyLock<Regex> =
-        LazyLock::new(|| compile(r"(?:^|,\s*)(?:[Ff]rom|[Aa]fter)\s+$"));
+    static FRONTED: LazyLock<Regex> = LazyLock::new(|| {
+        compile(
+            r"(?:^|,\s*)(?:[Ff]rom|[Aa]fter)\s+(?:(?:concluding|completing|ending|wrapping\s+up)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:visit|programme|program|stay|engagements|talks)\s+in\s+)?$",
+        )
+    });
     reading
         .places
         .iter()

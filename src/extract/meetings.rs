@@ -310,7 +310,7 @@ pub fn facts(
             None => end,
         };
         let window = (start.max(clause_start), end);
-        if rejects(reading, span) {
+        if rejects(reading, span) || quoted_words(reading.text, span.start) {
             continue;
         }
         if let Some(fact) = engagement(reading, span, window, companions, cast) {
@@ -934,7 +934,13 @@ fn engagement(
     };
     // "arrived in Tel Aviv and met X in Jerusalem": the place said after the engagement
     // word is where it was, before the one the clause opened with
-    let said = |p: &&PlaceMention| in_or_at(reading.text, p.start) && !mission_of(reading.text, p);
+    // (but "flew to Poland, changing planes in Frankfurt": a stopover's town is no venue)
+    let said = |p: &&PlaceMention| {
+        in_or_at(reading.text, p.start)
+            && !mission_of(reading.text, p)
+            && !STOPOVER.is_match(tail(&reading.text[..p.start], 40))
+            && !quoted_words(reading.text, p.start)
+    };
     let stated = reading
         .destinations_in(span.end, place_end)
         .find(said)
@@ -1267,6 +1273,29 @@ static IN_HONOUR: LazyLock<Regex> =
 static HOSTS: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"^,?\s+(?:(?:also|later|then|afterwards|will|would|personally|warmly)\s+)*(?:received|hosted|hosts|host|welcomed|welcomes|welcome|greeted|offered|gave|gives|give)(?-u:\b)",
+    )
+});
+
+/// Byte `at` lies in words quoted from someone ("\"... hopes the summit in Bali can be a
+/// catalyst,\" the President told journalists"), not in a quoted name ("the \"One Planet
+/// Summit\""): what they tell is not what the text reports was done.
+fn quoted_words(text: &str, at: usize) -> bool {
+    // (a spokesman's "The president will then visit Kyiv to meet X" tells the programme: only
+    // a speaker's own views, in the first person, are set aside)
+    crate::extract::reading::inside_quotation(&text[..at])
+        && text[..at].rfind('"').is_some_and(|open| {
+            at - open > 30
+                && text[open + 1..at]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| matches!(w, "I" | "we" | "We" | "my" | "My" | "our" | "Our"))
+        })
+}
+
+/// Words that make the town after them a stop on a journey: "changing planes in",
+/// "refuelling at", "a stopover in".
+static STOPOVER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)(?:changing\s+(?:planes|aircraft)|refuell?ing|stop-?over|layover|transiting|stopping\s+(?:over\s+)?|technical\s+stop)\s+(?:in|at)\s+$",
     )
 });
 

@@ -789,6 +789,31 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
             }
         }
     }
+    // "His Highness arrived from Abu Dhabi": a style alone stands for the traveller the text
+    // first named with it
+    if let Some(t) = traveller
+        && STYLES.iter().any(|w| text.contains(w))
+    {
+        for m in BARE_STYLE
+            .captures_iter(text)
+            .filter_map(|c| c.name("style"))
+        {
+            let taken = out.iter().any(|a| a.start < m.end() && m.start() < a.end);
+            if !taken
+                && styled_so(
+                    &story.doc.text,
+                    &text[m.start()..m.end()],
+                    &story.cast.person(t).name,
+                )
+            {
+                out.push(Actor {
+                    start: m.start(),
+                    end: m.end(),
+                    who: Who::Traveller,
+                });
+            }
+        }
+    }
     out.sort_by_key(|a| a.start);
     if let Some(feminine) = story.feminine {
         others_pronouns(text, feminine, &mut out);
@@ -800,6 +825,31 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
 
 /// Words after "His" or "Her" that make it a style ("Her Majesty"), nobody's pronoun.
 const STYLES: [&str; 4] = ["Majesty", "Highness", "Excellency", "Royal"];
+
+/// A style with no name or title after it ("His Highness received ...").
+static BARE_STYLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?P<style>(?:His|Her)\s+(?:Highness|Majesty|Excellency))(?:\s+(?:the\s+)?[a-z]|[,.;]|$)")
+        .expect("bare-style pattern compiles")
+});
+
+/// True when `text` names `name` with `style` before it ("His Highness Sheikh Mohamed bin
+/// Zayed"), up to two words between them.
+fn styled_so(text: &str, style: &str, name: &str) -> bool {
+    let style: String = style
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let Some(first) = name.split_whitespace().next() else {
+        return false;
+    };
+    text.match_indices(style.as_str()).any(|(at, _)| {
+        let rest = &text[at + style.len()..];
+        rest.split_whitespace()
+            .take(3)
+            .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == first)
+    })
+}
 
 /// Whether a personal pronoun is feminine ("she", "her"), masculine ("he", "him", "his"),
 /// or neither.

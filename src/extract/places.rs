@@ -233,7 +233,8 @@ pub fn mentions_in(
         } else {
             found.place.clone()
         };
-        // "Torres del Paine", "the Temple of Heaven": the start of a longer name the
+        // "Torres del Paine", "the Temple of Heaven", "the Grave of the Unknown Warrior": the
+        // start of a longer name the
         // gazetteer does not know
         let after_the = sentence[..start].trim_end().ends_with(" the");
         // "Ise-Shima": a known town joined by a hyphen to another capitalised word
@@ -245,8 +246,12 @@ pub fn mentions_in(
                 next > 0
                     && joined(sentence, ws, next - 1)
                     && (PARTICLES.contains(ws[next].key()) || after_the && ws[next].key() == "of")
-                    && ws.get(next + 1).is_some_and(Word::capitalised)
                     && joined(sentence, ws, next)
+                    && (ws.get(next + 1).is_some_and(Word::capitalised)
+                        // "the Grave of the Unknown Warrior"
+                        || after_the
+                            && ws.get(next + 1).is_some_and(|w| w.key() == "the")
+                            && ws.get(next + 2).is_some_and(Word::capitalised))
             });
         if longer && kind == PlaceKind::City {
             continue;

@@ -112,9 +112,9 @@ static SECOND_MOVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An airport's name and what joins it to the city it serves: "Haneda Airport, ", "Joint
-/// Base Andrews, ", "Ben Gurion Airport outside ".
+/// Base Andrews, ", "Ben Gurion Airport outside ", "Air Force Base Waterkloof in ".
 static AIRPORT_OF_CITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[^,]*\s(?:[Aa]irport|[Aa]irbase|[Aa]irfield|Air\s+Force\s+(?:Base|Station)|[Aa]ir\s+[Bb]ase)|Joint\s+Base\s[^,]*)(?:,\s+(?:just\s+)?(?:outside\s+|near\s+)?|\s+(?:just\s+)?(?:in|outside|near)\s+)$")
+    Regex::new(r"^(?:(?:[^,]*\s)?(?:[Aa]irport|[Aa]irbase|[Aa]irfield|Air\s+Force\s+(?:Base|Station)|[Aa]ir\s+[Bb]ase)(?:\s+[A-Z][\w-]+){0,2}|Joint\s+Base\s[^,]*)(?:,\s+(?:just\s+)?(?:outside\s+|near\s+)?|\s+(?:just\s+)?(?:in|outside|near)\s+)$")
         .expect("airport pattern compiles")
 });
 
@@ -392,7 +392,7 @@ impl<'a> Reading<'a> {
                 .expect("subject pattern compiles")
         });
         static DROPPED: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^[^;]*?(?-u:\b)(?:was|were|has\s+been|have\s+been|had\s+been|is|are|will\s+be)\s+(?:(?:finally|eventually|later|since|now|also|ultimately)\s+)?(?:not\s+retained|not\s+kept|not\s+held|cancell?ed|called\s+off|dropped|scrapped|postponed|shelved|abandoned|ruled\s+out|put\s+off)(?-u:\b)|^[^;]*?(?-u:\b)(?:did|will|would)\s+not\s+take\s+place")
+            Regex::new(r"(?i)^[^;]*?(?-u:\b)(?:was|were|has\s+been|have\s+been|had\s+been|is|are|will\s+be)\s+(?:(?:finally|eventually|later|since|now|also|ultimately)\s+)?(?:not\s+retained|not\s+kept|not\s+held|not\s+possible|cancell?ed|called\s+off|dropped|scrapped|postponed|shelved|abandoned|ruled\s+out|put\s+off)(?-u:\b)|^[^;]*?(?-u:\b)(?:did|will|would)\s+not\s+take\s+place")
                 .expect("dropped pattern compiles")
         });
         at < 48 && SUBJECT.is_match(&self.text[..at]) && DROPPED.is_match(&self.text[at..])
@@ -591,6 +591,16 @@ impl<'a> Reading<'a> {
         {
             return None;
         }
+        // "the Villacoublay military airfield", "Waterkloof Air Force Base": the airport's
+        // word right after the town ("left Santiago and landed at the airfield in Buenos
+        // Aires" leaves the town itself)
+        let words: Vec<&str> = near.split_whitespace().take(3).collect();
+        if !airport
+            .iter()
+            .any(|a| words.windows(2).any(|w| w.join(" ").contains(a)))
+        {
+            return None;
+        }
         self.city_served(named)
     }
 
@@ -626,9 +636,12 @@ impl<'a> Reading<'a> {
             (p.start == 0 || p.start > dated_head && self.text[dated_head..p.start].trim() == ",")
                 && self.text[p.end..].starts_with(':')
         };
+        // ("\"... the summit in Bali ...,\" the President told journalists": a place quoted)
         self.places.iter().find(|p| {
             p.kind != PlaceKind::Site
-                && (p.end <= subject && IN_OR_AT.is_match(tail(&self.text[..p.start], 60))
+                && (p.end <= subject
+                    && IN_OR_AT.is_match(tail(&self.text[..p.start], 60))
+                    && !inside_quotation(&self.text[..p.start])
                     || headed(p))
         })
     }

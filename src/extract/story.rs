@@ -1117,7 +1117,13 @@ impl<'d> Story<'d> {
                 l.leg.status == Status::Planned
                     && same_place(l.leg.origin.as_ref(), draft.destination.as_ref())
             });
-        if left_since {
+        // "expected to return to New Delhi for the summit in September": weeks apart, another
+        // journey
+        let another_time = matches!(
+            (self.legs[k].leg.date, draft.date),
+            (Some(a), Some(b)) if (b - a).num_days().abs() > 7
+        );
+        if left_since || another_time {
             return false;
         }
         match self.legs.get_mut(k).map(|l| &mut l.leg) {
@@ -4174,5 +4180,83 @@ mod tests {
                 leg("El Fasher", "Kabkabiya", "2004-07-01", &[]),
             ]
         );
+    }
+
+    #[test]
+    fn an_airfield_of_the_city_reached_leaves_the_town_left() {
+        let text = " date 2022-04-05\nPresident Ana Ruiz left Santiago on Monday morning and landed at the airfield in Buenos Aires shortly before midday.";
+        assert_eq!(
+            legs(text),
+            [leg("Santiago", "Buenos Aires", "2022-04-04", &[])]
+        );
+    }
+
+    #[test]
+    fn an_air_force_base_named_before_its_city_is_the_city() {
+        let text = " date 2022-11-23\nPresident Ana Ruiz departed from Air Force Base Vikberg in Pretoria on Monday, 21 November 2022, and landed in London late that night.";
+        assert_eq!(legs(text), [leg("Pretoria", "London", "2022-11-21", &[])]);
+    }
+
+    #[test]
+    fn a_plan_weeks_after_another_to_the_same_city_is_another_journey() {
+        let text = " date 2023-02-20\nChancellor Ana Ruiz will arrive in New Delhi from Berlin on 25 February 2023. She will leave for Berlin on 26 February. She is also expected to return to New Delhi for the summit on 9 September 2023.";
+        assert_eq!(
+            legs(text),
+            [
+                planned_leg("Berlin", "New Delhi", "2023-02-25"),
+                planned_leg("New Delhi", "Berlin", "2023-02-26"),
+                planned_leg("Berlin", "New Delhi", "2023-09-09"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_style_alone_stands_for_the_traveller_named_with_it() {
+        let text = " date 2022-07-19\n\nJoint Statement on the occasion of the State Visit of His Highness Sheikh Ana Ruiz to France\n\nHis Highness arrived in Paris from Abu Dhabi on Sunday evening and was received by the Minister. On Monday evening, His Highness travelled by road to Versailles, where he was the guest of the President at a dinner in his honour.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("Abu Dhabi", "Paris", "2022-07-17", &[]),
+                leg("Paris", "Versailles", "2022-07-18", &[]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_town_where_planes_are_changed_is_no_venue() {
+        let text = " date 2018-12\nSecretary-General Ana Ruiz arrived in Buenos Aires on Thursday, 29 November. On Saturday, after attending the closing session at which leaders adopted their declaration, the Secretary-General flew to Poland, changing planes in Frankfurt.";
+        assert_eq!(meeting_places(text), ["Buenos Aires"]);
+    }
+
+    #[test]
+    fn a_visit_that_was_not_possible_is_no_journey() {
+        let text = " date 2015-10-22\nSecretary-General Ana Ruiz arrived in Amman on Thursday. A visit to Gaza, which the Secretary-General had hoped to include, was not possible on this occasion.";
+        assert_eq!(legs(text), [leg("?", "Amman", "2015-10-22", &[])]);
+    }
+
+    #[test]
+    fn a_programme_concluded_in_a_city_is_where_the_next_flight_leaves() {
+        let text = " date 2022-07-28\nPresident Ana Ruiz arrived in Beijing on Monday, 25 July. After concluding his programme in Beijing, the President flew to Tokyo on Tuesday afternoon.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("?", "Beijing", "2022-07-25", &[]),
+                leg("Beijing", "Tokyo", "2022-07-26", &[]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_speaker_s_own_words_tell_no_engagement_and_no_place() {
+        let text = " date 2022-07-28\nPresident Ana Ruiz arrived in Beijing on Monday, 25 July. \"I conveyed that we hope the summit in Bali can be a catalyst for recovery,\" the President told journalists after the talks.";
+        assert_eq!(legs(text), [leg("?", "Beijing", "2022-07-25", &[])]);
+        assert!(meeting_places(text).iter().all(|p| p == "Beijing"));
+    }
+
+    #[test]
+    fn a_town_s_name_opening_a_monument_s_is_no_town() {
+        let text = " date 2022-11-23\nPresident Ana Ruiz arrived in London on Monday, 21 November. On Tuesday, she laid a wreath at the Grave of the Unknown Warrior in Westminster Abbey.";
+        assert_eq!(legs(text), [leg("?", "London", "2022-11-21", &[])]);
+        assert_eq!(meeting_places(text), ["London"]);
     }
 }
