@@ -1131,6 +1131,37 @@ fn describes_traveller(story: &Story<'_>, mention: &PersonMention, p: &Parsed<'_
     let Some(t) = story.cast.traveller else {
         return false;
     };
+    // "President X welcomed his Chilean counterpart" where the story is in Argentina: the
+    // visitor, when the one whose counterpart it is holds the traveller's office (not "the
+    // Foreign Minister met her Kenyan counterpart" during a president's visit)
+    let office_word = |role: &str| {
+        canonical_role(role, None)
+            .split_whitespace()
+            .next()
+            .map(str::to_owned)
+    };
+    let possessor = p
+        .people
+        .iter()
+        .rfind(|m| m.end <= mention.start)
+        .and_then(|m| m.role.as_deref())
+        .and_then(office_word);
+    let traveller_office = story.cast.person(t).role.as_deref().and_then(office_word);
+    if mention
+        .role
+        .as_deref()
+        .is_some_and(|r| r.ends_with("counterpart"))
+        && possessor.is_some()
+        && possessor == traveller_office
+        && let Some(country) = mention.country.as_deref()
+    {
+        let own = story.cast.person(t).country.as_deref() == Some(country);
+        let visiting = story
+            .location
+            .as_ref()
+            .is_some_and(|here| here.country.is_some() && here.country.as_deref() != Some(country));
+        return own || visiting;
+    }
     let office = story.cast.office(t);
     let described = canonical_role(
         mention.role.as_deref().unwrap_or(""),

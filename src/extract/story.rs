@@ -460,7 +460,8 @@ impl<'d> Story<'d> {
             // starts the story told in order)
             let retold_from_the_start = self.summed_up
                 && reading.dates.iter().any(|d| {
-                    d.date == Some(date) && matches!(d.mention.expr, DateExpr::Day { .. })
+                    d.date == Some(date)
+                        && matches!(d.mention.expr, DateExpr::Day { .. } | DateExpr::Weekday(_))
                 });
             let looks_back = matches!(self.calendar.published, Published::Day(_))
                 && !reading.item
@@ -4258,5 +4259,23 @@ mod tests {
         let text = " date 2022-11-23\nPresident Ana Ruiz arrived in London on Monday, 21 November. On Tuesday, she laid a wreath at the Grave of the Unknown Warrior in Westminster Abbey.";
         assert_eq!(legs(text), [leg("?", "London", "2022-11-21", &[])]);
         assert_eq!(meeting_places(text), ["London"]);
+    }
+
+    #[test]
+    fn a_weekday_after_a_lead_that_sums_up_starts_the_story_told_in_order() {
+        let text = " date 2022-04-05\n\nPresident Ana Ruiz returned to Santiago on Tuesday night at the end of a two-day official visit to Argentina.\n\nShe left Santiago on Monday morning and landed in Buenos Aires shortly before midday. She was received by the Minister of Foreign Affairs, Tomas Vik.";
+        assert_eq!(
+            meeting_days(text),
+            [("2022-04-04".into(), "Tomas Vik".into(), Status::Completed)]
+        );
+    }
+
+    #[test]
+    fn a_president_s_counterpart_from_elsewhere_is_the_visiting_president() {
+        let text = " date 2022-04-05\n\nPresident Ana Ruiz of Chile arrived in Buenos Aires on Monday, 4 April, for a visit to Argentina.\n\nPresident Tomas Vik welcomed his Chilean counterpart to the palace with military honours. Later, the Minister of Foreign Affairs, Jon Dahl, held a meeting with his Chilean counterpart.";
+        assert_eq!(
+            meeting_days(text),
+            [("2022-04-04".into(), "Tomas Vik".into(), Status::Completed)]
+        );
     }
 }
