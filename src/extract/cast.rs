@@ -128,7 +128,31 @@ impl Cast {
     }
 
     fn named(&mut self, name: &str, mention: &PersonMention) -> PersonId {
-        if let Some(id) = self.find_named(name) {
+        // "First Lady Iriana Joko Widodo" after "President Joko Widodo": a spouse who bears
+        // the name, not the same person
+        let spouse = |role: Option<&str>| {
+            role.is_some_and(|r| {
+                let r = r.to_lowercase();
+                ["first lady", "first gentleman", "spouse", "wife", "husband"]
+                    .iter()
+                    .any(|w| r.contains(w))
+            })
+        };
+        // (and "Lady Iriana Joko Widodo" after "President Joko Widodo": a given name put before
+        // an office holder's whole name, without the office, is another person's)
+        let words = name_words(name);
+        let prepended = |other: &[String]| {
+            other.len() >= 2 && words.len() > other.len() && words.ends_with(other)
+        };
+        if let Some(id) = self.find_named(name).filter(|&id| {
+            let other = self.people[id].role.as_deref();
+            (mention.role.is_none()
+                || other.is_none()
+                || spouse(mention.role.as_deref()) == spouse(other))
+                && !(prepended(&self.people[id].words)
+                    && mention.role.is_none()
+                    && self.people[id].role.is_some())
+        }) {
             self.enrich(id, name, mention);
             return id;
         }

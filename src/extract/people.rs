@@ -996,7 +996,35 @@ impl Reader<'_, '_> {
         let closed = title.end >= self.ws.len()
             || ends.contains([',', ';', '.', ')'])
             || !self.word(title.end).is_some_and(Word::capitalised);
-        closed.then_some(title)
+        // "Accompanied by X, the President departed": the subject after an opening phrase,
+        // not X's title
+        let opened = self
+            .ws
+            .first()
+            .is_some_and(|w| w.text.ends_with("ed") || w.text.ends_with("ing"));
+        let verb_next = !ends.contains([',', ';', '.', ')'])
+            && self.word(title.end).is_some_and(|w| {
+                !w.capitalised()
+                    && (w.text.ends_with("ed")
+                        || matches!(
+                            w.text,
+                            "was"
+                                | "is"
+                                | "will"
+                                | "has"
+                                | "had"
+                                | "met"
+                                | "left"
+                                | "held"
+                                | "flew"
+                                | "went"
+                                | "made"
+                                | "took"
+                                | "then"
+                                | "also"
+                        ))
+            });
+        (closed && !(opened && verb_next)).then_some(title)
     }
 }
 

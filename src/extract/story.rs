@@ -4278,4 +4278,16 @@ mod tests {
             [("2022-04-04".into(), "Tomas Vik".into(), Status::Completed)]
         );
     }
+
+    #[test]
+    fn the_subject_after_an_opening_phrase_is_no_title_of_the_name_before_it() {
+        let text = " date 2022-07-28\n\nPresident Ana Ruiz returned home on Thursday evening after a four-day working visit to Peru and Chile.\n\nAccompanied by First Lady Maria Ana Ruiz, the President departed from Quito on Monday afternoon and arrived in Lima later that evening. The President then flew to Santiago on Wednesday, 27 July.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("Quito", "Lima", "2022-07-25", &[]),
+                leg("Lima", "Santiago", "2022-07-27", &[]),
+            ]
+        );
+    }
 }
