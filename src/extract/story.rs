@@ -102,6 +102,8 @@ pub struct Story<'d> {
     /// reached: what the next plans tell relative to it ("On arrival that afternoon, he
     /// will ...") is on that day.
     planned_day: Option<NaiveDate>,
+    /// The sentence after the one that announced `planned_day`, and its paragraph.
+    planned_paragraph: Option<(usize, usize)>,
     /// "drove with President X to the village": who went along on the last journey, and its
     /// day ("the two then held talks" is with them).
     moved_with: Option<(Option<NaiveDate>, Vec<PersonId>)>,
@@ -161,6 +163,7 @@ impl<'d> Story<'d> {
             stops_before: Vec::new(),
             flashback: None,
             planned_day: None,
+            planned_paragraph: None,
             moved_with: None,
             summed_up: false,
             index: 0,
@@ -387,7 +390,20 @@ impl<'d> Story<'d> {
             };
             match event {
                 Event::Leg(fact) => self.leg(reading, fact, when),
-                Event::Meeting(fact) => self.meeting(reading, fact, when),
+                // "will fly to Cairo on Wednesday. He is expected to be welcomed by X": the
+                // next sentence's plans are on the day just announced
+                Event::Meeting(fact) => {
+                    let mut when = when;
+                    if fact.planned
+                        && own.is_none()
+                        && let Some((day, paragraph)) = self.planned_paragraph
+                        && paragraph == reading.sentence.paragraph
+                        && self.index == day
+                    {
+                        when.date = self.planned_day.or(when.date);
+                    }
+                    self.meeting(reading, fact, when)
+                }
             }
             if is_joint {
                 joint.extend(before..self.meetings.len());
@@ -403,6 +419,7 @@ impl<'d> Story<'d> {
         // ... but what the next plans tell relative to it is on that day
         if let Some(&(_, day)) = announced.iter().max_by_key(|(at, _)| *at) {
             self.planned_day = Some(day);
+            self.planned_paragraph = Some((self.index + 1, reading.sentence.paragraph));
         }
         let opener = reading.subject_start();
         // "Day one (Thursday).": a day's label, a sentence of a few words with its date
@@ -4289,5 +4306,13 @@ mod tests {
                 leg("Lima", "Santiago", "2022-07-27", &[]),
             ]
         );
+    }
+
+    #[test]
+    fn the_plans_told_after_an_announced_day_are_on_that_day() {
+        let text = " date 2024-02-13\n\nPresident Ana Ruiz arrived in Abu Dhabi on Tuesday, 13 February, for a two-nation tour.\n\nFrom Abu Dhabi, Ruiz will fly to Cairo on Wednesday. She is expected to be welcomed at the airport by President Tomas Vik before the two leaders hold talks at the palace.";
+        let days: Vec<String> = meeting_days(text).into_iter().map(|(d, _, _)| d).collect();
+        assert!(!days.is_empty());
+        assert!(days.iter().all(|d| d == "2024-02-14"), "{days:?}");
     }
 }
