@@ -140,18 +140,20 @@ impl Cast {
         };
         // (and "Lady Iriana Joko Widodo" after "President Joko Widodo": a given name put before
         // an office holder's whole name, without the office, is another person's)
-        let words = name_words(name);
         let prepended = |other: &[String]| {
-            other.len() >= 2 && words.len() > other.len() && words.ends_with(other)
+            other.len() >= 2 && {
+                let words = name_words(name);
+                words.len() > other.len() && words.ends_with(other)
+            }
         };
         if let Some(id) = self.find_named(name).filter(|&id| {
             let other = self.people[id].role.as_deref();
             (mention.role.is_none()
                 || other.is_none()
                 || spouse(mention.role.as_deref()) == spouse(other))
-                && !(prepended(&self.people[id].words)
-                    && mention.role.is_none()
-                    && self.people[id].role.is_some())
+                && !(mention.role.is_none()
+                    && self.people[id].role.is_some()
+                    && prepended(&self.people[id].words))
         }) {
             self.enrich(id, name, mention);
             return id;

@@ -938,7 +938,7 @@ fn engagement(
     let said = |p: &&PlaceMention| {
         in_or_at(reading.text, p.start)
             && !mission_of(reading.text, p)
-            && !STOPOVER.is_match(tail(&reading.text[..p.start], 40))
+            && !stopover(tail(&reading.text[..p.start], 40))
             && !quoted_words(reading.text, p.start)
     };
     let stated = reading
@@ -1282,13 +1282,13 @@ static HOSTS: LazyLock<Regex> = LazyLock::new(|| {
 fn quoted_words(text: &str, at: usize) -> bool {
     // (a spokesman's "The president will then visit Kyiv to meet X" tells the programme: only
     // a speaker's own views, in the first person, are set aside)
-    crate::extract::reading::inside_quotation(&text[..at])
-        && text[..at].rfind('"').is_some_and(|open| {
-            at - open > 30
-                && text[open + 1..at]
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| matches!(w, "I" | "we" | "We" | "my" | "My" | "our" | "Our"))
-        })
+    text[..at].rfind('"').is_some_and(|open| {
+        at - open > 30
+            && crate::extract::reading::inside_quotation(&text[..at])
+            && text[open + 1..at]
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| matches!(w, "I" | "we" | "We" | "my" | "My" | "our" | "Our"))
+    })
 }
 
 /// Words that make the town after them a stop on a journey: "changing planes in",
@@ -1298,6 +1298,13 @@ static STOPOVER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:changing\s+(?:planes|aircraft)|refuell?ing|stop-?over|layover|transiting|stopping\s+(?:over\s+)?|technical\s+stop)\s+(?:in|at)\s+$",
     )
 });
+
+/// `before` ends in words that make the town after them a stop on a journey (the pattern
+/// asked only when a word of it is there).
+fn stopover(before: &str) -> bool {
+    (before.contains("ing ") || before.contains("over ") || before.contains("stop "))
+        && STOPOVER.is_match(before)
+}
 
 static PERSON_SLOT: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)(?-u:\b)(?:with|met|by|and|meet|joined|hosted)\s+(?:[a-z]+s\s+)?$")

@@ -791,7 +791,14 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
     }
     // "His Highness arrived from Abu Dhabi": a style alone stands for the traveller the text
     // first named with it
+    let doc_text = &story.doc.text;
+    let styled = *story.styled.get_or_insert_with(|| {
+        ["Highness", "Majesty", "Excellency"]
+            .iter()
+            .any(|w| doc_text.contains(w))
+    });
     if let Some(t) = traveller
+        && styled
         && STYLES.iter().any(|w| text.contains(w))
     {
         for m in BARE_STYLE
@@ -1140,20 +1147,22 @@ fn describes_traveller(story: &Story<'_>, mention: &PersonMention, p: &Parsed<'_
             .next()
             .map(str::to_owned)
     };
-    let possessor = p
-        .people
-        .iter()
-        .rfind(|m| m.end <= mention.start)
-        .and_then(|m| m.role.as_deref())
-        .and_then(office_word);
-    let traveller_office = story.cast.person(t).role.as_deref().and_then(office_word);
+    let same_office = || {
+        let possessor = p
+            .people
+            .iter()
+            .rfind(|m| m.end <= mention.start)
+            .and_then(|m| m.role.as_deref())
+            .and_then(office_word);
+        possessor.is_some()
+            && possessor == story.cast.person(t).role.as_deref().and_then(office_word)
+    };
     if mention
         .role
         .as_deref()
         .is_some_and(|r| r.ends_with("counterpart"))
-        && possessor.is_some()
-        && possessor == traveller_office
         && let Some(country) = mention.country.as_deref()
+        && same_office()
     {
         let own = story.cast.person(t).country.as_deref() == Some(country);
         let visiting = story

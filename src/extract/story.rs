@@ -83,6 +83,9 @@ pub struct Story<'d> {
     /// The pronouns the text gives the traveller, when it clearly gives one set: "she" and
     /// "her" (true) or "he", "him" and "his" (false).
     pub feminine: Option<bool>,
+    /// Whether the text styles anyone "His Highness", "Her Majesty", "His Excellency" (asked
+    /// once of the whole text).
+    pub styled: Option<bool>,
     /// The place of the first news dateline: where "here" is.
     dateline: Option<String>,
     /// The sentence that opens with the first news dateline: the lead, which sums up.
@@ -156,6 +159,7 @@ impl<'d> Story<'d> {
             trace: None,
             first_person: false,
             feminine: None,
+            styled: None,
             dateline: None,
             lead: None,
             overnight: false,
