@@ -792,14 +792,11 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
     // "His Highness arrived from Abu Dhabi": a style alone stands for the traveller the text
     // first named with it
     let doc_text = &story.doc.text;
-    let styled = *story.styled.get_or_insert_with(|| {
-        ["Highness", "Majesty", "Excellency"]
-            .iter()
-            .any(|w| doc_text.contains(w))
-    });
+    let styled = *story
+        .styled
+        .get_or_insert_with(|| BARE_STYLES.iter().any(|w| doc_text.contains(w)));
     if let Some(t) = traveller
         && styled
-        && STYLES.iter().any(|w| text.contains(w))
     {
         for m in BARE_STYLE
             .captures_iter(text)
@@ -832,6 +829,9 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
 
 /// Words after "His" or "Her" that make it a style ("Her Majesty"), nobody's pronoun.
 const STYLES: [&str; 4] = ["Majesty", "Highness", "Excellency", "Royal"];
+
+/// The styles that stand for a person when nothing follows them ("His Highness arrived").
+const BARE_STYLES: [&str; 3] = ["Highness", "Majesty", "Excellency"];
 
 /// A style with no name or title after it ("His Highness received ...").
 static BARE_STYLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1155,7 +1155,7 @@ fn describes_traveller(story: &Story<'_>, mention: &PersonMention, p: &Parsed<'_
             .and_then(|m| m.role.as_deref())
             .and_then(office_word);
         possessor.is_some()
-            && possessor == story.cast.person(t).role.as_deref().and_then(office_word)
+            && possessor.as_deref() == story.cast.office(t).split_whitespace().next()
     };
     if mention
         .role

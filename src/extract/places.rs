@@ -234,8 +234,7 @@ pub fn mentions_in(
             found.place.clone()
         };
         // "Torres del Paine", "the Temple of Heaven", "the Grave of the Unknown Warrior": the
-        // start of a longer name the
-        // gazetteer does not know
+        // start of a longer name the gazetteer does not know
         let after_the = sentence[..start].trim_end().ends_with(" the");
         // "Ise-Shima": a known town joined by a hyphen to another capitalised word
         let hyphened = sentence[end..]

@@ -1853,7 +1853,6 @@ struct When {
     another_visit: bool,
 }
 
-/// "last visited", "previously travelled": a visit before this one.
 /// "The visit ended on Saturday", "The tour concluded on 3 July": a sentence about the
 /// visit as a whole that dates its end.
 static VISIT_DAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -1861,6 +1860,7 @@ static VISIT_DAY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("visit-day pattern compiles")
 });
 
+/// "last visited", "previously travelled": a visit before this one.
 static BACKGROUND_VISIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:last|previously|formerly)\s+$")
         .expect("background-visit pattern compiles")
