@@ -258,9 +258,13 @@ impl Cast {
         // a one-word ASCII name is compared with the words of names byte by byte, unfolded:
         // surnames are looked up at every mention
         let key = (!one_ascii_word(name)).then(|| fold(name));
-        let is_key = |w: &String| match &key {
-            Some(key) => w == key,
-            None => folds_to(name, w),
+        // "Sisi" is Abdel-Fattah al-Sisi: a surname is also said without its article
+        let is_key = |w: &String| {
+            let bare = without_article(w);
+            match &key {
+                Some(key) => w == key || bare == key,
+                None => folds_to(name, w) || folds_to(name, bare),
+            }
         };
         // a surname is most often nobody's yet: each search below wants someone who has it
         if !self.people.iter().any(|p| p.words.iter().any(is_key)) {
@@ -378,6 +382,16 @@ fn words_of(folded: &str) -> impl Iterator<Item = &str> {
 fn one_ascii_word(name: &str) -> bool {
     name.bytes()
         .all(|b| b.is_ascii() && !char::from(b).is_whitespace())
+}
+
+/// A folded name word without the Arabic article joined to it ("al-sisi", "el-sisi": "sisi").
+fn without_article(word: &str) -> &str {
+    [
+        "al-", "el-", "ad-", "an-", "ar-", "as-", "ash-", "at-", "az-",
+    ]
+    .iter()
+    .find_map(|a| word.strip_prefix(a).filter(|rest| rest.len() > 1))
+    .unwrap_or(word)
 }
 
 /// `fold(name) == word`, for a `name` that [`one_ascii_word`] holds for, without folding it.
@@ -734,6 +748,15 @@ mod tests {
             "At a press conference with President Omar, she spoke.",
         ]);
         assert_eq!(got[2], ["Omar Ali Hassan"]);
+    }
+
+    #[test]
+    fn a_surname_is_also_said_without_its_article() {
+        let got = resolve(&[
+            "She met President Omar al-Rashidi in the capital.",
+            "Rashidi later hosted a dinner for her.",
+        ]);
+        assert_eq!(got[1], ["Omar al-Rashidi"]);
     }
 
     #[test]

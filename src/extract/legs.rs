@@ -366,12 +366,13 @@ static RECAP: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "Her plane landed", "The Minister's aircraft touched down", "Air Force One landed": the
-/// traveller's aircraft or motorcade moving, with nobody else named as its owner.
+/// "Her plane landed", "The Minister's aircraft touched down", "Merkel's Airbus touched
+/// down", "Air Force One landed": the traveller's aircraft or motorcade moving, with nobody
+/// else named as its owner.
 fn carried_traveller(reading: &Reading<'_>, start: usize) -> bool {
     static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
         compile(
-            r"(?:(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?:'s|\x{2019}s))\s+(?:[\w-]+\s+)?(?:aircraft|plane|airplane|jet|flight|motorcade|convoy|helicopter)|[Tt]he\s+(?:presidential|prime\s+minister's|royal|official|chancellor's)\s+(?:aircraft|plane|airplane|jet|motorcade|convoy|helicopter)|[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}(?:Airbus|Boeing|Ilyushin|Embraer|Gulfstream)(?:\s+[\w-]+)?|[Tt]he\s+(?:[A-Z][\w-]*\s+){1,3}(?:[A-Z]?\d{3}(?:-\d{1,3})?|aircraft|plane|jet|airplane)|Air\s+Force\s+One)(?:\s+from\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:(?:has|had)\s+)?$",
+            r"(?:(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?:'s|\x{2019}s))\s+(?:[\w-]+\s+)?(?:aircraft|plane|airplane|jet|flight|motorcade|convoy|helicopter|Airbus|Boeing)|[Tt]he\s+(?:presidential|prime\s+minister's|royal|official|chancellor's)\s+(?:aircraft|plane|airplane|jet|motorcade|convoy|helicopter)|[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}(?:Airbus|Boeing|Ilyushin|Embraer|Gulfstream)(?:\s+[\w-]+)?|[Tt]he\s+(?:[A-Z][\w-]*\s+){1,3}(?:[A-Z]?\d{3}(?:-\d{1,3})?|aircraft|plane|jet|airplane)|Air\s+Force\s+One)(?:\s+from\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:(?:has|had)\s+)?$",
         )
     });
     let (clause_start, _) = reading.clause(start);

@@ -307,6 +307,7 @@ impl<'d> Story<'d> {
         let mut events: Vec<Event> = leg_facts.into_iter().map(Event::Leg).collect();
         events.extend(meeting_facts.into_iter().map(Event::Meeting));
         events.sort_by_key(Event::at);
+        let eventless = events.is_empty();
         let first_new = self.meetings.len();
         let mut joint = Vec::new();
         // whether the sentence looks back, asked once for all its events
@@ -444,6 +445,24 @@ impl<'d> Story<'d> {
             if let (true, Some(date)) = (opening, d.date) {
                 anchors.push((d.mention.start, date));
             }
+        }
+        // "The formal programme opened on Wednesday morning with a ceremonial welcome": the
+        // one day of a sentence that tells no event of its own, in the past and of nobody
+        // else, is the day the story has reached (not "the offensive launched last Sunday")
+        if eventless
+            && anchors.is_empty()
+            && self.calendar.anchor.is_some()
+            && let [d] = reading.dates.as_slice()
+            && let Some(day) = d.date.filter(|&day| day <= published)
+            && matches!(d.mention.expr, DateExpr::Weekday(_))
+            && !reading.planned_at(d.mention.start)
+            && !reading.text[..d.mention.start].ends_with("last ")
+            && !matches!(
+                reading.main_subject(),
+                Some(Who::Person(_) | Who::Nobody | Who::Party)
+            )
+        {
+            anchors.push((d.mention.start, day));
         }
         // "to leave on Saturday and to arrive on Sunday, 29 June": the story reaches the last
         // day the sentence moves on to, though only the departure dates the journey
@@ -4318,5 +4337,24 @@ mod tests {
         let days: Vec<String> = meeting_days(text).into_iter().map(|(d, _, _)| d).collect();
         assert!(!days.is_empty());
         assert!(days.iter().all(|d| d == "2024-02-14"), "{days:?}");
+    }
+
+    #[test]
+    fn a_day_told_without_an_event_is_the_day_the_story_reached() {
+        let text = " date 2023-01-28\n\nForeign Minister Ana Ruiz arrived back in Santiago on Friday, wrapping up a three-day visit to Peru.\n\nRuiz flew from Santiago to Lima on Tuesday. That evening she was received by Foreign Minister Jon Dahl.\n\nThe formal programme opened on Wednesday morning with an official ceremony at the palace. Later she held talks with President Tomas Vik.";
+        let days = meeting_days(text);
+        assert_eq!(
+            days,
+            [
+                ("2023-01-24".into(), "Jon Dahl".into(), Status::Completed),
+                ("2023-01-25".into(), "Tomas Vik".into(), Status::Completed),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_traveller_s_airbus_carries_the_traveller() {
+        let text = " date 2012-10-09\n\nChancellor Ana Ruiz visited Greece on Tuesday, her first trip to the country in years.\n\nRuiz's Airbus touched down at Athens International Airport shortly after noon after a flight from Berlin.";
+        assert_eq!(legs(text), [leg("Berlin", "Athens", "2012-10-09", &[])]);
     }
 }
