@@ -218,7 +218,32 @@ pub fn facts(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<LegFact>
         }
     }
     journeys_told_after_in_order(reading, &mut out);
+    destination_before_where(reading, &mut out);
     out
+}
+
+/// "The tour began in Baghdad, where he flew from Tehran in the morning": a journey told
+/// with its start only goes to the place "where" stands for.
+fn destination_before_where(reading: &Reading<'_>, facts: &mut [LegFact]) {
+    for fact in facts
+        .iter_mut()
+        .filter(|f| f.origin.is_some() && f.destination.is_none() && !f.planned)
+    {
+        let before = &reading.text[..fact.at];
+        let Some(at) = before.rfind(", where ") else {
+            continue;
+        };
+        // only the subject between "where" and the movement
+        if fact.at - at > 48 {
+            continue;
+        }
+        fact.destination = reading
+            .places
+            .iter()
+            .rfind(|p| p.end == at && matches!(p.kind, PlaceKind::City | PlaceKind::Country))
+            .filter(|p| fact.origin.as_ref().is_none_or(|o| o.place != p.place))
+            .cloned();
+    }
 }
 
 /// "arrived in Kyiv by train on Friday after flying to Rzeszow on Thursday": the journey

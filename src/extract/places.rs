@@ -260,7 +260,9 @@ pub fn mentions_in(
             {
                 // "Fukushima City": the city, named as its municipality
                 end = ws[next].end;
-            } else if let Some(airport_end) = named_airport(sentence, ws, next) {
+            } else if let Some(airport_end) =
+                named_airport(sentence, ws, next).filter(|_| !possessive_at(&sentence[end..]))
+            {
                 // "Aden Adde International Airport": an airport whose name only begins with
                 // a town's
                 end = airport_end;
@@ -390,6 +392,12 @@ fn named_airport(sentence: &str, ws: &[Word<'_>], at: usize) -> Option<usize> {
         j += 1;
     }
     None
+}
+
+/// "Beirut's Rafic Hariri International Airport": a possessive right after a town, whose
+/// airport stays in the town.
+fn possessive_at(rest: &str) -> bool {
+    rest.starts_with("'s ") || rest.starts_with("\u{2019}s ")
 }
 
 /// Buildings a name can label ("the Baabda palace", "the Kigali state guesthouse").

@@ -78,7 +78,7 @@ static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A negation or a wish that came to nothing, up to three words before an event.
 static UNREALISED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:sought|tried|attempted|wanted|wished|declined|refused|had\s+(?:also\s+)?(?:hoped|planned|intended)|had\s+(?:originally\s+)?been\s+(?:due|expected|scheduled|set|supposed)|did\s+not|didn't|does\s+not|doesn't|will\s+not|won't|would\s+not|could\s+not|couldn't|cannot|can't|never|not\s+be\s+able)\s+(?:to\s+)?(?:[\w-]+\s+){0,3}$")
+    Regex::new(r"(?i)(?-u:\b)(?:sought|tried|attempted|wanted|wished|declined|refused|had\s+(?:also\s+)?(?:hoped|planned|intended)|had\s+(?:originally\s+)?been\s+(?:due|expected|scheduled|set|supposed)|did\s+not|didn't|does\s+not|doesn't|will\s+not|won't|would\s+not|could\s+not|couldn't|cannot|can't|never|not\s+be\s+able|whether\s+(?:[\w-]+\s+){1,4}?(?:would|will|might|could|should))\s+(?:to\s+)?(?:[\w-]+\s+){0,3}$")
         .expect("unrealised pattern compiles")
 });
 
@@ -376,7 +376,8 @@ impl<'a> Reading<'a> {
     }
 
     /// True when what is said at byte `at` did not or will not happen: "did not attend",
-    /// "had sought to travel", "will not visit", "declined to meet".
+    /// "had sought to travel", "will not visit", "declined to meet"; or is only asked about
+    /// ("asked whether the Secretary-General would go into Gaza").
     pub fn unrealised_at(&self, at: usize) -> bool {
         let (start, _) = self.clause(at);
         let window_start = start.max(at.saturating_sub(80));
@@ -384,15 +385,16 @@ impl<'a> Reading<'a> {
             || self.dropped_at(at)
     }
 
-    /// "A visit to Hyderabad, which had been considered, was not retained": what the subject
-    /// at byte `at` names was called off.
+    /// "A visit to Hyderabad, which had been considered, was not retained", "... was not
+    /// foreseen", "... did not form part of the trip": what the subject at byte `at` names was
+    /// called off.
     fn dropped_at(&self, at: usize) -> bool {
         static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"^(?:(?:A|An|The|His|Her|Their|Its|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*'s?)\s+(?:[\w-]+\s+){0,2})?$")
                 .expect("subject pattern compiles")
         });
         static DROPPED: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^[^;]*?(?-u:\b)(?:was|were|has\s+been|have\s+been|had\s+been|is|are|will\s+be)\s+(?:(?:finally|eventually|later|since|now|also|ultimately)\s+)?(?:not\s+retained|not\s+kept|not\s+held|not\s+possible|cancell?ed|called\s+off|dropped|scrapped|postponed|shelved|abandoned|ruled\s+out|put\s+off)(?-u:\b)|^[^;]*?(?-u:\b)(?:did|will|would)\s+not\s+take\s+place")
+            Regex::new(r"(?i)^[^;]*?(?-u:\b)(?:was|were|has\s+been|have\s+been|had\s+been|is|are|will\s+be)\s+(?:(?:finally|eventually|later|since|now|also|ultimately)\s+)?(?:not\s+retained|not\s+kept|not\s+held|not\s+possible|cancell?ed|called\s+off|dropped|scrapped|postponed|shelved|abandoned|ruled\s+out|put\s+off|not\s+foreseen|not\s+part\s+of)(?-u:\b)|^[^;]*?(?-u:\b)(?:did|will|would)\s+not\s+(?:take\s+place|form\s+part\s+of)")
                 .expect("dropped pattern compiles")
         });
         at < 48 && SUBJECT.is_match(&self.text[..at]) && DROPPED.is_match(&self.text[at..])
@@ -563,6 +565,13 @@ impl<'a> Reading<'a> {
             .find(|p| p.start >= at && p.end <= from && p.kind == PlaceKind::City)
         {
             return Some(p.clone());
+        }
+        // "leaving a Group of 20 summit": a name after "a" is no place the gazetteer lacks
+        if rest[..skip]
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("a"))
+        {
+            return None;
         }
         let unknown = unknown_at(self.text, from)?;
         // "left Haneda Airport, Tokyo": the city the airport is named with

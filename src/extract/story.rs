@@ -336,7 +336,21 @@ impl<'d> Story<'d> {
                 .filter(|d| d.date.is_some())
                 .or_else(|| later.and_then(|at| reading.date_at(at)))
                 .or(own);
-            let date = dated.and_then(|d| d.date);
+            // "met President X, whose country takes over the presidency on 1 December": a day
+            // after the report, told in a relative clause, is no day of what it tells done
+            let planned = match &event {
+                Event::Leg(fact) => fact.planned,
+                Event::Meeting(fact) => fact.planned,
+            };
+            let date = dated.and_then(|d| d.date).filter(|&day| {
+                planned
+                    || day <= self.calendar.published.latest()
+                    || dated.is_none_or(|d| {
+                        let between = reading.text.get(event.at()..d.mention.start);
+                        !between
+                            .is_some_and(|b| [", whose ", ", who "].iter().any(|r| b.contains(r)))
+                    })
+            });
             let (clause_start, clause_end) = reading.clause(event.at());
             // "landed on Thursday, coming from X, where he had spoken the day before": what
             // the sentence looks back on does not move the story back
@@ -4356,5 +4370,45 @@ mod tests {
     fn the_traveller_s_airbus_carries_the_traveller() {
         let text = " date 2012-10-09\n\nChancellor Ana Ruiz visited Greece on Tuesday, her first trip to the country in years.\n\nRuiz's Airbus touched down at Athens International Airport shortly after noon after a flight from Berlin.";
         assert_eq!(legs(text), [leg("Berlin", "Athens", "2012-10-09", &[])]);
+    }
+
+    #[test]
+    fn a_stop_asked_about_or_left_out_of_the_trip_is_no_journey() {
+        let text = " date 2014-07-18\n\nThe Secretary-General, Ana Ruiz, will travel to Amman on Sunday, 20 July. Asked whether the Secretary-General would go into Aqaba, the Spokesperson said that a visit there was not foreseen at this stage.\n\nA visit to Irbid, which had been discussed, did not form part of the trip.";
+        let got = legs(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "Amman");
+    }
+
+    #[test]
+    fn a_name_after_a_is_no_unknown_place() {
+        let text = " date 2021-11-01\n\nOnly hours after leaving a Group of Friends summit in Rome, Secretary-General Ana Ruiz arrived in Glasgow on Monday.";
+        let origins: Vec<String> = legs(text).into_iter().map(|l| l.0).collect();
+        assert!(!origins.iter().any(|o| o == "Group"), "{origins:?}");
+    }
+
+    #[test]
+    fn a_later_day_in_a_relative_clause_does_not_date_a_meeting_done() {
+        let text = " date 2021-11-02\n\nSecretary-General Ana Ruiz arrived in Rome on Saturday, 30 October, for the summit.\n\nOn the sidelines, she met with President Tomas Vik, whose country takes over the presidency on 1 December.";
+        let met: Vec<_> = meeting_days(text)
+            .into_iter()
+            .filter(|(_, who, _)| who == "Tomas Vik")
+            .collect();
+        assert_eq!(
+            met,
+            [("2021-10-30".into(), "Tomas Vik".into(), Status::Completed)]
+        );
+    }
+
+    #[test]
+    fn a_journey_told_from_its_start_goes_to_the_place_where_stands_for() {
+        let text = " date 2023-10-14\n\nForeign Minister Ana Ruiz ended a three-day tour on Saturday.\n\nThe tour began on Thursday in Baghdad, where Ruiz flew from Tehran in the morning.";
+        assert_eq!(legs(text), [leg("Tehran", "Baghdad", "2023-10-12", &[])]);
+    }
+
+    #[test]
+    fn a_town_s_airport_named_after_a_person_stays_in_the_town() {
+        let text = " date 2023-10-13\n\nForeign Minister Ana Ruiz left Baghdad on Thursday and flew to Lebanon, landing at Beirut's Rafic Hariri International Airport late that night.";
+        assert_eq!(legs(text), [leg("Baghdad", "Beirut", "2023-10-12", &[])]);
     }
 }
