@@ -138,7 +138,7 @@ static RULES: [DateRule; 8] = [
         name: "relative-day",
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?P<rel>(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|afternoon|evening)|(?:the\s+)?next\s+(?:day|morning)|the\s+day\s+after|a\s+day\s+later(?:\s+than)?|(?P<n>two|three)\s+days\s+later(?:\s+than)?|(?:^|,\s+)(?:a|two|three)\s+days?\s+earlier|the\s+(?:previous|preceding)\s+(?:day|evening)|the\s+day\s+before|later\s+(?:that|the\s+same|in\s+the)\s+day|earlier\s+(?:that|the\s+same|in\s+the)\s+day|the\s+same\s+(?:day|morning|afternoon|evening)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|tomorrow)(?-u:\b)"
+                r"(?i)(?-u:\b)(?P<rel>(?:on\s+)?the\s+(?:following|next)\s+(?:day|morning|afternoon|evening)|(?:the\s+)?next\s+(?:day|morning)|the\s+day\s+after|a\s+day\s+later(?:\s+than)?|(?P<n>two|three)\s+days\s+later(?:\s+than)?|(?:^|,\s+)(?:a|two|three)\s+days?\s+earlier|the\s+(?:previous|preceding)\s+(?:day|evening)|the\s+day\s+before|later\s+(?:that|the\s+same|in\s+the)\s+day|earlier\s+(?:that|the\s+same|in\s+the)\s+day|the\s+same\s+(?:day|morning|afternoon|evening)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|tomorrow)(?-u:\b)"
                     .to_owned(),
             )
         }),
@@ -242,7 +242,7 @@ fn build_relative(caps: &Captures<'_>) -> Option<DateExpr> {
     // "a day earlier", "two days earlier": counted back
     let sign = if has("earlier") { -1 } else { 1 };
     Some(match () {
-        _ if has("yesterday") => DateExpr::Published(-1),
+        _ if has("yesterday") || has("last") => DateExpr::Published(-1),
         _ if has("tomorrow") => DateExpr::Published(1),
         _ if has("today") || has("tonight") || has("this") => DateExpr::Published(0),
         _ if has("two") => DateExpr::Relative(2 * sign),

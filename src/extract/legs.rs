@@ -83,7 +83,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Arrive,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:arrived|arriving|arrives|arrive|arrival|reached|reaching|reaches|reach|landed|landing|lands|got\s+to|gets\s+to|came\s+to|comes\s+to|come\s+to|coming\s+to|touched\s+down|made\s+a\s+(?:brief\s+|short\s+)?stop\s+in|stopped\s+(?:off\s+)?in|(?:first|next|final|last)\s+(?:destination|stop)\s+(?:was|is|will\s+be)|(?:due|expected|scheduled)\s+(?:back\s+|home\s+)?in|(?:was|were)\s+back\s+in)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:^back\s+in|arrived|arriving|arrives|arrive|arrival|reached|reaching|reaches|reach|landed|landing|lands|got\s+to|gets\s+to|came\s+to|comes\s+to|come\s+to|coming\s+to|touched\s+down|made\s+a\s+(?:brief\s+|short\s+)?stop\s+in|stopped\s+(?:off\s+)?in|(?:first|next|final|last)\s+(?:destination|stop)\s+(?:was|is|will\s+be)|(?:due|expected|scheduled)\s+(?:back\s+|home\s+)?in|(?:was|were)\s+back\s+in)(?-u:\b)",
             )
         }),
     },

@@ -135,7 +135,7 @@ pub static ABBREVIATED: WordSet = WordSet::new(
 /// Name particles that may sit lower-case inside a name ("Osama bin Laden").
 pub static PARTICLES: WordSet = WordSet::new(
     "
-    bin ibn al el de da del della di dos das du van von der den la le ter ben bint abu y e
+    bin ibn al el de da del della di dos das du van von der den la le ter ben bint abu y e wa
     ",
 );
 

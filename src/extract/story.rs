@@ -4411,4 +4411,37 @@ mod tests {
         let text = " date 2023-10-13\n\nForeign Minister Ana Ruiz left Baghdad on Thursday and flew to Lebanon, landing at Beirut's Rafic Hariri International Airport late that night.";
         assert_eq!(legs(text), [leg("Baghdad", "Beirut", "2023-10-12", &[])]);
     }
+
+    #[test]
+    fn back_in_a_town_left_is_a_journey_back_to_it() {
+        let text = " date 2023-01-13\n\nForeign Minister Ana Ruiz arrived in Addis Ababa on Thursday, 12 January. On Friday morning she travelled by road to Adama, where she visited a factory.\n\nBack in Addis Ababa, the Minister met President Tomas Vik before leaving for Paris in the evening.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("?", "Addis Ababa", "2023-01-12", &[]),
+                leg("Addis Ababa", "Adama", "2023-01-13", &[]),
+                leg("Adama", "Addis Ababa", "2023-01-13", &[]),
+                leg("Addis Ababa", "Paris", "2023-01-13", &[]),
+            ]
+        );
+    }
+
+    #[test]
+    fn last_night_is_the_night_before_the_report() {
+        let text = " date 2010-02-01\n\nThe Secretary-General, Ana Ruiz, arrived in Nicosia late last night on a flight from Addis Ababa. This morning she met with President Tomas Vik.";
+        assert_eq!(
+            legs(text),
+            [leg("Addis Ababa", "Nicosia", "2010-01-31", &[])]
+        );
+    }
+
+    #[test]
+    fn a_name_with_the_particle_wa_is_one_name() {
+        let text = " date 2010-02-01\n\nSecretary-General Ana Ruiz arrived in Addis Ababa on Sunday, 31 January, for the summit, which chose President Jon wa Dahl of Malawi as its new Chairperson.\n\nOn the sidelines, the Secretary-General met with Mr. Dahl.";
+        let met: Vec<String> = meeting_days(text)
+            .into_iter()
+            .map(|(_, who, _)| who)
+            .collect();
+        assert!(met.iter().any(|w| w == "Jon wa Dahl"), "{met:?}");
+    }
 }
