@@ -44,6 +44,9 @@ pub struct Cast {
     clock: usize,
     /// The person whose trip the document reports, once known.
     pub traveller: Option<PersonId>,
+    /// While the traveller is still to be found: how much each person has been told doing
+    /// what a visitor does, so far.
+    pub salience: Vec<i32>,
 }
 
 /// Generic heads: a description with one of these fits anyone of the group.
@@ -328,6 +331,21 @@ impl Cast {
                 Some(_) => self.most_recent(fits),
                 None => (0..self.people.len()).find(|&id| fits(id)),
             };
+        }
+        // "President X is in Jakarta at the invitation of President Y. The President ...":
+        // while the traveller is still to be found, the one told most as a visitor so far
+        if self.traveller.is_none()
+            && let Some(id) = (0..self.people.len())
+                .filter(|&id| fits(id) && self.recency[id] > 0)
+                .max_by_key(|&id| {
+                    (
+                        self.salience.get(id).copied().unwrap_or(0),
+                        self.recency[id],
+                    )
+                })
+                .filter(|&id| self.salience.get(id).is_some_and(|&s| s > 1))
+        {
+            return Some(id);
         }
         // "the Prime Minister" after "The Prime Minister, X" and "the Prime Minister of
         // Latvia, Y": the office told without a country, the text's own
@@ -757,6 +775,14 @@ mod tests {
             "Rashidi later hosted a dinner for her.",
         ]);
         assert_eq!(got[1], ["Omar al-Rashidi"]);
+    }
+
+    #[test]
+    fn an_excellency_after_a_title_and_a_comma_is_the_title_s_holder() {
+        let got = resolve(&[
+            "The President of the Republic, His Excellency Omar Diallo, is on a visit to Peru.",
+        ]);
+        assert_eq!(got[0], ["Omar Diallo"]);
     }
 
     #[test]

@@ -303,6 +303,9 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
     if trigger.name == "visit" && after_determiner(&reading.text[..start]) {
         return false;
     }
+    if moved_by_a_relative_of_others(reading, start) {
+        return false;
+    }
     if matches!(
         reading.agent(start),
         Some(Who::Traveller | Who::Party | Who::Entourage)
@@ -337,6 +340,21 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
     let owned = ends("his") || ends("her") || ends("'s");
     (trigger.name != "visit" && of_traveller(reading, end))
         || owned && trigger.motion != Motion::Travel
+}
+
+/// "the refugees who have crossed into the district": a relative clause whose "who" stands
+/// for people other than anyone the sentence names.
+fn moved_by_a_relative_of_others(reading: &Reading<'_>, start: usize) -> bool {
+    let before = reading.text[..start].trim_end();
+    let who = ["who have", "who has", "who had", "who"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .filter(|rest| rest.ends_with(' '));
+    let Some(rest) = who else {
+        return false;
+    };
+    let at = rest.trim_end().trim_end_matches(',').len();
+    reading.actor_ending_at(at).is_none()
 }
 
 /// "Amir-Abdollahian has said he will travel to Riyadh": "he" is the one who said it, when

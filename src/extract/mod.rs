@@ -265,6 +265,22 @@ fn place_then_bracketed_day(heading: &str, found: &[DateMention]) -> bool {
             .all(|w| w.starts_with(char::is_uppercase))
 }
 
+/// The tense of a day heading a part of a programme: the days of a programme issued before
+/// them lie ahead.
+fn days_ahead(calendar: &Calendar) -> dates::Tense {
+    if calendar.ahead() {
+        dates::Tense::Future
+    } else {
+        dates::Tense::Past
+    }
+}
+
+/// What comes before the day a programme's part covers: "Programme for", "Schedule of".
+static PROGRAMME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[\w-]+\s+){0,2}(?:programme|program|schedule|itinerary|agenda)\s+(?:for|of|on)\s+$")
+        .expect("programme-of-day pattern compiles")
+});
+
 /// What may come before a weekday heading a day's part of a diary: nothing, or "Day 2 —".
 static DAY_OF_A_DIARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:Day|DAY)\s+\d{1,2}\s*[—–:.-]\s*)?$").expect("diary pattern compiles")
@@ -300,19 +316,21 @@ fn stamped_day(
     if placed_heading(heading, found) || place_then_bracketed_day(heading, found) {
         return calendar.resolve(mention.expr, dates::Tense::Past);
     }
+    // "Programme for Monday, September 5 (today)": the day a programme's part covers
+    // ("(today)" in brackets after it says the same day)
+    if matches!(mention.expr, DateExpr::Day { .. } | DateExpr::Weekday(_))
+        && (rest.trim().is_empty() || rest.trim().starts_with('(') && rest.trim().ends_with(')'))
+        && PROGRAMME_OF_DAY.is_match(&heading[..mention.start])
+    {
+        return calendar.resolve(mention.expr, days_ahead(calendar));
+    }
     // "Wednesday", "Day 2 — Friday": a day of a diary or readout, alone on its line
     if matches!(mention.expr, DateExpr::Weekday(_))
         && found.len() == 1
         && (rest.trim().is_empty() || place_in_brackets)
         && DAY_OF_A_DIARY.is_match(&heading[..mention.start])
     {
-        // the days of a programme issued before them lie ahead
-        let tense = if calendar.ahead() {
-            dates::Tense::Future
-        } else {
-            dates::Tense::Past
-        };
-        return calendar.resolve(mention.expr, tense);
+        return calendar.resolve(mention.expr, days_ahead(calendar));
     }
     let stamp = mention.start == 0
         && full
@@ -501,13 +519,18 @@ fn choose_traveller(parsed: &[Parsed<'_>], cast: &mut Cast, titled: bool) -> Opt
         let title = titled && p.sentence.paragraph == 0;
         for m in &p.people {
             if let Some(person) = cast.observe(m) {
-                sightings.push(Sighting {
+                let sighting = Sighting {
                     sentence: &p.sentence.text,
                     mention: m,
                     person,
                     byline: first_person && byline(&p.sentence.text, m),
                     title,
-                });
+                };
+                if cast.salience.len() <= person {
+                    cast.salience.resize(person + 1, 0);
+                }
+                cast.salience[person] += traveller::evidence(sighting.sentence, m, sighting.byline);
+                sightings.push(sighting);
             } else if title && m.form == Form::Surname {
                 title_surnames.push((p.sentence.text.as_str(), m));
             } else {
@@ -526,6 +549,7 @@ fn choose_traveller(parsed: &[Parsed<'_>], cast: &mut Cast, titled: bool) -> Opt
             });
         }
     }
+    cast.salience.clear();
     let chosen = traveller::choose(&sightings, cast);
     let named = chosen.map(|(id, _)| id);
     let travels = |id: PersonId| {

@@ -842,6 +842,17 @@ impl Reader<'_, '_> {
                 {
                     j += 2;
                 }
+                // "the President of the Republic, His Excellency Macky Sall"
+                Some(w)
+                    if matches!(key(w), "his" | "her")
+                        && w.capitalised()
+                        && self.word(j + 1).is_some_and(|h| {
+                            matches!(key(h), "excellency" | "majesty" | "highness")
+                        })
+                        && self.word(j + 2).is_some_and(Word::capitalised) =>
+                {
+                    j += 2;
+                }
                 _ => return j,
             }
         }

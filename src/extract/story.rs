@@ -196,7 +196,8 @@ impl<'d> Story<'d> {
             // "after the 14 February bombing": the day of an incident, not of the story
             let incident = (reading.text[..mention.start].ends_with("the ")
                 || reading.text[mention.start..].starts_with("the "))
-                && INCIDENT_AFTER.is_match(&reading.text[mention.end..]);
+                && INCIDENT_AFTER.is_match(&reading.text[mention.end..])
+                || since_then(&reading.text[..mention.start]);
             let date = match mention.expr {
                 _ if incident => None,
                 // "today" in a narrative that has its own dates is reported speech (but "will
@@ -2341,6 +2342,16 @@ fn travelling_with(reading: &Reading<'_>, at: usize) -> Vec<PersonId> {
 }
 
 /// "He said that today ...": a date inside reported speech.
+/// "his first trip abroad since he took his oath of office on June 30": the day a "since"
+/// clause tells is the start of a span, not a day of the story.
+fn since_then(before: &str) -> bool {
+    let clause = tail(before, 60);
+    clause.rfind("since ").is_some_and(|at| {
+        let rest = &clause[at..];
+        !rest.contains([',', ';']) && !rest.contains(" and ")
+    })
+}
+
 fn reported_speech(before: &str) -> bool {
     static SAID: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:said|says|warned|stressed|noted|added|told|believes|hoped)(?-u:\b)[^.]*$")
@@ -2551,6 +2562,14 @@ mod tests {
         meetings(text)
             .into_iter()
             .filter_map(|m| m.place.map(|p| p.name))
+            .collect()
+    }
+
+    /// The meetings of a document with `who` first among their participants.
+    fn meetings_with(text: &str, who: &str) -> Vec<(String, String, Status)> {
+        meeting_days(text)
+            .into_iter()
+            .filter(|(_, first, _)| first == who)
             .collect()
     }
 
@@ -4390,12 +4409,8 @@ mod tests {
     #[test]
     fn a_later_day_in_a_relative_clause_does_not_date_a_meeting_done() {
         let text = " date 2021-11-02\n\nSecretary-General Ana Ruiz arrived in Rome on Saturday, 30 October, for the summit.\n\nOn the sidelines, she met with President Tomas Vik, whose country takes over the presidency on 1 December.";
-        let met: Vec<_> = meeting_days(text)
-            .into_iter()
-            .filter(|(_, who, _)| who == "Tomas Vik")
-            .collect();
         assert_eq!(
-            met,
+            meetings_with(text, "Tomas Vik"),
             [("2021-10-30".into(), "Tomas Vik".into(), Status::Completed)]
         );
     }
@@ -4443,5 +4458,39 @@ mod tests {
             .map(|(_, who, _)| who)
             .collect();
         assert!(met.iter().any(|w| w == "Jon wa Dahl"), "{met:?}");
+    }
+
+    #[test]
+    fn a_programme_s_part_headed_by_its_day_is_on_that_day() {
+        let text = " date 2022-09-05\n\nPresident Ana Ruiz arrives in Lima for a state visit\n\nPresident Ana Ruiz arrived in Lima on Sunday evening, 4 September, for a state visit to Peru.\n\nProgramme for Monday, September 5 (today)\n\nIn the morning, the President will hold talks with President Tomas Vik at the palace.";
+        assert_eq!(
+            meetings_with(text, "Tomas Vik"),
+            [("2022-09-05".into(), "Tomas Vik".into(), Status::Planned)]
+        );
+    }
+
+    #[test]
+    fn the_title_told_after_two_named_goes_to_the_one_told_as_the_visitor() {
+        let text = " date 2022-09-05\n\nPresident Ana Ruiz Jr. is in Lima for a state visit to Peru at the invitation of President Tomas Vik.\n\nThe President departed Quito on Sunday afternoon, 4 September, and landed in Lima in the evening. The President then met President Vik at the palace.";
+        let doc = Document::parse("t.txt", text.to_owned()).expect("doc");
+        let got = extract(&doc, Gazetteer::global());
+        assert_eq!(
+            got.traveller.map(|t| t.name).as_deref(),
+            Some("Ana Ruiz Jr")
+        );
+        assert_eq!(legs(text), [leg("Quito", "Lima", "2022-09-04", &[])]);
+    }
+
+    #[test]
+    fn a_day_in_a_since_clause_is_no_day_of_the_story() {
+        let text = " date 2022-09-05\n\nPresident Ana Ruiz arrived in Lima on Sunday, 4 September, on her first trip abroad since she took the oath of office on June 30. She met President Tomas Vik.";
+        let days: Vec<String> = meeting_days(text).into_iter().map(|(d, _, _)| d).collect();
+        assert_eq!(days, ["2022-09-04"]);
+    }
+
+    #[test]
+    fn people_a_relative_clause_moves_are_not_the_traveller() {
+        let text = " date 2017-09-05\n\nForeign Minister Ana Ruiz arrived in Dhaka on Monday, 4 September. During the meeting, both sides discussed the refugees who have crossed into the Cox's Bazar district since August.";
+        assert_eq!(legs(text), [leg("?", "Dhaka", "2017-09-04", &[])]);
     }
 }

@@ -140,8 +140,17 @@ pub fn travelling(s: &Sighting<'_>) -> bool {
     TRAVELS_AFTER.is_match(&s.sentence[s.mention.end..])
 }
 
-fn evidence(sentence: &str, mention: &PersonMention, byline: bool) -> i32 {
+pub fn evidence(sentence: &str, mention: &PersonMention, byline: bool) -> i32 {
     let after = &sentence[mention.end..];
+    // "President Ferdinand R. Marcos Jr. is in Jakarta": the suffix's full stop
+    let after = after
+        .strip_prefix('.')
+        .filter(|_| {
+            ["Jr", "Sr"]
+                .iter()
+                .any(|s| sentence[..mention.end].ends_with(s))
+        })
+        .unwrap_or(after);
     let before = crate::extract::reading::tail(&sentence[..mention.start], 60);
     let mut score = if byline { 4 } else { 1 };
     if TRAVELS_AFTER.is_match(after) {
