@@ -110,6 +110,8 @@ pub struct Story<'d> {
     /// "drove with President X to the village": who went along on the last journey, and its
     /// day ("the two then held talks" is with them).
     moved_with: Option<(Option<NaiveDate>, Vec<PersonId>)>,
+    /// The people other than the traveller the sentence before named.
+    named_before: Vec<PersonId>,
     /// The story's day was set by a lead that sums up the visit ("concluded a visit today"):
     /// a full date before it starts the story told in order, not a look back.
     summed_up: bool,
@@ -169,6 +171,7 @@ impl<'d> Story<'d> {
             planned_day: None,
             planned_paragraph: None,
             moved_with: None,
+            named_before: Vec::new(),
             summed_up: false,
             index: 0,
         }
@@ -545,6 +548,27 @@ impl<'d> Story<'d> {
         if first_told && !self.summed_up {
             self.summed_up = sums_up();
         }
+        // (not those travelling with the traveller)
+        let moved_with = self.moved_with.as_ref().map(|(_, ids)| ids.as_slice());
+        self.named_before = reading
+            .actors
+            .iter()
+            .filter_map(|a| match a.who {
+                Who::Person(id)
+                    if !self.cast.person(id).weak
+                        && !companions.contains(&id)
+                        && !moved_with.is_some_and(|ids| ids.contains(&id)) =>
+                {
+                    Some(id)
+                }
+                _ => None,
+            })
+            .fold(Vec::new(), |mut ids, id| {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+                ids
+            });
         self.index += 1;
     }
 
@@ -1339,6 +1363,15 @@ impl<'d> Story<'d> {
         let mut ids = fact.participants.clone();
         if fact.with_counterpart {
             ids = self.last_counterparts(when.date);
+            // "Museveni was at the foot of the steps to receive him. The two leaders then held
+            // talks": with nobody met yet that day, the one person the sentence before named
+            let named_here = reading
+                .actors
+                .iter()
+                .any(|a| matches!(a.who, Who::Person(_)));
+            if ids.is_empty() && !named_here && self.named_before.len() == 1 {
+                ids.clone_from(&self.named_before);
+            }
         }
         let groups: Vec<&[PersonId]> = if fact.one_each {
             ids.chunks(1).collect()
@@ -4492,5 +4525,23 @@ mod tests {
     fn people_a_relative_clause_moves_are_not_the_traveller() {
         let text = " date 2017-09-05\n\nForeign Minister Ana Ruiz arrived in Dhaka on Monday, 4 September. During the meeting, both sides discussed the refugees who have crossed into the Cox's Bazar district since August.";
         assert_eq!(legs(text), [leg("?", "Dhaka", "2017-09-04", &[])]);
+    }
+
+    #[test]
+    fn a_visitor_who_landed_is_told_travelling() {
+        let text = " date 2021-03-27\n\nLima and Quito signed a trade agreement on Saturday.\n\nForeign Minister Ana Ruiz, who landed in Lima on Friday evening, was received on Saturday by President Tomas Vik.\n\nThe deal was first announced in 2016, when President Jon Dahl travelled to Lima.";
+        let doc = Document::parse("t.txt", text.to_owned()).expect("doc");
+        let got = extract(&doc, Gazetteer::global());
+        assert_eq!(got.traveller.map(|t| t.name).as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn the_two_leaders_after_a_sentence_naming_one_host_are_the_traveller_and_that_host() {
+        let text = " date 2018-07-24\n\nPrime Minister Ana Ruiz landed in Entebbe on Tuesday afternoon after a flight from Kigali.\n\nPresident Tomas Vik was at the foot of the steps to receive her. The two leaders then held talks at State House.";
+        let met: Vec<String> = meeting_days(text)
+            .into_iter()
+            .map(|(_, who, _)| who)
+            .collect();
+        assert!(met.iter().any(|w| w == "Tomas Vik"), "{met:?}");
     }
 }
