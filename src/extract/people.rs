@@ -345,7 +345,8 @@ impl Reader<'_, '_> {
         // body's name
         let named_body = self
             .word(j)
-            .is_some_and(|w| w.capitalised() && NOT_PERSON.contains(key(w)));
+            .is_some_and(|w| w.capitalised() && NOT_PERSON.contains(key(w)))
+            && !self.surname_first(j);
         if named_body && self.joined(j - 1) {
             return None;
         }
@@ -644,6 +645,16 @@ impl Reader<'_, '_> {
             .is_some_and(|m| m.quality == NameQuality::Primary)
     }
 
+    /// "Foreign Minister Park Jin": a family name written first that is also a word of
+    /// places ("park"), followed by a given name.
+    fn surname_first(&self, j: usize) -> bool {
+        key(&self.ws[j]) == "park"
+            && self.joined(j)
+            && self
+                .word(j + 1)
+                .is_some_and(|n| n.capitalised() && !NOT_PERSON.contains(key(n)))
+    }
+
     /// The name starting at word `i`: capitalised words (with particles and generational
     /// suffixes), none of them a title or an organisation word. Returns its end.
     fn name_at(&self, i: usize) -> Option<usize> {
@@ -663,7 +674,7 @@ impl Reader<'_, '_> {
                 && (!self.is_title_word_at(j) || self.head_in_name(i, j))
                 // (but "Marty M. Natalegawa": one letter inside a name is an initial)
                 && (!self.honorific_at(j) || j > i && w.text.len() == 2)
-                && !NOT_PERSON.contains(k)
+                && (!NOT_PERSON.contains(k) || self.surname_first(j))
                 // ("Liu He": a capitalised "He" after a name is its last word)
                 && (!not_name(w) || j > i && w.text == "He")
                 && w.text.chars().any(char::is_lowercase) | (w.text.chars().count() <= 3)

@@ -260,8 +260,8 @@ pub fn mentions_in(
             {
                 // "Fukushima City": the city, named as its municipality
                 end = ws[next].end;
-            } else if let Some(airport_end) =
-                named_airport(sentence, ws, next).filter(|_| !possessive_at(&sentence[end..]))
+            } else if let Some(airport_end) = named_airport(sentence, ws, next)
+                .filter(|_| !possessive_at(&sentence[end..]) && !capital(gazetteer, &place))
             {
                 // "Aden Adde International Airport": an airport whose name only begins with
                 // a town's
@@ -392,6 +392,16 @@ fn named_airport(sentence: &str, ws: &[Word<'_>], at: usize) -> Option<usize> {
         j += 1;
     }
     None
+}
+
+/// "Warsaw Chopin Airport": a capital's name opens its airport's, which lies at the capital
+/// (a smaller town's name may begin the name of a person an airport elsewhere bears).
+fn capital(gazetteer: &Gazetteer, place: &Place) -> bool {
+    place
+        .country_code
+        .as_deref()
+        .and_then(|code| gazetteer.capital(code))
+        .is_some_and(|c| c.lat == place.lat && c.lon == place.lon)
 }
 
 /// "Beirut's Rafic Hariri International Airport": a possessive right after a town, whose

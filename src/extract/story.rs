@@ -4544,4 +4544,20 @@ mod tests {
             .collect();
         assert!(met.iter().any(|w| w == "Tomas Vik"), "{met:?}");
     }
+
+    #[test]
+    fn a_capital_s_name_opening_its_airport_s_is_the_capital() {
+        let text = " date 2023-07-13\n\nPresident Ana Ruiz left Vilnius on Wednesday evening and landed at Warsaw Chopin Airport an hour later.";
+        assert_eq!(legs(text), [leg("Vilnius", "Warsaw", "2023-07-12", &[])]);
+    }
+
+    #[test]
+    fn park_written_first_before_a_given_name_is_a_family_name() {
+        let text = " date 2023-07-13\n\nPresident Ana Ruiz arrived in Seoul on Wednesday. On Thursday she met Foreign Minister Park Jin at the ministry.";
+        let met: Vec<String> = meeting_days(text)
+            .into_iter()
+            .map(|(_, who, _)| who)
+            .collect();
+        assert_eq!(met, ["Park Jin"]);
+    }
 }
