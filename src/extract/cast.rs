@@ -262,11 +262,11 @@ impl Cast {
         // surnames are looked up at every mention
         let key = (!one_ascii_word(name)).then(|| fold(name));
         // "Sisi" is Abdel-Fattah al-Sisi: a surname is also said without its article
-        let is_key = |w: &String| {
-            let bare = without_article(w);
-            match &key {
-                Some(key) => w == key || bare == key,
-                None => folds_to(name, w) || folds_to(name, bare),
+        // (only a word longer than the name by an article's length can hold it)
+        let is_key = |w: &String| match &key {
+            Some(key) => w == key || w.len() > key.len() + 2 && without_article(w) == key,
+            None => {
+                folds_to(name, w) || w.len() > name.len() + 2 && folds_to(name, without_article(w))
             }
         };
         // a surname is most often nobody's yet: each search below wants someone who has it
@@ -404,12 +404,18 @@ fn one_ascii_word(name: &str) -> bool {
 
 /// A folded name word without the Arabic article joined to it ("al-sisi", "el-sisi": "sisi").
 fn without_article(word: &str) -> &str {
-    [
-        "al-", "el-", "ad-", "an-", "ar-", "as-", "ash-", "at-", "az-",
-    ]
-    .iter()
-    .find_map(|a| word.strip_prefix(a).filter(|rest| rest.len() > 1))
-    .unwrap_or(word)
+    let b = word.as_bytes();
+    let cut = match b {
+        [_, _, b'-', ..] => 3,
+        [_, _, _, b'-', ..] => 4,
+        _ => return word,
+    };
+    let (article, rest) = word.split_at(cut);
+    let known = matches!(
+        article,
+        "al-" | "el-" | "ad-" | "an-" | "ar-" | "as-" | "ash-" | "at-" | "az-"
+    );
+    if known && rest.len() > 1 { rest } else { word }
 }
 
 /// `fold(name) == word`, for a `name` that [`one_ascii_word`] holds for, without folding it.

@@ -519,17 +519,17 @@ fn choose_traveller(parsed: &[Parsed<'_>], cast: &mut Cast, titled: bool) -> Opt
         let title = titled && p.sentence.paragraph == 0;
         for m in &p.people {
             if let Some(person) = cast.observe(m) {
-                let sighting = Sighting {
-                    sentence: &p.sentence.text,
-                    mention: m,
+                let sighting = Sighting::new(
+                    &p.sentence.text,
+                    m,
                     person,
-                    byline: first_person && byline(&p.sentence.text, m),
+                    first_person && byline(&p.sentence.text, m),
                     title,
-                };
+                );
                 if cast.salience.len() <= person {
                     cast.salience.resize(person + 1, 0);
                 }
-                cast.salience[person] += traveller::evidence(sighting.sentence, m, sighting.byline);
+                cast.salience[person] += sighting.evidence;
                 sightings.push(sighting);
             } else if title && m.form == Form::Surname {
                 title_surnames.push((p.sentence.text.as_str(), m));
@@ -540,13 +540,7 @@ fn choose_traveller(parsed: &[Parsed<'_>], cast: &mut Cast, titled: bool) -> Opt
     }
     for (sentence, m) in title_surnames {
         if let Some(person) = cast.lookup(m) {
-            sightings.push(Sighting {
-                sentence,
-                mention: m,
-                person,
-                byline: false,
-                title: true,
-            });
+            sightings.push(Sighting::new(sentence, m, person, false, true));
         }
     }
     cast.salience.clear();

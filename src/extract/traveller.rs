@@ -20,6 +20,27 @@ pub struct Sighting<'a> {
     pub byline: bool,
     /// The sentence is the document's title.
     pub title: bool,
+    /// What the words around the mention tell of a visitor ([`evidence`]).
+    pub evidence: i32,
+}
+
+impl<'a> Sighting<'a> {
+    pub fn new(
+        sentence: &'a str,
+        mention: &'a PersonMention,
+        person: PersonId,
+        byline: bool,
+        title: bool,
+    ) -> Self {
+        Self {
+            sentence,
+            mention,
+            person,
+            byline,
+            title,
+            evidence: evidence(sentence, mention, byline),
+        }
+    }
 }
 
 /// A title's words for a visitor: "Ana Ruiz in Lima", "Ana Ruiz's week in Asia".
@@ -68,7 +89,7 @@ pub fn choose(sightings: &[Sighting<'_>], cast: &Cast) -> Option<(PersonId, i32)
     for (order, s) in sightings.iter().enumerate() {
         let id = s.person;
         first_seen[id] = first_seen[id].min(order);
-        scores[id] += evidence(s.sentence, s.mention, s.byline);
+        scores[id] += s.evidence;
         if s.title && TITLE_VISITOR.is_match(&s.sentence[s.mention.end..]) {
             scores[id] += 3;
         }
@@ -140,7 +161,7 @@ pub fn travelling(s: &Sighting<'_>) -> bool {
     TRAVELS_AFTER.is_match(&s.sentence[s.mention.end..])
 }
 
-pub fn evidence(sentence: &str, mention: &PersonMention, byline: bool) -> i32 {
+fn evidence(sentence: &str, mention: &PersonMention, byline: bool) -> i32 {
     let after = &sentence[mention.end..];
     // "President Ferdinand R. Marcos Jr. is in Jakarta": the suffix's full stop
     let after = after
@@ -205,13 +226,7 @@ mod tests {
         for (sentence, ms) in sentences.iter().zip(&all) {
             for m in ms {
                 if let Some(person) = cast.observe(m) {
-                    seen.push(Sighting {
-                        sentence,
-                        mention: m,
-                        person,
-                        byline: false,
-                        title: false,
-                    });
+                    seen.push(Sighting::new(sentence, m, person, false, false));
                 }
             }
         }
