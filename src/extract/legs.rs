@@ -333,9 +333,12 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
         return true;
     }
     // "the tour, which will also take him to Hungary": the traveller is carried (what a trip
-    // "also took him to" is a recap of places already told)
+    // "also took him to" is a recap of places already told), unless "him" is the one the
+    // sentence is about ("X is expected in Cairo at the start of a tour that will also take
+    // him to Israel")
     if carried {
-        return reading.planned_at(start);
+        return reading.planned_at(start)
+            && !matches!(reading.main_subject(), Some(Who::Person(_)));
     }
     let owned = ends("his") || ends("her") || ends("'s");
     (trigger.name != "visit" && of_traveller(reading, end))
@@ -820,10 +823,12 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
                     };
                 }
             }
-            // "Emplane at Joint Base Andrews, Washington, for Cairo": where the flight leaves
-            "at" if fact.motion == Motion::Depart
-                && fact.origin.is_none()
-                && reading.text[from..from + prep.start()].trim().is_empty() =>
+            // "Emplane at Joint Base Andrews, Washington, for Cairo", "emplaned in New Delhi
+            // for Kigali": where the flight leaves
+            "at" | "in"
+                if fact.motion == Motion::Depart
+                    && fact.origin.is_none()
+                    && reading.text[from..from + prep.start()].trim().is_empty() =>
             {
                 fact.origin = place;
             }

@@ -4560,4 +4560,17 @@ mod tests {
             .collect();
         assert_eq!(met, ["Park Jin"]);
     }
+
+    #[test]
+    fn emplaned_in_a_town_for_another_leaves_the_first() {
+        let text = " date 2018-07-24\n\nPrime Minister Ana Ruiz began the tour on Monday, when she emplaned in New Delhi for Kigali.";
+        assert_eq!(legs(text), [leg("New Delhi", "Kigali", "2018-07-23", &[])]);
+    }
+
+    #[test]
+    fn a_tour_that_will_take_another_person_somewhere_is_not_the_traveller_s() {
+        let text = " date 2023-01-27\n\nPresident Ana Ruiz arrived back in Cairo on Friday after a visit to India.\n\nSecretary of State Tomas Vik is expected in Cairo on Sunday at the start of a regional tour that will also take him to Israel.";
+        let got = legs(text);
+        assert!(got.iter().all(|l| l.1 != "Israel"), "{got:?}");
+    }
 }
