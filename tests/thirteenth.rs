@@ -20,10 +20,12 @@ const THIRTEENTH: Corpus = Corpus {
     meetings_f1_floor: MEETINGS_F1_FLOOR,
 };
 
-/// Legs F1 must not fall below this (measured 0.511 when the corpus was added).
-const LEGS_F1_FLOOR: f64 = 0.50;
-/// Meeting-contact F1 must not fall below this (measured 0.528 when the corpus was added).
-const MEETINGS_F1_FLOOR: f64 = 0.50;
+/// Legs F1 must not fall below this (measured 0.511 when the corpus was added, 0.648 once
+/// the first of its misses were studied).
+const LEGS_F1_FLOOR: f64 = 0.60;
+/// Meeting-contact F1 must not fall below this (measured 0.528 when the corpus was added,
+/// 0.596 once the first of its misses were studied).
+const MEETINGS_F1_FLOOR: f64 = 0.55;
 
 #[test]
 fn thirteenth_scores_stay_above_their_floors() {
