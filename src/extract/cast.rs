@@ -792,6 +792,16 @@ mod tests {
     }
 
     #[test]
+    fn a_title_with_its_complement_then_a_titled_name_is_one_person() {
+        let got = resolve(&[
+            "She met the Commander-in-Chief of the Peruvian Defence Services, Senior General Omar Diallo.",
+            "She met the President, Prime Minister Tomas Vik and members of the Cabinet.",
+        ]);
+        assert_eq!(got[0], ["Omar Diallo"]);
+        assert_eq!(got[1].last().map(String::as_str), Some("Tomas Vik"));
+    }
+
+    #[test]
     fn a_description_fitting_nobody_resolves_to_nobody() {
         let got = resolve(&["The Prime Minister spoke."]);
         assert!(got[0].is_empty());

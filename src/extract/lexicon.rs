@@ -86,7 +86,7 @@ pub static HEADS: WordSet = WordSet::new(
     sheikh sultan emperor empress pope governor governor-general mayor speaker chairman
     chairwoman chairperson chair commissioner ambassador senator congressman congresswoman
     envoy coordinator rector director director-general administrator colonel lieutenant
-    commander marshal admiral leader taoiseach ayatollah patriarch cardinal archbishop bishop
+    commander commander-in-chief marshal admiral leader taoiseach ayatollah patriarch cardinal archbishop bishop
     imam spokesperson spokesman spokeswoman adviser advisor counterpart predecessor successor
     wife husband spouse daughter mayors ministers leaders presidents representative head chief general
     judge founder co-chair delegate wali ombudsman prosecutor minister-president crown vice foreign
@@ -144,7 +144,7 @@ pub static NOT_PERSON: WordSet = WordSet::new(
     "
     nations council bank union commission assembly forum conference summit centre center
     institute committee organization organisation agency ministry office palace house castle
-    hall museum church cathedral airport base force army mission court group party government
+    hall museum church cathedral airport base force forces services army mission court group party government
     parliament fund programme program foundation company co inc corporation hotel regency field
     province region republic kingdom islands island sea river project plant memorial square
     street avenue school college university hospital camp goals agenda charter prize prizes war

@@ -231,6 +231,13 @@ static FOLLOWED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "The first engagement on Monday morning was a meeting with X": an item of the visit's
+/// programme, the traveller's whoever else the sentence names.
+static PROGRAMME_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:The|Her|His|Their)\s+(?:first|second|third|next|last|final|main|opening|closing)\s+(?:official\s+)?(?:engagement|appointment|event|item)s?\s+(?:of|on|in|at|that|was|were|is|will)(?-u:\b)")
+        .expect("programme item pattern compiles")
+});
+
 /// "held talks with X, ..., followed by a dinner": the next engagement of the same party.
 static FOLLOWED_BY: LazyLock<Regex> = LazyLock::new(|| {
     compile(r",\s+(?:and\s+)?(?:then\s+)?followed\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$")
@@ -866,6 +873,7 @@ fn engagement(
         }
     };
     let involved = matches!(agent, Some(Who::Traveller | Who::Party | Who::Entourage))
+        || PROGRAMME_ITEM.is_match(reading.text)
         || party_after
         || held
         || joint_with_agent

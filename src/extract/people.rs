@@ -221,7 +221,43 @@ impl Reader<'_, '_> {
                 None => i = self.run_end(i).max(i + 1),
             }
         }
+        self.join_titled_appositions(&mut out);
         out
+    }
+
+    /// "the Commander-in-Chief of the Defence Services, Senior General Min Aung Hlaing": a
+    /// description, a comma, and a name with a title of its own are one person, named where
+    /// the description stands.
+    fn join_titled_appositions(&self, out: &mut Vec<PersonMention>) {
+        let mut k = 1;
+        while k < out.len() {
+            let (a, b) = (&out[k - 1], &out[k]);
+            // (a title with its complement: "the President, Prime Minister X and ..." is a list)
+            let apposed = a.form == Form::Description
+                && a.name.is_none()
+                && self.sentence[a.start..a.end].contains(" of ")
+                && b.form == Form::Named
+                && b.role.is_some()
+                && self.sentence.get(a.end..b.start).is_some_and(|between| {
+                    // (the rest of a body's name before the comma: "of the Myanmar Defence
+                    // Services, ...")
+                    between.strip_suffix(", ").is_some_and(|rest| {
+                        rest.split_whitespace().count() <= 4
+                            && rest
+                                .split_whitespace()
+                                .all(|w| w.starts_with(char::is_uppercase) && !w.contains(','))
+                    })
+                });
+            if apposed {
+                let description = out.remove(k - 1);
+                let named = &mut out[k - 1];
+                named.start = description.start;
+                named.role = description.role;
+                named.country = description.country.or(named.country.take());
+            } else {
+                k += 1;
+            }
+        }
     }
 
     fn word(&self, i: usize) -> Option<&Word<'_>> {

@@ -4573,4 +4573,13 @@ mod tests {
         let got = legs(text);
         assert!(got.iter().all(|l| l.1 != "Israel"), "{got:?}");
     }
+
+    #[test]
+    fn the_first_engagement_of_the_day_is_the_traveller_s() {
+        let text = " date 2017-09-05\n\nForeign Minister Ana Ruiz arrived in Lima on Sunday, 3 September.\n\nThe first engagement on Monday morning was a meeting with the Commander-in-Chief of the Defence Services, Senior General Tomas Vik.";
+        assert_eq!(
+            meeting_days(text),
+            [("2017-09-04".into(), "Tomas Vik".into(), Status::Completed)]
+        );
+    }
 }
