@@ -662,9 +662,9 @@ fn pronoun_pattern(alternatives: &str) -> Regex {
 }
 
 /// What news reports call the one they follow, whoever it is: "the pontiff", "the pope", "the
-/// U.N. chief", "the visiting minister", "the visitor", the host's "his guest".
+/// U.N. chief", "the visiting minister", "the visitor", the hosts' "his guest", "their guest".
 static EPITHET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:[Tt]he\s+(?:pontiff|pope|U\.N\.\s+chief|UN\s+chief|visitor|mediator|visiting\s+(?:[a-z]+\s+)?(?:minister|president|premier|leader|secretary|chancellor|dignitary))|(?:his|her)\s+(?:guest|visitor))(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:[Tt]he\s+(?:pontiff|pope|U\.N\.\s+chief|UN\s+chief|visitor|mediator|visiting\s+(?:[a-z]+\s+)?(?:minister|president|premier|leader|secretary|chancellor|dignitary))|(?:his|her|their)\s+(?:guest|visitor))(?-u:\b)")
         .expect("epithet pattern compiles")
 });
 
@@ -793,7 +793,7 @@ fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {
             // "the visiting minister" read as a title that fits nobody known is the traveller
             // (and "his guest" is no "his")
             let overlaps = |a: &Actor| a.start < m.end() && m.start() < a.end;
-            let pronoun = |a: &Actor| matches!(&text[a.start..a.end], "his" | "her");
+            let pronoun = |a: &Actor| matches!(&text[a.start..a.end], "his" | "her" | "their");
             if out
                 .iter()
                 .all(|a| !overlaps(a) || a.who == Who::Nobody || pronoun(a))

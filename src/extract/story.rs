@@ -4582,4 +4582,15 @@ mod tests {
             [("2017-09-04".into(), "Tomas Vik".into(), Status::Completed)]
         );
     }
+
+    #[test]
+    fn hosts_greeting_their_guest_welcome_the_traveller() {
+        let text = " date 2023-01-27\n\nPresident Ana Ruiz arrived in Lima on Tuesday, 24 January.\n\nOn Wednesday morning, at the palace, President Tomas Vik and Prime Minister Jon Dahl greeted their guest with a ceremonial welcome.";
+        let met: Vec<String> = meetings(text)
+            .into_iter()
+            .flat_map(|m| m.participants.into_iter().map(|p| p.name))
+            .collect();
+        assert!(met.contains(&"Tomas Vik".to_owned()), "{met:?}");
+        assert!(met.contains(&"Jon Dahl".to_owned()), "{met:?}");
+    }
 }
