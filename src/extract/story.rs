@@ -770,8 +770,6 @@ impl<'d> Story<'d> {
             destination = Some(h.clone());
         }
         // "departed Canberra for Honiara on Sunday. On arrival at Henderson airport ...": an
-        // airport named like a town of another country serves the city just reached
-        // "departed Canberra for Honiara on Sunday. On arrival at Henderson airport ...": an
         // airport placed in another country serves the city just reached
         if !planned
             && fact.motion == legs::Motion::Arrive
@@ -983,13 +981,34 @@ impl<'d> Story<'d> {
         if let Some(h) = &here {
             // arriving where the traveller already is: the same movement told again
             if self.at_or_in(h, &destination) {
-                let last = self.legs.iter_mut().rev().find(|l| {
+                let last = self.legs.iter().rposition(|l| {
                     l.leg.status == draft.status && same_place(l.leg.destination.as_ref(), Some(h))
                 });
-                if let Some(last) = last {
+                if let Some(k) = last {
                     if !origin_stated {
                         // the origin of a repeat is only where the traveller already is
                         draft.origin = None;
+                    }
+                    // "arrived back in Lima on Friday, wrapping up a visit to Chile. ... left
+                    // Santiago late on Thursday night": the town left and the day of leaving,
+                    // told again more precisely
+                    let precise = origin_stated
+                        && !self.legs[k].origin_told
+                        && matches!(
+                            (&self.legs[k].leg.origin, &draft.origin),
+                            (Some(o), Some(d)) if !same_place(Some(o), Some(d)) && self.lies_in(d, o)
+                        );
+                    let last = &mut self.legs[k];
+                    if precise {
+                        last.leg.origin.clone_from(&draft.origin);
+                        last.origin_told = true;
+                        if let (Some(a), Some(b)) = (last.leg.date, draft.date)
+                            && b < a
+                            && (a - b).num_days() <= 1
+                        {
+                            last.leg.date = Some(b);
+                            last.leg.part_of_day = draft.part_of_day;
+                        }
                     }
                     last.origin_told |= last.leg.origin.is_none() && origin_stated;
                     fill(&mut last.leg, &draft);
@@ -4592,5 +4611,11 @@ mod tests {
             .collect();
         assert!(met.contains(&"Tomas Vik".to_owned()), "{met:?}");
         assert!(met.contains(&"Jon Dahl".to_owned()), "{met:?}");
+    }
+
+    #[test]
+    fn a_return_told_again_gives_the_town_and_the_day_it_left() {
+        let text = " date 2023-01-28\n\nPresident Ana Ruiz arrived back in Lima on Friday, wrapping up a three-day visit to Chile.\n\nThe president left Santiago late on Thursday night and her plane touched down at Lima early on Friday morning, a spokesman said.";
+        assert_eq!(legs(text), [leg("Santiago", "Lima", "2023-01-26", &[])]);
     }
 }
