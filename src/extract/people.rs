@@ -893,9 +893,7 @@ impl Reader<'_, '_> {
                 Some(w)
                     if matches!(key(w), "his" | "her")
                         && w.capitalised()
-                        && self.word(j + 1).is_some_and(|h| {
-                            matches!(key(h), "excellency" | "majesty" | "highness")
-                        })
+                        && self.word(j + 1).is_some_and(is_honorific)
                         && self.word(j + 2).is_some_and(Word::capitalised) =>
                 {
                     j += 2;

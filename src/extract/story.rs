@@ -110,8 +110,8 @@ pub struct Story<'d> {
     /// "drove with President X to the village": who went along on the last journey, and its
     /// day ("the two then held talks" is with them).
     moved_with: Option<(Option<NaiveDate>, Vec<PersonId>)>,
-    /// The people other than the traveller the sentence before named.
-    named_before: Vec<PersonId>,
+    /// The one person other than the traveller the sentence before named, if only one.
+    named_before: Option<PersonId>,
     /// The story's day was set by a lead that sums up the visit ("concluded a visit today"):
     /// a full date before it starts the story told in order, not a look back.
     summed_up: bool,
@@ -171,7 +171,7 @@ impl<'d> Story<'d> {
             planned_day: None,
             planned_paragraph: None,
             moved_with: None,
-            named_before: Vec::new(),
+            named_before: None,
             summed_up: false,
             index: 0,
         }
@@ -342,12 +342,8 @@ impl<'d> Story<'d> {
                 .or(own);
             // "met President X, whose country takes over the presidency on 1 December": a day
             // after the report, told in a relative clause, is no day of what it tells done
-            let planned = match &event {
-                Event::Leg(fact) => fact.planned,
-                Event::Meeting(fact) => fact.planned,
-            };
             let date = dated.and_then(|d| d.date).filter(|&day| {
-                planned
+                event.planned()
                     || day <= self.calendar.published.latest()
                     || dated.is_none_or(|d| {
                         let between = reading.text.get(event.at()..d.mention.start);
@@ -550,25 +546,18 @@ impl<'d> Story<'d> {
         }
         // (not those travelling with the traveller)
         let moved_with = self.moved_with.as_ref().map(|(_, ids)| ids.as_slice());
-        self.named_before = reading
-            .actors
-            .iter()
-            .filter_map(|a| match a.who {
-                Who::Person(id)
-                    if !self.cast.person(id).weak
-                        && !companions.contains(&id)
-                        && !moved_with.is_some_and(|ids| ids.contains(&id)) =>
-                {
-                    Some(id)
-                }
-                _ => None,
-            })
-            .fold(Vec::new(), |mut ids, id| {
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-                ids
-            });
+        let mut named = reading.actors.iter().filter_map(|a| match a.who {
+            Who::Person(id)
+                if !self.cast.person(id).weak
+                    && !companions.contains(&id)
+                    && !moved_with.is_some_and(|ids| ids.contains(&id)) =>
+            {
+                Some(id)
+            }
+            _ => None,
+        });
+        let first = named.next();
+        self.named_before = first.filter(|&id| named.all(|other| other == id));
         self.index += 1;
     }
 
@@ -1388,8 +1377,8 @@ impl<'d> Story<'d> {
                 .actors
                 .iter()
                 .any(|a| matches!(a.who, Who::Person(_)));
-            if ids.is_empty() && !named_here && self.named_before.len() == 1 {
-                ids.clone_from(&self.named_before);
+            if ids.is_empty() && !named_here {
+                ids.extend(self.named_before);
             }
         }
         let groups: Vec<&[PersonId]> = if fact.one_each {
@@ -1922,6 +1911,13 @@ impl Event {
             Event::Meeting(f) => f.at,
         }
     }
+
+    fn planned(&self) -> bool {
+        match self {
+            Event::Leg(f) => f.planned,
+            Event::Meeting(f) => f.planned,
+        }
+    }
 }
 
 /// When an event happened: its date and part of day.
@@ -2393,7 +2389,6 @@ fn travelling_with(reading: &Reading<'_>, at: usize) -> Vec<PersonId> {
         .collect()
 }
 
-/// "He said that today ...": a date inside reported speech.
 /// "his first trip abroad since he took his oath of office on June 30": the day a "since"
 /// clause tells is the start of a span, not a day of the story.
 fn since_then(before: &str) -> bool {
@@ -2404,6 +2399,7 @@ fn since_then(before: &str) -> bool {
     })
 }
 
+/// "He said that today ...": a date inside reported speech.
 fn reported_speech(before: &str) -> bool {
     static SAID: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:said|says|warned|stressed|noted|added|told|believes|hoped)(?-u:\b)[^.]*$")
