@@ -1218,8 +1218,12 @@ fn people_in(
             continue;
         }
         // "..., where they are due to meet X, his spokesman Y said.": who tells it
+        // ("the Spokesman said that tomorrow he will go to X for talks with Y")
         let after = reading.text[actor.end..].trim_end_matches(['.', '"', ' ']);
-        if matches!(after, " said" | " says") {
+        if matches!(after, " said" | " says")
+            || [" said ", " says "].iter().any(|w| after.starts_with(w))
+                && cast.office(id).starts_with("spokes")
+        {
             continue;
         }
         // a name seen only bare counts where the syntax makes it a person: "met X", "with X"

@@ -984,13 +984,14 @@ fn opening_person(text: &str, actors: &[Actor]) -> Option<PersonId> {
     }
 }
 
-/// "French President X was also in Beirut, where he met President Y": a "he" or "she" after
+/// "French President X was also in Beirut, where he met President Y", "The Deputy, X, is in
+/// Brussels today, where he met Y": a "he" or "she" after
 /// someone else whose whereabouts the sentence opens with, the traveller not named between,
 /// is that person.
 fn subject_pronouns_of_another(text: &str, actors: &mut [Actor]) {
     static WAS_IN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^,?(?:\s*,[^,]{1,60},)?\s*(?:(?:was|were|had\s+been)\s+(?:also\s+|already\s+|then\s+)?(?:in|at|visiting)\s|(?:is|was)\s+(?:already\s+)?on\s+(?:his|her)\s+way\s)",
+            r"^,?(?:\s*,[^,]{1,60},)?\s*(?:(?:was|were|is|are|had\s+been|has\s+been)\s+(?:also\s+|already\s+|then\s+|now\s+|currently\s+)?(?:in|at|visiting)\s|(?:is|was)\s+(?:already\s+)?on\s+(?:his|her)\s+way\s)",
         )
         .expect("presence pattern compiles")
     });

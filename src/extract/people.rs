@@ -478,6 +478,16 @@ impl Reader<'_, '_> {
             {
                 break;
             }
+            // "Spokesperson for Secretary-General Ana Ruiz", "Adviser to President X": a
+            // titled name after "for" or "to" is someone else, whom the title serves
+            if matches!(key(w), "for" | "to")
+                && self.is_title_word_at(j + 1)
+                && self
+                    .title_at(j + 1)
+                    .is_some_and(|t| !t.determiner && self.name_at(t.end).is_some())
+            {
+                break;
+            }
             let mut k = j + 1;
             if self.word(k).is_some_and(|w| key(w) == "the") {
                 k += 1;
@@ -1441,5 +1451,21 @@ mod tests {
                 people(sentence)
             );
         }
+    }
+
+    #[test]
+    fn a_titled_name_after_for_or_to_is_the_one_the_title_serves() {
+        assert_eq!(
+            people("It was read by Jon Dahl, Spokesperson for Secretary-General Ana Ruiz."),
+            [
+                named("Jon Dahl", Some("Spokesperson")),
+                named("Ana Ruiz", Some("Secretary-General"))
+            ]
+        );
+        // (a portfolio after "for" is still the title's own)
+        assert_eq!(
+            people("She met the Minister for Foreign Affairs Tomas Vik."),
+            [named("Tomas Vik", Some("Minister for Foreign Affairs"))]
+        );
     }
 }

@@ -442,9 +442,14 @@ impl<'d> Story<'d> {
         }
         let opener = reading.subject_start();
         // "Day one (Thursday).": a day's label, a sentence of a few words with its date
+        // (not the greeting "Good afternoon.")
         let label = reading.dates.len() == 1
             && reading.actors.is_empty()
-            && reading.text.split_whitespace().nth(4).is_none();
+            && reading.text.split_whitespace().nth(4).is_none()
+            && matches!(
+                reading.dates[0].mention.expr,
+                DateExpr::Day { .. } | DateExpr::Weekday(_) | DateExpr::Range { .. }
+            );
         // "The visit ended on Saturday, 3 July": the visit's own day, though no event is told
         let of_the_visit = reading.main_subject() == Some(crate::extract::reading::Who::Entourage)
             && !reading.planned_at(opener)
@@ -2090,9 +2095,9 @@ static NEAR_HERE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A sentence opening on what came next: "He then went", "Afterwards, she", "Later that
-/// evening".
+/// evening", "Following the session, he".
 static CONTINUES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:He|She|They|The\s+two)\s+(?:then|later|afterwards|next)(?-u:\b)|(?:Then|Afterwards|Later|Next)(?-u:\b)|(?:Flown|Driven|Taken|Continuing|Moving|Travelling|Traveling)\s+on(?-u:\b)|From\s+there(?-u:\b)|(?:[\w'-]+\s+){0,3}that\s+(?:morning|afternoon|evening|night)(?-u:\b)|(?:That|The\s+same)\s+(?:morning|afternoon|evening|night|day)(?-u:\b)|(?:Later\s+)?[Ii]n\s+the\s+(?:afternoon|evening)(?-u:\b)|(?:[A-Z][\w'-]*\s+){1,4}(?:then|later)\s+(?:flew|travell?ed|went|drove|moved|headed|continued|proceeded)(?-u:\b))")
+    Regex::new(r"^(?:(?:He|She|They|The\s+two)\s+(?:then|later|afterwards|next)(?-u:\b)|(?:Then|Afterwards|Later|Next)(?-u:\b)|(?:Flown|Driven|Taken|Continuing|Moving|Travelling|Traveling)\s+on(?-u:\b)|From\s+there(?-u:\b)|(?:[\w'-]+\s+){0,3}that\s+(?:morning|afternoon|evening|night)(?-u:\b)|(?:That|The\s+same)\s+(?:morning|afternoon|evening|night|day)(?-u:\b)|(?:Later\s+)?[Ii]n\s+the\s+(?:afternoon|evening)(?-u:\b)|(?:[A-Z][\w'-]*\s+){1,4}(?:then|later)\s+(?:flew|travell?ed|went|drove|moved|headed|continued|proceeded)(?-u:\b)|(?:Following|After)\s+(?:the|that|this|these)\s+(?:[\w'-]+\s+){0,2}[\w'-]+,)")
         .expect("continues pattern compiles")
 });
 
@@ -2603,6 +2608,14 @@ mod tests {
     fn meetings(text: &str) -> Vec<crate::domain::MeetingDraft> {
         let doc = Document::parse("t.txt", text.to_owned()).expect("doc");
         extract(&doc, Gazetteer::global()).meetings
+    }
+
+    /// Everyone the traveller meets in a document, meeting after meeting.
+    fn participants(text: &str) -> Vec<String> {
+        meetings(text)
+            .into_iter()
+            .flat_map(|m| m.participants.into_iter().map(|p| p.name))
+            .collect()
     }
 
     /// Where the meetings of a document take place.
@@ -3786,10 +3799,7 @@ mod tests {
                 planned_leg("Lviv", "Lima", "2023-06-18"),
             ]
         );
-        let who: Vec<String> = meetings(text)
-            .into_iter()
-            .flat_map(|m| m.participants.into_iter().map(|p| p.name))
-            .collect();
+        let who = participants(text);
         assert_eq!(who, ["Tomas Vik", "Jon Dahl"]);
     }
 
@@ -4601,10 +4611,7 @@ mod tests {
     #[test]
     fn hosts_greeting_their_guest_welcome_the_traveller() {
         let text = " date 2023-01-27\n\nPresident Ana Ruiz arrived in Lima on Tuesday, 24 January.\n\nOn Wednesday morning, at the palace, President Tomas Vik and Prime Minister Jon Dahl greeted their guest with a ceremonial welcome.";
-        let met: Vec<String> = meetings(text)
-            .into_iter()
-            .flat_map(|m| m.participants.into_iter().map(|p| p.name))
-            .collect();
+        let met = participants(text);
         assert!(met.contains(&"Tomas Vik".to_owned()), "{met:?}");
         assert!(met.contains(&"Jon Dahl".to_owned()), "{met:?}");
     }
@@ -4613,5 +4620,28 @@ mod tests {
     fn a_return_told_again_gives_the_town_and_the_day_it_left() {
         let text = " date 2023-01-28\n\nPresident Ana Ruiz arrived back in Lima on Friday, wrapping up a three-day visit to Chile.\n\nThe president left Santiago late on Thursday night and her plane touched down at Lima early on Friday morning, a spokesman said.";
         assert_eq!(legs(text), [leg("Santiago", "Lima", "2023-01-26", &[])]);
+    }
+
+    #[test]
+    fn a_briefing_by_the_spokesperson_for_the_traveller_is_no_engagement_of_the_traveller() {
+        // the spokesperson speaks for the traveller, and is no counterpart met
+        let text = " date 2014-02-07\n\nThe following is the noon briefing by Jon Dahl, Spokesperson for Secretary-General Ana Ruiz.\n\nThe Secretary-General arrived in Lima on Wednesday. Asked about the rest of the trip, the Spokesperson said that tomorrow the Secretary-General will go to Cusco for talks with President Tomas Vik.";
+        let met = participants(text);
+        assert_eq!(met, ["Tomas Vik"]);
+    }
+
+    #[test]
+    fn what_follows_the_session_of_a_day_looked_back_on_is_on_that_day() {
+        let text = " date 2014-02-07\n\nThe Secretary-General, Ana Ruiz, is in Lima today. She arrived on Wednesday.\n\nYesterday morning, the Secretary-General addressed the session of the Committee.\n\nFollowing the session, she held a meeting with the President of the Committee, Tomas Vik.\n\nThis morning, the Secretary-General met President Jon Dahl.";
+        assert_eq!(meetings_with(text, "Tomas Vik")[0].0, "2014-02-06");
+        assert_eq!(meetings_with(text, "Jon Dahl")[0].0, "2014-02-07");
+    }
+
+    #[test]
+    fn a_deputy_who_is_elsewhere_today_meets_people_there_not_the_traveller() {
+        let text = " date 2014-02-07\n\nThe Secretary-General, Ana Ruiz, arrived in Lima on Wednesday and met President Tomas Vik.\n\nThe Deputy Secretary-General, Jon Dahl, is in Brussels today, where he met the High Representative, Lena Berg.";
+        let got = legs(text);
+        assert!(got.iter().all(|l| l.1 != "Brussels"), "{got:?}");
+        assert!(meetings_with(text, "Lena Berg").is_empty());
     }
 }
