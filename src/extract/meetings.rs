@@ -83,7 +83,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Press,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:joint\s+)?(?:press|news|media)\s+(?:conference|encounter|briefing|stakeout|availability|point|event|remarks)s?(?-u:\b)|(?-u:\b)(?:joint\s+)?stakeout(?-u:\b)|(?-u:\b)(?:arrival\s+)?remarks\s+to\s+the\s+(?:press|media)(?-u:\b)|(?-u:\b)(?:spoke|speaking|speak|talked|talking|talk)\s+(?:briefly\s+)?(?:with|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:press|media|reporters|journalists|correspondents)(?-u:\b)|(?-u:\b)(?:told|briefed)\s+(?:the\s+)?(?:press|media|reporters|journalists)(?-u:\b)|(?-u:\b)(?:met|meet|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:press|media|reporters|journalists)(?-u:\b)|(?-u:\b)(?:took|taking|takes|take|answered|answering|answers|answer|fielded|fielding)\s+(?:\w+\s+)?questions\s+from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:press|media|reporters|journalists|correspondents)(?-u:\b)|(?-u:\b)(?:answered|answering|fielded|fielding)\s+(?:the\s+)?(?:press|media|reporters'|journalists')\s+questions(?-u:\b)|(?-u:\b)interview(?-u:\b)|(?-u:\b)appeared\s+(?:together\s+|jointly\s+)?(?:before|in\s+front\s+of)\s+(?:the\s+)?(?:reporters|press|media|journalists|cameras)(?-u:\b)|(?-u:\b)(?:made|make|making|delivered|deliver|delivering|gave|give|giving)\s+(?:joint\s+)?(?:press\s+statements?|statements?\s+(?:for|to)\s+the\s+(?:press|media))(?-u:\b)|^(?:\d{1,2}[:.h]\d{2}\s+)?(?:joint\s+)?(?:press\s+statements?|statements?\s+(?:for|to)\s+the\s+(?:press|media))(?-u:\b)",
+                r"(?i)(?-u:\b)(?:joint\s+)?(?:press|news|media)\s+(?:conference|encounter|briefing|stakeout|availability|point|event|remarks)s?(?-u:\b)|(?-u:\b)(?:joint\s+)?stakeout(?-u:\b)|(?-u:\b)(?:arrival\s+)?remarks\s+to\s+the\s+(?:press|media)(?-u:\b)|(?-u:\b)(?:spoke|speaking|speak|talked|talking|talk)\s+(?:briefly\s+)?(?:with|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:press|media|reporters|journalists|correspondents)(?-u:\b)|(?-u:\b)(?:told|briefed)\s+(?:the\s+)?(?:press|media|reporters|journalists)(?-u:\b)|(?-u:\b)(?:met|meet|meets|meeting)\s+(?:with\s+)?(?:the\s+)?(?:press|media|reporters|journalists)(?-u:\b)|(?-u:\b)(?:took|taking|takes|take|answered|answering|answers|answer|fielded|fielding)\s+(?:\w+\s+)?questions\s+from\s+(?:the\s+)?(?:[\w-]+\s+)?(?:press|media|reporters|journalists|correspondents)(?-u:\b)|(?-u:\b)(?:answered|answering|fielded|fielding)\s+(?:the\s+)?(?:press|media|reporters'|journalists')\s+questions(?-u:\b)|(?-u:\b)interview(?-u:\b)|(?-u:\b)appeared\s+(?:together\s+|jointly\s+)?(?:before|in\s+front\s+of)\s+(?:the\s+)?(?:reporters|press|media|journalists|cameras)(?-u:\b)|(?-u:\b)(?:made|make|making|delivered|deliver|delivering|gave|give|giving)\s+(?:joint\s+)?(?:press\s+statements?|statements?\s+(?:for|to)\s+the\s+(?:press|media))(?-u:\b)|^(?:\d{1,2}[:.h]\d{2}\s+)?(?:joint\s+)?(?:press\s+statements?|statements?\s+(?:for|to)\s+the\s+(?:press|media))(?-u:\b)|(?-u:\b)(?:said|says|told)\s+(?:in|during|at)\s+(?:a|an|the|his|her|their)\s+(?:joint\s+)?(?:press|media)\s+statements?(?-u:\b)",
             )
         }),
     },
@@ -747,7 +747,9 @@ fn calls_on_someone(reading: &Reading<'_>, end: usize) -> bool {
             let after = reading.text[a.end..].trim_start_matches([',', ' ']);
             // ("Minister X called on the Chancellor": X paid the call; but "called on his
             // old friend, X" is a call on X)
-            let named = !matches!(&reading.text[a.start..a.end], "his" | "her" | "their");
+            // ("X called on her at her hotel": the traveller received the call)
+            let pronoun = matches!(&reading.text[a.start..a.end], "his" | "her" | "their");
+            let named = !pronoun || !crate::extract::reading::before_noun(after);
             !after.starts_with("to ")
                 && (matches!(a.who, Who::Person(_) | Who::Nobody)
                     || a.who == Who::Traveller && named)

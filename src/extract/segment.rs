@@ -409,6 +409,13 @@ fn full_stop_ends(before: &str, next: &str) -> bool {
     // "H.E. Ms. Ingrid Berg": a courtesy title before a name (but "met Prime Minister Hun
     // Sen. He said": a name that ends like a title, before a sentence's opening word)
     if TITLES.contains(&lower.as_str()) || lower == "h.e" {
+        // ("Foreign Minister Dr. A K Momen": a courtesy title that ends no name)
+        if matches!(
+            lower.as_str(),
+            "mr" | "mrs" | "ms" | "messrs" | "dr" | "prof" | "smt" | "shri" | "h.e"
+        ) {
+            return false;
+        }
         let after_name = before[..before.len() - word.len()]
             .trim_end()
             .rsplit(' ')
@@ -647,6 +654,11 @@ mod tests {
             (
                 "I.K. Gujral visited. It rained at 6 p.m. on Monday.",
                 &["I.K. Gujral visited.", "It rained at 6 p.m. on Monday."],
+            ),
+            // a courtesy title ends no name, whatever follows it
+            (
+                "Foreign Minister Dr. A K Ruiz came. He left.",
+                &["Foreign Minister Dr. A K Ruiz came.", "He left."],
             ),
         ];
         for (body, expected) in cases {

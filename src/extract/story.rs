@@ -452,15 +452,19 @@ impl<'d> Story<'d> {
             );
         // "The visit ended on Saturday, 3 July": the visit's own day, though no event is told
         let of_the_visit = reading.main_subject() == Some(crate::extract::reading::Who::Entourage)
-            && !reading.planned_at(opener)
-            && VISIT_DAY.is_match(&reading.text[opener..]);
+            && !reading.planned_at(opener);
+        let ended = of_the_visit && VISIT_DAY.is_match(&reading.text[opener..]);
+        // "The visit began on Monday, 5 September": after a lead that sums it up, the day the
+        // visit is told again from
+        let began = of_the_visit && self.summed_up && VISIT_BEGAN.is_match(&reading.text[opener..]);
         for d in &reading.dates {
             let opening = label
                 || d.mention.start < opener.max(3)
-                || of_the_visit
-                    && d.date.is_some_and(|day| {
-                        self.calendar.anchor.is_some_and(|a| day > a) && day <= published
-                    });
+                || d.date.is_some_and(|day| {
+                    day <= published
+                        && (ended && self.calendar.anchor.is_some_and(|a| day > a)
+                            || began && matches!(d.mention.expr, DateExpr::Day { .. }))
+                });
             if let (true, Some(date)) = (opening, d.date) {
                 anchors.push((d.mention.start, date));
             }
@@ -526,9 +530,10 @@ impl<'d> Story<'d> {
                 && !reading.item
                 && !retold_from_the_start
                 && self.calendar.anchor.is_some_and(|a| date < a);
+            // ("Earlier today, she flew from X": more of the lead's own day)
             if self.calendar.anchor.is_none() {
                 self.summed_up = sums_up();
-            } else if !looks_back {
+            } else if !looks_back && self.calendar.anchor != Some(date) {
                 self.summed_up = false;
             }
             if looks_back {
@@ -1940,6 +1945,12 @@ struct When {
     another_visit: bool,
 }
 
+/// "The visit began on", "The tour started on": the first day of the visit told.
+static VISIT_BEGAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[\w-]+\s+){1,4}(?:began|started|opened)\s+on\s")
+        .expect("visit-began pattern compiles")
+});
+
 /// "The visit ended on Saturday", "The tour concluded on 3 July": a sentence about the
 /// visit as a whole that dates its end.
 static VISIT_DAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -2010,7 +2021,7 @@ fn years_apart(clause: &str) -> bool {
 
 /// "concluded an official visit to the Maldives today": a lead that sums up the visit.
 static CONCLUDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:concluded|concludes|ended|ends|wrapped\s+up|wraps\s+up|completed|completes)\s+(?:a|an|his|her|the|their)|(?:returned|returns)\s+[^.;]{0,60}?\s+at\s+the\s+end\s+of(?:\s+(?:a|an|his|her|the|their))?)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|consultations)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:concluded|concludes|concluding|ended|ends|wrapped\s+up|wraps\s+up|wrapping\s+up|completed|completes|completing)\s+(?:a|an|his|her|the|their)|(?:returned|returns)\s+[^.;]{0,60}?\s+at\s+the\s+end\s+of(?:\s+(?:a|an|his|her|the|their))?)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|consultations)(?-u:\b)")
         .expect("concluded pattern compiles")
 });
 
@@ -2634,6 +2645,11 @@ mod tests {
             .collect()
     }
 
+    /// A completed meeting as [`meeting_days`] gives it.
+    fn done(day: &str, who: &str) -> (String, String, Status) {
+        (day.into(), who.into(), Status::Completed)
+    }
+
     /// The meetings of a document as (date, first participant, status).
     fn meeting_days(text: &str) -> Vec<(String, String, Status)> {
         meetings(text)
@@ -2986,8 +3002,8 @@ mod tests {
         assert_eq!(
             meeting_days(text),
             [
-                ("2021-05-03".into(), "Tomas Vik".into(), Status::Completed),
-                ("2021-05-05".into(), "Lena Berg".into(), Status::Completed),
+                done("2021-05-03", "Tomas Vik"),
+                done("2021-05-05", "Lena Berg")
             ]
         );
     }
@@ -4643,5 +4659,28 @@ mod tests {
         let got = legs(text);
         assert!(got.iter().all(|l| l.1 != "Brussels"), "{got:?}");
         assert!(meetings_with(text, "Lena Berg").is_empty());
+    }
+
+    #[test]
+    fn a_lead_s_own_day_told_first_still_lets_the_visit_be_retold_from_its_start() {
+        let text = " date 2022-09-08\n\nLima, 8 September 2022: President Ana Ruiz returned home this evening after concluding her four-day State Visit to Peru.\n\nEarlier today, the President flew from Lima to Cusco in the morning.\n\nThe visit began on Monday, 5 September. On arrival in Lima on a flight from Quito, she was received by Minister Lena Berg.\n\nThe following day President Tomas Vik received her at the palace.\n\nAt the palace the two Presidents held talks.\n\nIn the evening she called on Speaker Jon Dahl.";
+        let days: Vec<String> = meeting_days(text).into_iter().map(|m| m.0).collect();
+        assert_eq!(
+            days,
+            ["2022-09-05", "2022-09-06", "2022-09-06", "2022-09-06"]
+        );
+        assert_eq!(meetings_with(text, "Tomas Vik").len(), 2);
+    }
+
+    #[test]
+    fn a_call_paid_on_the_traveller_and_a_joint_press_statement_are_engagements() {
+        let text = " date 2022-09-08\n\nPresident Ana Ruiz arrived in Lima on Monday, 5 September.\n\nThat evening, Foreign Minister Dr. Tomas Vik called on her at her hotel.\n\nOn Tuesday, Ruiz said in her joint press statement with President Jon Dahl that ties were strong.";
+        assert_eq!(
+            meeting_days(text),
+            [
+                done("2022-09-05", "Tomas Vik"),
+                done("2022-09-06", "Jon Dahl")
+            ]
+        );
     }
 }
