@@ -267,6 +267,14 @@ fn journeys_told_after_in_order(reading: &Reading<'_>, facts: &mut [LegFact]) {
 
 /// The traveller is the one moving: the agent of the verb, or named right after a noun
 /// ("the arrival of Minister X"), or the owner of it ("his first destination").
+/// Right after "returns": what is returned is a call or a visit ("returned the visit").
+static RETURNS_A_CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s+(?:the|a|that)\s+(?:[\w-]+\s+)?(?:call|visit|courtesy|favou?r|gesture)(?-u:\b)",
+    )
+    .expect("returns-a-call pattern compiles")
+});
+
 fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Trigger) -> bool {
     // compared over bytes in any ASCII case: no other letter lower-cases to one of these
     let phrase = &reading.text[start..end];
@@ -297,6 +305,13 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
         return reading.planned_at(start);
     }
     if others_made_to_move(reading, start) || said_of_oneself(reading, start) {
+        return false;
+    }
+    // "The visit returns the call X paid to Tokyo": a call repaid, no way back
+    if phrase.len() >= 6
+        && phrase[..6].eq_ignore_ascii_case("return")
+        && RETURNS_A_CALL.is_match(&reading.text[end..])
+    {
         return false;
     }
     // "The tour is meant to ...": a visit named, not made (its own rule reads "the visit to")

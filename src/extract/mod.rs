@@ -164,7 +164,15 @@ pub fn extract_with(
     // "Provisional programme:": the lines after it are items of the traveller's schedule,
     // told without a subject ("Talks with the Prime Minister.")
     let mut programme = false;
-    for (k, p) in parsed.iter().enumerate() {
+    let (order, live) = reading_order(&parsed);
+    for k in order {
+        let p = &parsed[k];
+        // the earliest entry of live updates: the entries tell the day of the report
+        if live == Some(k)
+            && let crate::domain::Published::Day(day) = doc.published
+        {
+            story.set_day(day);
+        }
         // "07:30 Departure from Berlin": an item of a programme, stamped with its hour, need
         // not end in a full stop
         if !p.sentence.heading || programme && timed_item(&p.sentence.text) {
@@ -215,6 +223,63 @@ pub fn extract_with(
         notes,
     };
     (extraction, lines)
+}
+
+/// The order to read the sentences in: as written, except in live updates, whose entries
+/// are stamped with the hour and put the latest first ("9:10 p.m. - That's a wrap ...",
+/// then "7:05 p.m. - ..."): their entries are read from the earliest, each with the
+/// paragraphs under it, after what comes before the first entry. Also returns where the
+/// earliest entry starts, for live updates.
+fn reading_order(parsed: &[Parsed<'_>]) -> (Vec<usize>, Option<usize>) {
+    let in_order = || ((0..parsed.len()).collect(), None);
+    // the entries: where each stamped paragraph starts, with its minute of the day
+    let mut entries: Vec<(usize, Option<u32>)> = Vec::new();
+    let mut last_paragraph = None;
+    for (k, p) in parsed.iter().enumerate() {
+        if last_paragraph == Some(p.sentence.paragraph) {
+            continue;
+        }
+        last_paragraph = Some(p.sentence.paragraph);
+        if let Some(minute) = entry_stamp(&p.sentence.text) {
+            entries.push((k, Some(minute)));
+        } else if p.sentence.heading && !entries.is_empty() {
+            // ("Catching up: Friday and Saturday": a section below the entries, older still)
+            entries.push((k, None));
+        }
+    }
+    let stamps: Vec<u32> = entries.iter().filter_map(|e| e.1).collect();
+    let latest_first = stamps.len() >= 3 && stamps.windows(2).all(|w| w[0] > w[1]);
+    if !latest_first {
+        return in_order();
+    }
+    let earliest = entries.iter().rev().find(|e| e.1.is_some()).map(|e| e.0);
+    let mut order: Vec<usize> = (0..entries[0].0).collect();
+    let ends = entries.iter().skip(1).map(|e| e.0).chain([parsed.len()]);
+    let blocks: Vec<Range<usize>> = entries.iter().zip(ends).map(|(e, end)| e.0..end).collect();
+    for block in blocks.into_iter().rev() {
+        order.extend(block);
+    }
+    (order, earliest)
+}
+
+/// The minute of the day a live update's entry opens with ("9:10 p.m. - ", "21:10 - ",
+/// "11:50 a.m.: "), if it opens with one.
+fn entry_stamp(text: &str) -> Option<u32> {
+    static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:\s*(?P<half>[ap])\.?m\.?)?\s*(?:-|:)\s")
+            .expect("entry-stamp pattern compiles")
+    });
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let c = STAMP.captures(text)?;
+    let (hour, minute): (u32, u32) = (c["h"].parse().ok()?, c["m"].parse().ok()?);
+    let hour = match c.name("half").map(|h| h.as_str()) {
+        Some("p") if hour < 12 => hour + 12,
+        Some("a") if hour == 12 => 0,
+        _ => hour,
+    };
+    (hour < 24 && minute < 60).then_some(hour * 60 + minute)
 }
 
 /// A line that opens with an hour ("07:30 Departure ...", "9.15 Talks ..."), as the items of a

@@ -725,7 +725,13 @@ impl<'d> Story<'d> {
         } else {
             self.location.clone()
         };
-        let mut origin = fact.origin.as_ref().map(|p| p.place.clone());
+        let mut origin = fact.origin.as_ref().map(|m| {
+            // "from Haneda Airport in Tokyo": the town the airport is said to be in
+            (m.kind == PlaceKind::Site && is_airport(reading, m))
+                .then(|| town_after(reading, m.end))
+                .flatten()
+                .unwrap_or_else(|| m.place.clone())
+        });
         // "Departure from Blaise Diagne International Airport": an airport the gazetteer does
         // not place is left from the town it is named after, else from where the traveller is
         if let Some(m) = &fact.origin
@@ -801,6 +807,15 @@ impl<'d> Story<'d> {
             && unplaced_airport(reading, m)
         {
             destination = self.town_named_first(&m.place.name);
+        }
+        // "landed at Seoul Air Base in Seongnam": the town an airport is said to be in
+        if destination.is_none()
+            && let Some(m) = fact
+                .destination
+                .as_ref()
+                .filter(|m| m.kind == PlaceKind::Site && is_airport(reading, m))
+        {
+            destination = town_after(reading, m.end);
         }
         // "drove to Windsor Castle": the venue's town
         if let Some(town) = destination.as_ref().and_then(|d| self.town_of_venue(d)) {
@@ -2475,6 +2490,20 @@ fn is_airport(reading: &Reading<'_>, mention: &PlaceMention) -> bool {
                 .and_then(|start| written.get(start..))
                 .is_some_and(|tail| tail.eq_ignore_ascii_case(word))
         })
+}
+
+/// The city named right after byte `at` as where something lies ("... Air Base in Seongnam",
+/// "... Airport, Dhaka").
+fn town_after(reading: &Reading<'_>, at: usize) -> Option<Place> {
+    reading
+        .places
+        .iter()
+        .find(|p| {
+            p.kind == PlaceKind::City
+                && p.start >= at
+                && matches!(reading.text.get(at..p.start), Some(" in " | ", "))
+        })
+        .map(place_of)
 }
 
 /// An airport the gazetteer does not place ("Noi Bai International Airport"), or a place it
@@ -4680,6 +4709,37 @@ mod tests {
             [
                 done("2022-09-05", "Tomas Vik"),
                 done("2022-09-06", "Jon Dahl")
+            ]
+        );
+    }
+
+    #[test]
+    fn live_updates_with_the_latest_entry_first_are_read_from_the_earliest() {
+        let text = " date 2023-05-07\n\nLIVE: Prime Minister Ana Ruiz in Lima\n\nPrime Minister Ana Ruiz is in Peru for a two-day visit. Latest entries first.\n\n6:40 p.m. - The prime minister flew on to Cusco.\n\n3:30 p.m. - Talks have begun. She met President Tomas Vik at the palace.\n\n11:50 a.m. - Touchdown. Ruiz landed in Lima after a flight from Quito.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("Quito", "Lima", "2023-05-07", &[]),
+                leg("Lima", "Cusco", "2023-05-07", &[])
+            ]
+        );
+        assert_eq!(meeting_places(text), ["Lima"]);
+    }
+
+    #[test]
+    fn a_visit_that_returns_a_call_is_no_way_back() {
+        let text = " date 2023-05-07\n\nPrime Minister Ana Ruiz landed in Lima on Sunday. The visit returns the call President Tomas Vik paid to Quito in March.";
+        assert_eq!(legs(text), [leg("?", "Lima", "2023-05-07", &[])]);
+    }
+
+    #[test]
+    fn an_airport_said_to_be_in_a_town_is_that_town() {
+        let text = " date 2023-05-09\n\nPrime Minister Ana Ruiz landed at Lima Air Base in Callao on Sunday, 7 May. She left from Jorge Chavez Airport in Callao for Quito on Monday, 8 May.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("?", "Callao", "2023-05-07", &[]),
+                leg("Callao", "Quito", "2023-05-08", &[])
             ]
         );
     }
