@@ -223,12 +223,12 @@ pub fn facts(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<LegFact>
 }
 
 /// "The tour began in Baghdad, where he flew from Tehran in the morning": a journey told
-/// with its start only goes to the place "where" stands for.
+/// with its start only goes to the place "where" stands for ("The trip began in Lviv, in
+/// western Ukraine, where he arrived": so does an arrival told without its place).
 fn destination_before_where(reading: &Reading<'_>, facts: &mut [LegFact]) {
-    for fact in facts
-        .iter_mut()
-        .filter(|f| f.origin.is_some() && f.destination.is_none() && !f.planned)
-    {
+    for fact in facts.iter_mut().filter(|f| {
+        (f.origin.is_some() || f.motion == Motion::Arrive) && f.destination.is_none() && !f.planned
+    }) {
         let before = &reading.text[..fact.at];
         let Some(at) = before.rfind(", where ") else {
             continue;
@@ -237,12 +237,24 @@ fn destination_before_where(reading: &Reading<'_>, facts: &mut [LegFact]) {
         if fact.at - at > 48 {
             continue;
         }
+        // (a city, then where it lies: "in Lviv, in western Ukraine, where")
+        let city_then_where = |p: &&PlaceMention| {
+            p.kind == PlaceKind::City
+                && p.end < at
+                && reading.text[p.end..at].starts_with(", in ")
+                && !reading.text[p.end + 1..at].contains(',')
+        };
+        let right_before = |p: &&PlaceMention| {
+            p.end == at && matches!(p.kind, PlaceKind::City | PlaceKind::Country)
+        };
         fact.destination = reading
             .places
             .iter()
-            .rfind(|p| p.end == at && matches!(p.kind, PlaceKind::City | PlaceKind::Country))
+            .rfind(city_then_where)
+            .or_else(|| reading.places.iter().rfind(right_before))
             .filter(|p| fact.origin.as_ref().is_none_or(|o| o.place != p.place))
             .cloned();
+        fact.placeless &= fact.destination.is_none();
     }
 }
 

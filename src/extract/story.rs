@@ -463,7 +463,11 @@ impl<'d> Story<'d> {
                 || d.date.is_some_and(|day| {
                     day <= published
                         && (ended && self.calendar.anchor.is_some_and(|a| day > a)
-                            || began && matches!(d.mention.expr, DateExpr::Day { .. }))
+                            || began
+                                && matches!(
+                                    d.mention.expr,
+                                    DateExpr::Day { .. } | DateExpr::Weekday(_)
+                                ))
                 });
             if let (true, Some(date)) = (opening, d.date) {
                 anchors.push((d.mention.start, date));
@@ -487,14 +491,15 @@ impl<'d> Story<'d> {
         {
             anchors.push((d.mention.start, day));
         }
-        // "to leave on Saturday and to arrive on Sunday, 29 June": the story reaches the last
-        // day the sentence moves on to, though only the departure dates the journey
+        // "to leave on Saturday and to arrive on Sunday, 29 June", "boarded a train on Thursday
+        // night and reached Odesa the following morning": the story reaches the last day the
+        // sentence moves on to, though only the departure dates the journey
         if let Some(&(at, day)) = anchors.iter().max_by_key(|(at, _)| *at)
             && let Some(last) = reading.dates.last()
             && let Some(later) = last.date.filter(|&d| d > day && last.mention.start > at)
             && matches!(
                 last.mention.expr,
-                DateExpr::Day { .. } | DateExpr::Weekday(_)
+                DateExpr::Day { .. } | DateExpr::Weekday(_) | DateExpr::Relative(1..)
             )
             && reading.date_at(last.mention.start) == Some(last)
         {
@@ -2036,7 +2041,7 @@ fn years_apart(clause: &str) -> bool {
 
 /// "concluded an official visit to the Maldives today": a lead that sums up the visit.
 static CONCLUDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:concluded|concludes|concluding|ended|ends|wrapped\s+up|wraps\s+up|wrapping\s+up|completed|completes|completing)\s+(?:a|an|his|her|the|their)|(?:returned|returns)\s+[^.;]{0,60}?\s+at\s+the\s+end\s+of(?:\s+(?:a|an|his|her|the|their))?)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|consultations)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:concluded|concludes|concluding|ended|ends|wrapped\s+up|wraps\s+up|wrapping\s+up|completed|completes|completing)\s+(?:a|an|his|her|the|their)|(?:returned|returns)\s+[^.;]{0,60}?\s+at\s+the\s+end\s+of(?:\s+(?:a|an|his|her|the|their))?|,\s+at\s+the\s+end\s+of\s+(?:a|an|his|her|the|their))\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|consultations)(?-u:\b)")
         .expect("concluded pattern compiles")
 });
 
@@ -4742,5 +4747,20 @@ mod tests {
                 leg("Callao", "Quito", "2023-05-08", &[])
             ]
         );
+    }
+
+    #[test]
+    fn a_trip_told_from_its_start_after_a_lead_at_its_end_goes_on_from_day_to_day() {
+        let text = " date 2022-08-20\n\nSecretary-General Ana Ruiz on Saturday visited the Coordination Centre in Istanbul, at the end of a three-day trip.\n\nThe trip began on Thursday in Lviv, in western Ukraine, where the Secretary-General arrived in the morning.\n\nIn the afternoon she held talks with President Tomas Vik.\n\nOn Thursday night, Ms. Ruiz boarded a train to the coast and reached Odesa the following morning. Later that day she met Governor Jon Dahl, before leaving Odesa in the evening. She travelled overnight to Istanbul.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("?", "Lviv", "2022-08-18", &[]),
+                leg("Lviv", "Odesa", "2022-08-18", &[]),
+                leg("Odesa", "Istanbul", "2022-08-19", &[])
+            ]
+        );
+        assert_eq!(meetings_with(text, "Tomas Vik")[0].0, "2022-08-18");
+        assert_eq!(meetings_with(text, "Jon Dahl")[0].0, "2022-08-19");
     }
 }
