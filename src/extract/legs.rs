@@ -319,6 +319,25 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
     if others_made_to_move(reading, start) || said_of_oneself(reading, start) {
         return false;
     }
+    // "as Britain left the European Union": a country that moves is no traveller
+    let country_subject = reading.places.iter().any(|p| {
+        p.kind == PlaceKind::Country
+            && p.end < start
+            && reading.text[p.end..start].trim().is_empty()
+            && !reading.text[..p.start]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "in" | "from" | "to" | "of" | "at" | "for" | "into" | "via"
+                    )
+                })
+    });
+    if country_subject {
+        return false;
+    }
     // "The visit returns the call X paid to Tokyo": a call repaid, no way back
     if phrase.len() >= 6
         && phrase[..6].eq_ignore_ascii_case("return")

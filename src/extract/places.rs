@@ -209,9 +209,18 @@ pub fn mentions_in(
             continue;
         }
         if found.kind == MentionKind::Demonym && !excluded {
-            if let Some(capital) = capital_named(sentence, gazetteer, found) {
+            if let Some(capital) = capital_named(sentence, gazetteer, found, None) {
                 out.push(capital);
             }
+            continue;
+        }
+        // "the Kazakh capital": a demonym that is also a town's name (Qazax) names the capital
+        if found.kind == MentionKind::City
+            && !excluded
+            && let Some(country) = gazetteer.demonym(written)
+            && let Some(capital) = capital_named(sentence, gazetteer, found, Some(&country.code))
+        {
+            out.push(capital);
             continue;
         }
         if excluded || unvouched || ENGLISH.iter().any(|w| written.eq_ignore_ascii_case(w)) {
@@ -301,12 +310,13 @@ pub fn mentions_in(
     out
 }
 
-/// "the Ukrainian capital": the capital of the demonym's country, spanning the demonym and
-/// the noun.
+/// "the Ukrainian capital": the capital of the demonym's country (of `code`, when given),
+/// spanning the demonym and the noun.
 fn capital_named(
     sentence: &str,
     gazetteer: &Gazetteer,
     demonym: &crate::gazetteer::PlaceMention,
+    code: Option<&str>,
 ) -> Option<PlaceMention> {
     let (start, end) = (demonym.span.start, demonym.span.end);
     let after = &sentence[end..];
@@ -320,7 +330,7 @@ fn capital_named(
     if !is_capital || !ends_with_the(&sentence[..start]) {
         return None;
     }
-    let code = demonym.place.country_code.as_deref()?;
+    let code = code.or(demonym.place.country_code.as_deref())?;
     Some(PlaceMention {
         start,
         end: end + noun,

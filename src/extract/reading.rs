@@ -376,13 +376,20 @@ impl<'a> Reading<'a> {
     }
 
     /// True when what is said at byte `at` did not or will not happen: "did not attend",
-    /// "had sought to travel", "will not visit", "declined to meet"; or is only asked about
+    /// "had sought to travel", "will not visit", "declined to meet", "..., but he called it
+    /// off"; or is only asked about
     /// ("asked whether the Secretary-General would go into Gaza").
     pub fn unrealised_at(&self, at: usize) -> bool {
         let (start, _) = self.clause(at);
         let window_start = start.max(at.saturating_sub(80));
+        // ("The tour was announced with stops in A and B, but he called it off")
+        static CALLED_OFF_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^[^;.]*?,?\s+but\s+(?:[\w-]+\s+){1,3}?(?:called\s+(?:it|them)\s+off|(?:cancell?ed|postponed|scrapped|shelved)\s+(?:it|them))(?-u:\b)")
+                .expect("called-off pattern compiles")
+        });
         UNREALISED.is_match(&self.text[floor_char(self.text, window_start)..at])
             || self.dropped_at(at)
+            || self.text[at..].contains(" but ") && CALLED_OFF_AFTER.is_match(&self.text[at..])
     }
 
     /// "A visit to Hyderabad, which had been considered, was not retained", "... was not

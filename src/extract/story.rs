@@ -4763,4 +4763,17 @@ mod tests {
         assert_eq!(meetings_with(text, "Tomas Vik")[0].0, "2022-08-18");
         assert_eq!(meetings_with(text, "Jon Dahl")[0].0, "2022-08-19");
     }
+
+    #[test]
+    fn a_tour_called_off_and_a_country_that_leaves_are_no_journeys() {
+        let text = " date 2020-02-03\n\nSecretary of State Ana Ruiz flew into London from Washington on Wednesday, as Britain left the European Union.\n\nThe tour was first announced for January with stops in Ukraine, Belarus and Cyprus, but Ruiz called it off days before departure.\n\nOn Saturday night she departed for Nur-Sultan. In the Kazakh capital on Sunday Ruiz met President Tomas Vik.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("Washington", "London", "2020-01-29", &[]),
+                leg("London", "Nur-Sultan", "2020-02-01", &[])
+            ]
+        );
+        assert_eq!(meeting_places(text), ["Astana"]);
+    }
 }
