@@ -660,6 +660,31 @@ fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
             return true;
         }
     }
+    // "welcoming the Summit's outcome": what an event gave, no event attended
+    // (but "addressed the forum's opening plenary" attends it)
+    if span.kind == MeetingKind::Conference
+        && reading.text[span.end..].starts_with("'s ")
+        && reading.text[span.end + 3..]
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "outcome"
+                        | "outcomes"
+                        | "results"
+                        | "declaration"
+                        | "decisions"
+                        | "conclusions"
+                        | "success"
+                        | "agenda"
+                        | "theme"
+                        | "draft"
+                )
+            })
+    {
+        return true;
+    }
     if reading.unrealised_at(span.start) || reading.before_visit_at(span.start) {
         // "did not attend the summit", "had hoped to meet the President", "coming from
         // Davos, where he had addressed the Forum"

@@ -505,6 +505,23 @@ impl<'d> Story<'d> {
         {
             anchors.push((last.mention.start, later));
         }
+        // "A summary of the engagements from Saturday, 2 September, to Sunday, 10 September":
+        // before any date, the span the text covers, which the story starts from
+        if self.calendar.anchor.is_none()
+            && self.calendar.bounds.is_none()
+            && eventless
+            && let [first, last] = reading.dates.as_slice()
+            && let (Some(a), Some(b)) = (first.date, last.date)
+            && a < b
+            && b <= published
+            && [first, last]
+                .iter()
+                .all(|d| matches!(d.mention.expr, DateExpr::Day { .. }))
+            && reading.text[first.mention.end..last.mention.start].contains(" to ")
+        {
+            self.calendar.bounds = Some((a, b));
+            anchors.push((first.mention.start, a));
+        }
         // "X on Friday became the first ... to visit Y": before any date, a lead's day that
         // lies in the week before the report is the story's day
         if self.calendar.anchor.is_none() && anchors.is_empty() {
@@ -4775,5 +4792,19 @@ mod tests {
             ]
         );
         assert_eq!(meeting_places(text), ["Astana"]);
+    }
+
+    #[test]
+    fn a_summary_of_days_labelled_by_weekday_starts_from_the_span_it_covers() {
+        let text = " date 2023-09-11\n\nThe Secretary-General's travels this week\n\nA summary of the engagements of Secretary-General Ana Ruiz from Saturday, 2 September, to Sunday, 10 September.\n\nSaturday. The Secretary-General left New York in the evening for Nairobi, to take part in the Climate Summit.\n\nMonday. The Secretary-General called on President Tomas Vik at State House.\n\nTuesday. She left Nairobi for Jakarta. From Jakarta, she also issued a statement welcoming the Summit's outcome in Nairobi.\n\nWednesday. She met Minister Jon Dahl.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("New York", "Nairobi", "2023-09-02", &[]),
+                leg("Nairobi", "Jakarta", "2023-09-05", &[])
+            ]
+        );
+        assert_eq!(meetings_with(text, "Tomas Vik")[0].0, "2023-09-04");
+        assert_eq!(meetings_with(text, "Jon Dahl")[0].0, "2023-09-06");
     }
 }
