@@ -83,7 +83,7 @@ pub static HEADS: WordSet = WordSet::new(
     "
     president vice-president minister prime premier chancellor secretary secretary-general
     under-secretary-general deputy-secretary-general king queen prince princess emir amir
-    sheikh sultan emperor empress pope governor governor-general mayor speaker chairman
+    sheikh sultan emperor empress consort pope governor governor-general mayor speaker chairman
     chairwoman chairperson chair commissioner ambassador senator congressman congresswoman
     envoy coordinator rector director director-general administrator colonel lieutenant
     commander commander-in-chief marshal admiral leader taoiseach ayatollah patriarch cardinal archbishop bishop

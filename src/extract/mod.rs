@@ -693,6 +693,10 @@ fn read_sentence(story: &mut Story<'_>, p: &Parsed<'_>, item: Option<bool>) {
         .filter(|m| m.name.is_some() && (!m.bare || story.cast.lookup(m).is_some()))
         .map(|m| (m.name_start, m.end))
         .collect();
+    if let Some(id) = story.topic {
+        pronouns_of_the_topic(text, id, &mut actors);
+    }
+    story.topic = topic(text, &actors);
     let context: Vec<&str> = story.context.iter().map(String::as_str).collect();
     let places = places::mentions_in(text, story.gazetteer, &context, &names, &p.names, p.words);
     let mut reading = Reading::new(p.sentence, actors, places);
@@ -702,6 +706,46 @@ fn read_sentence(story: &mut Story<'_>, p: &Parsed<'_>, item: Option<bool>) {
     reading.dates = story.resolve_dates(&reading, raw);
     let companions = companions(&story.cast);
     story.read(&reading, &companions);
+}
+
+/// "For the President the day had begun earlier. He spent the morning ...": a "He" or "She"
+/// opening the sentence after one about someone else alone is that person, and so are the
+/// pronouns of the same set after it, up to the traveller named.
+fn pronouns_of_the_topic(text: &str, id: PersonId, actors: &mut [Actor]) {
+    let Some(feminine) = ["He ", "She "]
+        .iter()
+        .position(|p| text.starts_with(p))
+        .map(|k| k == 1)
+    else {
+        return;
+    };
+    for actor in actors.iter_mut() {
+        if actor.who != Who::Traveller {
+            continue;
+        }
+        let same_set = pronoun_is_feminine(&text[actor.start..actor.end]) == Some(feminine);
+        if !same_set {
+            // the traveller named or pointed at otherwise
+            return;
+        }
+        actor.who = Who::Person(id);
+    }
+}
+
+/// The one person a sentence is about when it names nobody else and not the traveller, and
+/// opens with that person ("Vik's day had begun earlier", "For Vik, ...").
+fn topic(text: &str, actors: &[Actor]) -> Option<PersonId> {
+    let Some(Actor {
+        who: Who::Person(id),
+        start,
+        ..
+    }) = actors.first()
+    else {
+        return None;
+    };
+    let lead = text[..*start].trim();
+    let opens = lead.is_empty() || lead == "For";
+    (opens && actors.iter().all(|a| a.who == Who::Person(*id))).then_some(*id)
 }
 
 /// "he", "she", "his": the traveller. "the couple", "the delegation", "the two leaders",

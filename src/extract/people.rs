@@ -805,6 +805,18 @@ impl Reader<'_, '_> {
             return None;
         }
         let second = self.title_at(title.end + 1).filter(|t| !t.determiner)?;
+        // "The King and Queen Consort Camilla": a couple, two people
+        let consort = |role: &str| {
+            role.split_whitespace().any(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "king" | "queen" | "prince" | "princess" | "emperor" | "empress" | "consort"
+                )
+            })
+        };
+        if consort(&title.role) && consort(&second.role) {
+            return None;
+        }
         let (j, _, _) = self.after_title(second.end);
         self.name_at(j)?;
         Some(Title {
@@ -1466,6 +1478,14 @@ mod tests {
         assert_eq!(
             people("She met the Minister for Foreign Affairs Tomas Vik."),
             [named("Tomas Vik", Some("Minister for Foreign Affairs"))]
+        );
+    }
+
+    #[test]
+    fn a_king_and_a_queen_consort_are_two_people() {
+        assert_eq!(
+            people("The King and Queen Consort Lena Berg landed."),
+            [described("King"), named("Lena Berg", Some("Queen Consort"))]
         );
     }
 }

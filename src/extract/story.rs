@@ -83,6 +83,10 @@ pub struct Story<'d> {
     /// The pronouns the text gives the traveller, when it clearly gives one set: "she" and
     /// "her" (true) or "he", "him" and "his" (false).
     pub feminine: Option<bool>,
+    /// The one person the last sentence was about, when it was about someone other than
+    /// the traveller ("For the President the day had begun earlier."): a "He" opening the
+    /// next sentence is that person.
+    pub topic: Option<PersonId>,
     /// Whether the text styles anyone "His Highness", "Her Majesty", "His Excellency" (asked
     /// once of the whole text).
     pub styled: Option<bool>,
@@ -161,6 +165,7 @@ impl<'d> Story<'d> {
             trace: None,
             first_person: false,
             feminine: None,
+            topic: None,
             styled: None,
             dateline: None,
             lead: None,
@@ -4806,5 +4811,17 @@ mod tests {
         );
         assert_eq!(meetings_with(text, "Tomas Vik")[0].0, "2023-09-04");
         assert_eq!(meetings_with(text, "Jon Dahl")[0].0, "2023-09-06");
+    }
+
+    #[test]
+    fn a_he_after_a_sentence_about_the_host_alone_is_the_host() {
+        let text = " date 2023-03-30\n\nKing Tomas Vik and Queen Consort Lena Berg landed in Berlin on Wednesday after a flight from London. President Jon Dahl was waiting at the gate.\n\nFor Dahl the day had begun much earlier. He spent the morning at the palace before heading to Potsdam.\n\nOn Thursday the King travelled by car to Hamburg.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("London", "Berlin", "2023-03-29", &[]),
+                leg("Berlin", "Hamburg", "2023-03-30", &[])
+            ]
+        );
     }
 }
