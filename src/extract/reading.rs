@@ -96,7 +96,7 @@ pub static PLUPERFECT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Clause boundaries: semicolons, and commas or conjunctions before a new verb phrase.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|,\s+(?:where|after\s+which|before|after|following\s+which|whereupon|and\s+then|and\s+later|then|while|during\s+which|at\s+which)(?-u:\b)|\s+and\s+(?:then\s+|later\s+|also\s+|afterwards\s+)?(?:he|she|they)(?-u:\b)|\s+and\s+(?:then|later|afterwards)(?-u:\b)")
+    Regex::new(r"(?i);|,\s+(?:where|after\s+which|before|after|following\s+which|whereupon|and\s+then|and\s+later|then|while|during\s+which|at\s+which)(?-u:\b)|\s+and\s+(?:then\s+|later\s+|also\s+|afterwards\s+)?(?:he|she|they)(?-u:\b)|\s+and\s+(?:then|later|afterwards)(?-u:\b)|,\s+and\s+(?:[\w-]+\s+){1,3}later(?-u:\b)")
         .expect("clause pattern compiles")
 });
 
@@ -771,7 +771,7 @@ pub fn before_noun(rest: &str) -> bool {
 pub fn topic_place(text: &str, at: usize) -> bool {
     static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?-u:\b)(?:situation|crisis|war|conflict|peace|fighting|violence|developments|events|elections?|reconstruction|security|stability|hostages|attacks?|investments?|operations|process|refugees|people|communities|civilians|needs|aid|assistance|relief)\s+(?:in|on)\s+(?:the\s+)?$|(?-u:\b)of\s+(?:the|its|his|her|their)\s+(?:embassy|consulate|high\s+commission)(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+in\s+$",
+            r"(?i)(?-u:\b)(?:situation|crisis|war|conflict|peace|fighting|violence|developments|events|elections?|reconstruction|security|stability|hostages|attacks?|blasts?|explosions?|strikes?|bombings?|earthquakes?|floods?|protests?|investments?|operations|process|refugees|people|communities|civilians|needs|aid|assistance|relief)\s+(?:in|on)\s+(?:the\s+)?$|(?-u:\b)of\s+(?:the|its|his|her|their)\s+(?:embassy|consulate|high\s+commission)(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+in\s+$",
         )
         .expect("topic pattern compiles")
     });

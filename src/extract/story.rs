@@ -434,6 +434,9 @@ impl<'d> Story<'d> {
             }
         }
         self.joint_participants(reading, first_new, &joint);
+        if eventless {
+            self.present_at_the_last_meeting(reading, companions);
+        }
         // an announced date ("will return on 1 September") is no day the story has reached
         let published = self.calendar.published.latest();
         let reached = self.calendar.anchor.is_some_and(|a| a <= published);
@@ -1553,6 +1556,38 @@ impl<'d> Story<'d> {
         (0..self.cast.people().len())
             .filter(|&id| names.contains(&self.cast.person(id).name.as_str()))
             .collect()
+    }
+
+    /// "He convened a roundtable with the leaders. Around the table were X, Y and Z.": those
+    /// said to be present at the meeting the sentence before told are its participants.
+    fn present_at_the_last_meeting(&mut self, reading: &Reading<'_>, companions: &[PersonId]) {
+        static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:Around\s+the\s+table|(?:Also\s+)?[Pp]resent|Attending|Taking\s+part|Among\s+(?:those|them|the\s+participants)(?:\s+(?:present|attending|taking\s+part))?)\s+(?:were|was)\s")
+                .expect("present pattern compiles")
+        });
+        if !PRESENT.is_match(reading.text) {
+            return;
+        }
+        let index = self.index;
+        let Some(k) = self.meetings.iter().rposition(|m| m.sentence + 1 == index) else {
+            return;
+        };
+        let mut ids: Vec<PersonId> = Vec::new();
+        for actor in &reading.actors {
+            if let Who::Person(id) = actor.who
+                && !companions.contains(&id)
+                && !ids.contains(&id)
+            {
+                ids.push(id);
+            }
+        }
+        let joining: Vec<Participant> = ids.into_iter().map(|id| self.participant(id)).collect();
+        let meeting = &mut self.meetings[k].meeting;
+        for p in joining {
+            if !meeting.participants.iter().any(|q| q.name == p.name) {
+                meeting.participants.push(p);
+            }
+        }
     }
 
     /// A joint press event naming nobody takes the people of its sentence who are not in
@@ -4823,5 +4858,16 @@ mod tests {
                 leg("Berlin", "Hamburg", "2023-03-30", &[])
             ]
         );
+    }
+
+    #[test]
+    fn those_around_the_table_of_a_roundtable_after_a_call_are_its_participants() {
+        let text = " date 2022-11-16\n\nPresident Ana Ruiz arrived in Lima on Monday. She flew home from the Group of 20 summit on Wednesday after a day thrown off course by a blast in Chile.\n\nShe spoke by phone with President Tomas Vik, and a few hours later she convened a roundtable at her hotel in Lima with the leaders present.\n\nAround the table were Prime Minister Jon Dahl and Chancellor Lena Berg.";
+        let got = legs(text);
+        assert!(
+            got.iter().all(|l| l.1 != "Chile" && l.0 != "Group"),
+            "{got:?}"
+        );
+        assert_eq!(participants(text), ["Jon Dahl", "Lena Berg"]);
     }
 }
