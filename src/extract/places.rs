@@ -572,8 +572,11 @@ pub fn unknown_at(sentence: &str, at: usize) -> Option<PlaceMention> {
     if Gazetteer::global().demonym(ws[i].text).is_some() {
         return None;
     }
-    // "from the Group of 20 summit": a body, not a place
-    if ws[i].text == "Group" && ws.get(i + 1).is_some_and(|w| w.text == "of") {
+    // "from the Group of 20 summit": a body, not a place; "back at Headquarters": an
+    // office, not a town
+    if ws[i].text == "Group" && ws.get(i + 1).is_some_and(|w| w.text == "of")
+        || ws[i].text == "Headquarters"
+    {
         return None;
     }
     // "leaving Tokyo's Haneda airport": the city that owns it

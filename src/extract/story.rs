@@ -371,7 +371,11 @@ impl<'d> Story<'d> {
                 .filter(|m| m.end() <= event.at())
                 .map(|m| &reading.text[..m.end()]);
             // "a trip during which he attended the Summit in Madrid": summed up, undated
-            let recap = own.is_none() && recap_of_the_trip(&reading.text[..event.at()]);
+            // ("returned today after a trip during which he ...": the day is the return's)
+            let recap = recap_of_the_trip(&reading.text[..event.at()])
+                && own.is_none_or(|d| {
+                    reading.text[d.mention.end..event.at()].contains("during which")
+                });
             let another_time =
                 ANOTHER_TIME.is_match(clause) || years_apart(clause) || fronted.is_some() || recap;
             let when = When {
@@ -4869,5 +4873,18 @@ mod tests {
             "{got:?}"
         );
         assert_eq!(participants(text), ["Jon Dahl", "Lena Berg"]);
+    }
+
+    #[test]
+    fn a_return_today_after_a_trip_during_which_much_was_done_dates_only_the_return() {
+        let text = " date 2016-09-09\n\nSecretary-General Ana Ruiz returned to New York today after an eleven-day trip to Asia, during which she took part in the Summit in Hangzhou and co-chaired the Summit in Vientiane.\n\nThe Secretary-General arrived back at Headquarters.";
+        let got = legs(text);
+        assert!(
+            got.iter()
+                .all(|l| l.1 != "Hangzhou" && l.1 != "Vientiane" && l.1 != "Headquarters"),
+            "{got:?}"
+        );
+        let days: Vec<String> = meeting_days(text).into_iter().map(|m| m.0).collect();
+        assert!(days.iter().all(|d| d != "2016-09-09"), "{days:?}");
     }
 }
