@@ -509,6 +509,9 @@ impl<'d> Story<'d> {
         if let Some(&(at, day)) = anchors.iter().max_by_key(|(at, _)| *at)
             && let Some(last) = reading.dates.last()
             && let Some(later) = last.date.filter(|&d| d > day && last.mention.start > at)
+            // (not "elections rescheduled for 20 November", weeks after a day told done)
+            && (later - day).num_days() <= 7
+            && (later <= published || reading.planned_at(last.mention.start))
             && matches!(
                 last.mention.expr,
                 DateExpr::Day { .. } | DateExpr::Weekday(_) | DateExpr::Relative(1..)
@@ -4886,5 +4889,16 @@ mod tests {
         );
         let days: Vec<String> = meeting_days(text).into_iter().map(|m| m.0).collect();
         assert!(days.iter().all(|d| d != "2016-09-09"), "{days:?}");
+    }
+
+    #[test]
+    fn a_day_weeks_ahead_in_a_relative_clause_does_not_move_the_story() {
+        let text = " date 2016-10-16\n\nSecretary-General Ana Ruiz arrived in Lima on Saturday.\n\nIn the afternoon, Ms. Ruiz held talks with President Tomas Vik on the elections, which the authorities have rescheduled for 20 November. She left Peru later that evening and flew back to New York.";
+        let got = legs(text);
+        assert_eq!(
+            got.last().map(|l| l.2.as_str()),
+            Some("2016-10-15"),
+            "{got:?}"
+        );
     }
 }
