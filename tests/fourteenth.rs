@@ -20,10 +20,12 @@ const FOURTEENTH: Corpus = Corpus {
     meetings_f1_floor: MEETINGS_F1_FLOOR,
 };
 
-/// Legs F1 must not fall below this (measured 0.628 when the corpus was added).
-const LEGS_F1_FLOOR: f64 = 0.58;
-/// Meeting-contact F1 must not fall below this (measured 0.593 when the corpus was added).
-const MEETINGS_F1_FLOOR: f64 = 0.55;
+/// Legs F1 must not fall below this (measured 0.628 when the corpus was added, 0.795 once
+/// the first of its misses were studied).
+const LEGS_F1_FLOOR: f64 = 0.74;
+/// Meeting-contact F1 must not fall below this (measured 0.593 when the corpus was added,
+/// 0.713 once the first of its misses were studied).
+const MEETINGS_F1_FLOOR: f64 = 0.66;
 
 #[test]
 fn fourteenth_scores_stay_above_their_floors() {

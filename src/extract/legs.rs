@@ -279,6 +279,12 @@ fn journeys_told_after_in_order(reading: &Reading<'_>, facts: &mut [LegFact]) {
 
 /// The traveller is the one moving: the agent of the verb, or named right after a noun
 /// ("the arrival of Minister X"), or the owner of it ("his first destination").
+/// "(The visit to Cyprus) is at the invitation of": a visit described, not told.
+static INVITED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^,;]{0,40}?\s(?:is|was|will\s+be)\s+(?:being\s+)?(?:at\s+the\s+invitation|undertaken|made|paid)(?-u:\b)")
+        .expect("invited pattern compiles")
+});
+
 /// Right after "returns": what is returned is a call or a visit ("returned the visit").
 static RETURNS_A_CALL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -347,6 +353,10 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
     }
     // "The tour is meant to ...": a visit named, not made (its own rule reads "the visit to")
     if trigger.name == "visit" && after_determiner(&reading.text[..start]) {
+        return false;
+    }
+    // "The visit to Cyprus is at the invitation of X": the visit told before, described
+    if start <= 4 && reading.text.starts_with("The ") && INVITED.is_match(&reading.text[end..]) {
         return false;
     }
     if moved_by_a_relative_of_others(reading, start) {

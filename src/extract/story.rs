@@ -4901,4 +4901,10 @@ mod tests {
             "{got:?}"
         );
     }
+
+    #[test]
+    fn a_visit_described_as_at_someone_s_invitation_is_the_visit_announced() {
+        let text = " date 2022-12-28\n\nForeign Minister Ana Ruiz will pay an official visit to Peru from 29 to 31 December 2022.\n\nThe visit to Peru is at the invitation of the Minister of Foreign Affairs of Peru, Tomas Vik.";
+        assert_eq!(legs(text).len(), 1, "{:?}", legs(text));
+    }
 }
