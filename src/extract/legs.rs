@@ -277,8 +277,6 @@ fn journeys_told_after_in_order(reading: &Reading<'_>, facts: &mut [LegFact]) {
     }
 }
 
-/// The traveller is the one moving: the agent of the verb, or named right after a noun
-/// ("the arrival of Minister X"), or the owner of it ("his first destination").
 /// "(The visit to Cyprus) is at the invitation of": a visit described, not told.
 static INVITED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[^,;]{0,40}?\s(?:is|was|will\s+be)\s+(?:being\s+)?(?:at\s+the\s+invitation|undertaken|made|paid)(?-u:\b)")
@@ -293,6 +291,8 @@ static RETURNS_A_CALL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("returns-a-call pattern compiles")
 });
 
+/// The traveller is the one moving: the agent of the verb, or named right after a noun
+/// ("the arrival of Minister X"), or the owner of it ("his first destination").
 fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Trigger) -> bool {
     // compared over bytes in any ASCII case: no other letter lower-cases to one of these
     let phrase = &reading.text[start..end];
@@ -335,18 +335,18 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
                 .rsplit(' ')
                 .next()
                 .is_some_and(|w| {
-                    matches!(
-                        w.to_ascii_lowercase().as_str(),
-                        "in" | "from" | "to" | "of" | "at" | "for" | "into" | "via"
-                    )
+                    ["in", "from", "to", "of", "at", "for", "into", "via"]
+                        .iter()
+                        .any(|prep| w.eq_ignore_ascii_case(prep))
                 })
     });
     if country_subject {
         return false;
     }
     // "The visit returns the call X paid to Tokyo": a call repaid, no way back
-    if phrase.len() >= 6
-        && phrase[..6].eq_ignore_ascii_case("return")
+    if phrase
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("return"))
         && RETURNS_A_CALL.is_match(&reading.text[end..])
     {
         return false;
@@ -783,7 +783,7 @@ fn to_after_aside(reading: &Reading<'_>, origin: &PlaceMention) -> Option<PlaceM
 
 /// A town named with "in" shortly after byte `after` and before `stop`: where a place the
 /// gazetteer does not know lies.
-fn town_after(reading: &Reading<'_>, after: usize, stop: usize) -> Option<PlaceMention> {
+pub fn town_after(reading: &Reading<'_>, after: usize, stop: usize) -> Option<PlaceMention> {
     reading
         .places
         .iter()

@@ -765,7 +765,7 @@ impl<'d> Story<'d> {
         let mut origin = fact.origin.as_ref().map(|m| {
             // "from Haneda Airport in Tokyo": the town the airport is said to be in
             (m.kind == PlaceKind::Site && is_airport(reading, m))
-                .then(|| town_after(reading, m.end))
+                .then(|| town_right_after(reading, m.end))
                 .flatten()
                 .unwrap_or_else(|| m.place.clone())
         });
@@ -852,7 +852,7 @@ impl<'d> Story<'d> {
                 .as_ref()
                 .filter(|m| m.kind == PlaceKind::Site && is_airport(reading, m))
         {
-            destination = town_after(reading, m.end);
+            destination = town_right_after(reading, m.end);
         }
         // "drove to Windsor Castle": the venue's town
         if let Some(town) = destination.as_ref().and_then(|d| self.town_of_venue(d)) {
@@ -2561,17 +2561,10 @@ fn is_airport(reading: &Reading<'_>, mention: &PlaceMention) -> bool {
         })
 }
 
-/// The city named right after byte `at` as where something lies ("... Air Base in Seongnam",
-/// "... Airport, Dhaka").
-fn town_after(reading: &Reading<'_>, at: usize) -> Option<Place> {
-    reading
-        .places
-        .iter()
-        .find(|p| {
-            p.kind == PlaceKind::City
-                && p.start >= at
-                && matches!(reading.text.get(at..p.start), Some(" in " | ", "))
-        })
+/// The town named with "in" right after byte `at` ("... Air Base in Seongnam").
+fn town_right_after(reading: &Reading<'_>, at: usize) -> Option<Place> {
+    legs::town_after(reading, at, at + " in ".len() + 1)
+        .as_ref()
         .map(place_of)
 }
 
