@@ -92,7 +92,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Ceremony,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:[\w-]+\s+)?ceremon(?:y|ies)(?-u:\b)|(?-u:\b)wreath(?:-laying)?(?-u:\b)|(?-u:\b)(?:laid|laying|lay|lays|placed|placing)\s+(?:a\s+)?(?:flowers|floral\s+tribute|bouquet)(?-u:\b)|(?-u:\b)(?:paid|paying|pays|pay)\s+homage(?-u:\b)|(?-u:\b)guard\s+of\s+honou?r(?-u:\b)|(?-u:\b)honou?r\s+guard(?-u:\b)|(?-u:\b)(?:grand|warm|official|formal|ceremonial)\s+welcome(?-u:\b)",
+                r"(?i)(?-u:\b)(?:[\w-]+\s+)?ceremon(?:y|ies)(?-u:\b)|(?-u:\b)wreath(?:-laying)?(?-u:\b)|(?-u:\b)(?:laid|laying|lay|lays|placed|placing)\s+(?:a\s+)?(?:flowers|floral\s+tribute|bouquet)(?-u:\b)|(?-u:\b)(?:paid|paying|pays|pay)\s+homage(?-u:\b)|(?-u:\b)guard\s+of\s+honou?r(?-u:\b)|(?-u:\b)honou?r\s+guard(?-u:\b)|(?-u:\b)(?:grand|warm|official|formal|ceremonial)\s+welcome(?-u:\b)|(?-u:\b)(?:signed|sign)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:joint\s+statement|declaration|agreement|memorandum|treaty|accord|communiqu[eé])s?(?-u:\b)|(?-u:\b)(?:witnessed|witness)\s+the\s+signing(?-u:\b)",
             )
         }),
     },
@@ -146,7 +146,7 @@ static EVENTS: [EventWord; 9] = [
 /// What is not done in person whatever the event: "recorded a video message for the forum".
 static REMOTE_ANY: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)(?-u:\b)(?:video\s+(?:message|link|address|statement)|videolink|by\s+video|virtually|(?:pre-)?recorded\s+(?:a\s+|an\s+)?(?:video|message|address|statement))(?-u:\b)",
+        r"(?i)(?-u:\b)(?:video\s+(?:message|link|address|statement|call)|video[\s-]?conferenc(?:e|es|ing)|videolink|by\s+video|virtually|(?:pre-)?recorded\s+(?:a\s+|an\s+)?(?:video|message|address|statement))(?-u:\b)",
     )
 });
 
@@ -717,7 +717,22 @@ fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
         // "ahead of his trilateral meeting": an engagement told later
         return true;
     }
-    if !verb && noun_kind && span.start == start && back_reference(before) && !with_someone() {
+    // ("The Spanish-Norwegian talks began in a restricted format": talks said to begin are
+    // told here, and kept when none were told before)
+    if !verb
+        && noun_kind
+        && span.start == start
+        && back_reference(before)
+        && !with_someone()
+        && !TALKS_HELD.is_match(&reading.text[span.end..])
+    {
+        return true;
+    }
+    // "the two sides signed an agreement": the delegations sign, the leaders need not be
+    // there; "talks, at which (or with whom) she signed an agreement": part of the talks
+    static SIDES: LazyLock<Regex> =
+        LazyLock::new(|| compile(r"(?i)(?-u:\b)(?:sides|whom|which)\s+(?:[a-z]+\s+){0,3}$"));
+    if word.starts_with("sign") && SIDES.is_match(before) {
         return true;
     }
     if span.rule == "site-visit" {

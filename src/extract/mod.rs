@@ -184,7 +184,9 @@ pub fn extract_with(
                 p,
                 (programme || p.sentence.bullet).then_some(ahead),
             );
-        } else if let Some(day) = stamped_day(&p.sentence.text, p.dates(), &mut story.calendar) {
+        } else if let Some(day) = stamped_day(&p.sentence.text, p.dates(), &mut story.calendar)
+            .or_else(|| dated_place_line(p, parsed.get(k + 1)))
+        {
             // "May 16, 2024, 04:15, Beijing": a news item's time stamp dates what follows
             story.set_day(day);
             // "Thursday 25 January – Jaipur": a day of a programme, whose items follow; a
@@ -415,13 +417,23 @@ fn stamped_day(
     calendar.resolve(mention.expr, dates::Tense::Past)
 }
 
-/// "July 19, 2023" alone on a line under the title, the day of publication: the release's own
-/// date, neither a day of the story nor the bounds of the visit. `found`: the date phrases
-/// of `heading`.
-fn release_date(heading: &str, found: &[DateMention], calendar: &Calendar) -> bool {
-    let Some(mention) = found.first() else {
-        return false;
-    };
+/// "January 17, 2019" alone on its line with a place alone on the next ("Belgrade"): the day
+/// and place of what the release tells, though it is also the day of publication.
+fn dated_place_line(heading: &Parsed<'_>, next: Option<&Parsed<'_>>) -> Option<chrono::NaiveDate> {
+    let (day, alone) = full_date_heading(&heading.sentence.text, heading.dates())?;
+    let next = next.filter(|n| n.sentence.heading)?;
+    let place = next
+        .sentence
+        .text
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let lone_place = matches!(next.names.as_slice(), [name] if name.span == (0..place.len()));
+    (alone && lone_place).then_some(day)
+}
+
+/// The full date (with its year) a heading opens its date phrases with, and whether it stands
+/// alone at the start of its line. `found`: the date phrases of `heading`.
+fn full_date_heading(heading: &str, found: &[DateMention]) -> Option<(chrono::NaiveDate, bool)> {
+    let mention = found.first()?;
     let DateExpr::Day {
         year: Some(year),
         month,
@@ -429,23 +441,34 @@ fn release_date(heading: &str, found: &[DateMention], calendar: &Calendar) -> bo
         ..
     } = mention.expr
     else {
+        return None;
+    };
+    let alone = mention.start == 0
+        && heading[mention.end..]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty();
+    Some((chrono::NaiveDate::from_ymd_opt(year, month, day)?, alone))
+}
+
+/// "July 19, 2023" alone on a line under the title, the day of publication: the release's own
+/// date, neither a day of the story nor the bounds of the visit. `found`: the date phrases
+/// of `heading`.
+fn release_date(heading: &str, found: &[DateMention], calendar: &Calendar) -> bool {
+    let Some((day, alone)) = full_date_heading(heading, found) else {
         return false;
     };
-    let alone = heading[mention.end..]
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .is_empty();
     // "Written Answers, Monday 16 January 2012: ...": a full day of the week, inside the
     // heading, names the issue rather than the visit
-    let weekday = matches!(
-        mention.expr,
-        DateExpr::Day {
-            weekday: Some(_),
-            ..
-        }
-    );
-    (mention.start == 0 && alone || weekday)
-        && chrono::NaiveDate::from_ymd_opt(year, month, day)
-            .is_some_and(|d| calendar.published == crate::domain::Published::Day(d))
+    let weekday = found.first().is_some_and(|m| {
+        matches!(
+            m.expr,
+            DateExpr::Day {
+                weekday: Some(_),
+                ..
+            }
+        )
+    });
+    (alone || weekday) && calendar.published == crate::domain::Published::Day(day)
 }
 
 /// "KYIV, Feb 20 (Reuters) -": the day the report was filed is "today" for its weekdays, when
@@ -761,7 +784,7 @@ static PRONOUN_AT: LazyLock<Regex> =
 static PAIR_AT: LazyLock<Regex> = LazyLock::new(|| pronoun_pattern(&format!("^{PAIR}")));
 
 /// The alternatives of [`PRONOUN`] that start at a word boundary.
-const PERSONAL: &str = r"(?-u:\b)(?P<one>he|she|him|his|her)(?-u:\b)|(?-u:\b)(?P<own>the\s+(?:presidential\s+|royal\s+|imperial\s+|princely\s+)?couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))(?-u:\b)|(?-u:\b)(?P<group>the\s+(?:two|three|four)\s+(?:leaders|(?:prime\s+|foreign\s+)?ministers|premiers|sides|delegations|presidents|heads\s+of\s+(?:state|government)|of\s+them)|both\s+(?:leaders|(?:prime\s+|foreign\s+)?ministers|presidents|men|sides)|the\s+pair|the\s+(?:leaders|ministers|visitors)|they|them)(?-u:\b)|(?-u:\b)(?P<moving>the\s+(?:mission|group|party))\s+(?:then\s+|later\s+|also\s+)?(?:flew|travell?ed|left|departed|arrived|landed|took\s+off|went|drove|headed|proceeded|continued)(?-u:\b)";
+const PERSONAL: &str = r"(?-u:\b)(?P<one>he|she|him|his|her)(?-u:\b)|(?-u:\b)(?P<own>the\s+(?:presidential\s+|royal\s+|imperial\s+|princely\s+)?couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))(?-u:\b)|(?-u:\b)(?P<group>the\s+(?:two|three|four)\s+(?:leaders|(?:prime\s+|foreign\s+)?ministers|premiers|sides|delegations|presidents|heads\s+of\s+(?:state|government)|of\s+them)|both\s+(?:leaders|(?:prime\s+|foreign\s+)?ministers|presidents|men|sides)|the\s+pair|the\s+(?:leaders|ministers|visitors|presidents|premiers|prime\s+ministers)|they|them)(?-u:\b)|(?-u:\b)(?P<moving>the\s+(?:mission|group|party))\s+(?:then\s+|later\s+|also\s+)?(?:flew|travell?ed|left|departed|arrived|landed|took\s+off|went|drove|headed|proceeded|continued)(?-u:\b)";
 
 /// The last alternative of [`PRONOUN`]: "the two" before what they did.
 const PAIR: &str = r"(?P<pair>the\s+two)\s+(?:then\s+|also\s+|later\s+|jointly\s+)?(?:held|hold|spoke|speak|gave|give|appeared|appear|addressed|address|met|meet|told|briefed|took|had|attended|attend|visited|visit|toured|tour|laid|lay|walked|walk|signed|sign)(?-u:\b)";

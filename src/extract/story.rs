@@ -1030,6 +1030,10 @@ impl<'d> Story<'d> {
             self.location.clone()
         };
         if let Some(h) = &here {
+            // "crossed to Westminster" from London: a move within one city
+            if !same_place(Some(h), Some(&destination)) && one_city(h, &destination) {
+                return;
+            }
             // arriving where the traveller already is: the same movement told again
             if self.at_or_in(h, &destination) {
                 let last = self.legs.iter().rposition(|l| {
@@ -2577,12 +2581,34 @@ fn unplaced_airport(reading: &Reading<'_>, mention: &PlaceMention) -> bool {
 
 /// Two places less than 60 km apart (an airport and the city it serves).
 fn near(a: &Place, b: &Place) -> bool {
-    let (Some(lat_a), Some(lon_a), Some(lat_b), Some(lon_b)) = (a.lat, a.lon, b.lat, b.lon) else {
+    kilometres_apart(a, b).is_some_and(|km| km < 60.0)
+}
+
+/// A capital and a town of its country less than 8 km away: a district of the capital
+/// ("Westminster" and London), between which a move is no journey.
+fn one_city(a: &Place, b: &Place) -> bool {
+    let gazetteer = Gazetteer::global();
+    let Some(code) = a.country_code.as_deref() else {
         return false;
+    };
+    let capital = gazetteer.capital(code);
+    let is_capital = |p: &Place| same_place(capital.as_ref(), Some(p));
+    a.country_code == b.country_code
+        && (is_capital(a) || is_capital(b))
+        && gazetteer.country(&a.name).is_none()
+        && gazetteer.country(&b.name).is_none()
+        && kilometres_apart(a, b).is_some_and(|km| km < 8.0)
+}
+
+/// The distance between two places with coordinates, in kilometres (flat-earth, for short
+/// distances).
+fn kilometres_apart(a: &Place, b: &Place) -> Option<f64> {
+    let (Some(lat_a), Some(lon_a), Some(lat_b), Some(lon_b)) = (a.lat, a.lon, b.lat, b.lon) else {
+        return None;
     };
     let x = (lon_b - lon_a) * ((lat_a + lat_b) / 2.0).to_radians().cos();
     let y = lat_b - lat_a;
-    111.2 * (x * x + y * y).sqrt() < 60.0
+    Some(111.2 * (x * x + y * y).sqrt())
 }
 
 /// A place mention of a leg fact, as a place.
@@ -4899,5 +4925,55 @@ mod tests {
     fn a_visit_described_as_at_someone_s_invitation_is_the_visit_announced() {
         let text = " date 2022-12-28\n\nForeign Minister Ana Ruiz will pay an official visit to Peru from 29 to 31 December 2022.\n\nThe visit to Peru is at the invitation of the Minister of Foreign Affairs of Peru, Tomas Vik.";
         assert_eq!(legs(text).len(), 1, "{:?}", legs(text));
+    }
+
+    #[test]
+    fn a_release_date_over_a_place_line_dates_the_events_of_that_day() {
+        let text = " date 2019-03-12\nState visit to Norway\n\nMarch 12, 2019\nOslo\n\nPresident Ana Ruiz paid a state visit to Norway. The presidential plane landed at Oslo Airport shortly after noon, where Ana Ruiz was met by Foreign Minister Jon Dahl.\n\nThe programme of the visit concluded with an official lunch given by President Tomas Vik, after which Ana Ruiz departed for Madrid.";
+        let days = meeting_days(text);
+        assert!(!days.is_empty(), "{days:?}");
+        assert!(days.iter().all(|d| d.0 == "2019-03-12"), "{days:?}");
+        let got = legs(text);
+        assert!(got.iter().all(|l| l.2 == "2019-03-12"), "{got:?}");
+    }
+
+    #[test]
+    fn talks_said_to_begin_statements_by_the_presidents_and_a_joint_signing_are_engagements() {
+        let text = " date 2021-05-04\n\nPresident Ana Ruiz arrived in Oslo on Tuesday, 4 May. At the palace, President Tomas Vik hosted an official welcome ceremony for her.\n\nThe Spanish-Norwegian talks began in a restricted format and continued with the delegations.\n\nFollowing the talks, Ana Ruiz and Tomas Vik signed a joint statement on the partnership. The presidents then made statements for the press.";
+        let kinds: Vec<(MeetingKind, Vec<String>)> = meetings(text)
+            .into_iter()
+            .map(|m| (m.kind, m.participants.into_iter().map(|p| p.name).collect()))
+            .collect();
+        let vik = vec!["Tomas Vik".to_owned()];
+        for kind in [MeetingKind::Meeting, MeetingKind::Press] {
+            assert!(kinds.contains(&(kind, vik.clone())), "{kind:?}: {kinds:?}");
+        }
+        let ceremonies = kinds
+            .iter()
+            .filter(|k| k.0 == MeetingKind::Ceremony && k.1 == vik)
+            .count();
+        assert_eq!(ceremonies, 2, "{kinds:?}");
+    }
+
+    #[test]
+    fn what_the_two_sides_sign_is_no_engagement_of_the_traveller() {
+        let text = " date 2021-05-04\n\nPresident Ana Ruiz arrived in Oslo on Tuesday, 4 May, and held talks with President Tomas Vik.\n\nThe two sides signed an agreement on fisheries.";
+        let kinds: Vec<MeetingKind> = meetings(text).into_iter().map(|m| m.kind).collect();
+        assert_eq!(kinds, vec![MeetingKind::Meeting]);
+    }
+
+    #[test]
+    fn a_move_to_a_district_of_the_capital_is_no_journey() {
+        let text = " date 2015-10-21\n\nPresident Ana Ruiz arrived in London on Tuesday for a state visit.\n\nIn the afternoon Ms Ruiz crossed to Westminster to address members of Parliament. On Wednesday she flew to Manchester.";
+        let got = legs(text);
+        let to: Vec<&str> = got.iter().map(|l| l.1.as_str()).collect();
+        assert_eq!(to, vec!["London", "Manchester"], "{got:?}");
+        assert_eq!(got[1].0, "London", "{got:?}");
+    }
+
+    #[test]
+    fn a_video_conference_is_no_engagement_in_person() {
+        let text = " date 2014-04-25\n\nPresident Ana Ruiz arrived in Seoul on Friday. From Seoul she also held a video conference with Chancellor Tomas Vik and Prime Minister Jon Dahl on sanctions.";
+        assert!(participants(text).is_empty(), "{:?}", participants(text));
     }
 }
