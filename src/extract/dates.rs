@@ -35,6 +35,8 @@ pub enum DateExpr {
     },
     /// A weekday alone ("on Tuesday").
     Weekday(Weekday),
+    /// A day of the month the story is in ("on the 26th").
+    DayOfMonth(u32),
     /// Days after the anchor ("the following day" = 1, "that evening" = 0).
     Relative(i64),
     /// Days after the publication date ("today", "this morning" = 0, "yesterday" = -1).
@@ -72,7 +74,7 @@ fn compile(pattern: String) -> Regex {
 }
 
 /// The families, most specific first. Matches of later rules may not overlap earlier ones.
-static RULES: [DateRule; 8] = [
+static RULES: [DateRule; 9] = [
     DateRule {
         name: "day-range-month",
         pattern: LazyLock::new(|| {
@@ -117,6 +119,18 @@ static RULES: [DateRule; 8] = [
             ))
         }),
         build: build_day,
+    },
+    DateRule {
+        name: "day-of-month",
+        // "on the 26th", "the afternoon of the 27th": a day alone, when no noun follows its
+        // number ("the 40th anniversary")
+        pattern: LazyLock::new(|| {
+            compile(
+                r"(?-u:\b)the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?P<end>)(?:\s*[,;.)]|\s*$|\s+(?:and|to|at|in|on|from|when|where|he|she|they|with|for|before|after|until)(?-u:\b))"
+                    .to_owned(),
+            )
+        }),
+        build: build_day_of_month,
     },
     DateRule {
         name: "weekday",
@@ -208,6 +222,10 @@ fn build_cross_month_range(caps: &Captures<'_>) -> Option<DateExpr> {
         last,
         last_month,
     })
+}
+
+fn build_day_of_month(caps: &Captures<'_>) -> Option<DateExpr> {
+    number(caps, "day").map(DateExpr::DayOfMonth)
 }
 
 fn build_bound(caps: &Captures<'_>) -> Option<DateExpr> {
@@ -352,11 +370,17 @@ fn mentions_in_case(sentence: &str) -> Vec<DateMention> {
         }
         for caps in rule.pattern.captures_iter(sentence) {
             let Some(whole) = caps.get(0) else { continue };
-            let end = whole
-                .as_str()
-                .trim_end_matches(|c: char| !c.is_alphanumeric())
-                .len()
-                + whole.start();
+            // (a pattern that reads the words after its phrase marks where the phrase ends)
+            let end = caps.name("end").map_or_else(
+                || {
+                    whole
+                        .as_str()
+                        .trim_end_matches(|c: char| !c.is_alphanumeric())
+                        .len()
+                        + whole.start()
+                },
+                |m| m.end(),
+            );
             let overlaps = found.iter().any(|m| m.start < end && whole.start() < m.end);
             if overlaps {
                 continue;
@@ -624,6 +648,7 @@ impl Calendar {
                 year, month, first, ..
             } => self.calendar_day(year, month, first),
             DateExpr::Weekday(w) => self.weekday(w, tense),
+            DateExpr::DayOfMonth(day) => self.day_of_month(day),
             DateExpr::Relative(days) => shift(self.anchor?, days),
             DateExpr::Published(days) => match self.published {
                 Published::Day(day) => shift(day, days),
@@ -631,6 +656,24 @@ impl Calendar {
             },
             DateExpr::Bound { last } => self.bounds.map(|(a, b)| if last { b } else { a }),
         }
+    }
+
+    /// A day of the month alone: in the month of the story's day (of the visit's first day,
+    /// before any), or the month next to it that puts it nearest.
+    fn day_of_month(&self, day: u32) -> Option<NaiveDate> {
+        let reference = self
+            .anchor
+            .or_else(|| self.bounds.map(|(a, _)| a))
+            .unwrap_or_else(|| self.published.latest());
+        let first = reference.with_day(1)?;
+        [
+            first - chrono::Months::new(1),
+            first,
+            first + chrono::Months::new(1),
+        ]
+        .into_iter()
+        .filter_map(|m| m.with_day(day))
+        .min_by_key(|d| distance(*d, reference))
     }
 
     /// A day of a month in the year the context gives: the stated year, the title's years,
@@ -837,6 +880,30 @@ mod tests {
             let m = first(sentence);
             assert_eq!(cal.resolve(m.expr, Tense::Past), *date, "{sentence}");
             assert_eq!(m.part, *part, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_day_of_the_month_alone_falls_in_the_month_of_the_story() {
+        let mut cal = calendar();
+        cal.anchor = Some(day(2021, 4, 29));
+        let m = first("On the afternoon of the 2nd, she left for Rome.");
+        assert_eq!(m.expr, DateExpr::DayOfMonth(2));
+        assert_eq!(
+            &"On the afternoon of the 2nd, she"[m.start..m.end],
+            "the 2nd"
+        );
+        // the month next to the story's day that puts it nearest
+        assert_eq!(cal.resolve(m.expr, Tense::Past), Some(day(2021, 5, 2)));
+        let m = first("On the 27th, she visited the university.");
+        assert_eq!(cal.resolve(m.expr, Tense::Past), Some(day(2021, 4, 27)));
+        // an ordinal that numbers something else is no day
+        for text in [
+            "It marked the 40th anniversary of the treaty.",
+            "She attended the 9th summit of the group.",
+            "The 3rd Division paraded.",
+        ] {
+            assert!(mentions(text).is_empty(), "{text}");
         }
     }
 

@@ -243,7 +243,10 @@ impl<'d> Story<'d> {
             };
             if matches!(
                 mention.expr,
-                DateExpr::Day { .. } | DateExpr::Range { .. } | DateExpr::Weekday(_)
+                DateExpr::Day { .. }
+                    | DateExpr::Range { .. }
+                    | DateExpr::Weekday(_)
+                    | DateExpr::DayOfMonth(_)
             ) && date.is_some()
             {
                 local.anchor = date;
@@ -460,7 +463,10 @@ impl<'d> Story<'d> {
             && reading.text.split_whitespace().nth(4).is_none()
             && matches!(
                 reading.dates[0].mention.expr,
-                DateExpr::Day { .. } | DateExpr::Weekday(_) | DateExpr::Range { .. }
+                DateExpr::Day { .. }
+                    | DateExpr::Weekday(_)
+                    | DateExpr::Range { .. }
+                    | DateExpr::DayOfMonth(_)
             );
         // "The visit ended on Saturday, 3 July": the visit's own day, though no event is told
         let of_the_visit = reading.main_subject() == Some(crate::extract::reading::Who::Entourage)
@@ -514,7 +520,10 @@ impl<'d> Story<'d> {
             && (later <= published || reading.planned_at(last.mention.start))
             && matches!(
                 last.mention.expr,
-                DateExpr::Day { .. } | DateExpr::Weekday(_) | DateExpr::Relative(1..)
+                DateExpr::Day { .. }
+                    | DateExpr::Weekday(_)
+                    | DateExpr::Relative(1..)
+                    | DateExpr::DayOfMonth(_)
             )
             && reading.date_at(last.mention.start) == Some(last)
         {
@@ -558,10 +567,17 @@ impl<'d> Story<'d> {
             // (the items of a programme or a list go on from one another)
             // (but "concluded a visit today" sums up the visit, and a full date before it
             // starts the story told in order)
-            let retold_from_the_start = self.summed_up
+            // (so does a journey told to its return home: "left Beijing on the 27th and
+            // returned to Tokyo. ... On the morning of the 26th, ...")
+            let going_back = self.calendar.anchor.is_some_and(|a| date < a);
+            let home_again = going_back && self.home_again();
+            let retold_from_the_start = (self.summed_up || home_again)
                 && reading.dates.iter().any(|d| {
                     d.date == Some(date)
-                        && matches!(d.mention.expr, DateExpr::Day { .. } | DateExpr::Weekday(_))
+                        && matches!(
+                            d.mention.expr,
+                            DateExpr::Day { .. } | DateExpr::Weekday(_) | DateExpr::DayOfMonth(_)
+                        )
                 });
             let looks_back = matches!(self.calendar.published, Published::Day(_))
                 && !reading.item
@@ -574,17 +590,26 @@ impl<'d> Story<'d> {
                 self.summed_up = false;
             }
             if looks_back {
+                // (else where the journey told had brought the traveller by that day: "left
+                // Beijing on the 27th ... On the morning of the 26th, a welcome ceremony")
                 let place = reading
                     .places
                     .iter()
                     .find(|p| p.start < opener && p.kind == PlaceKind::City)
-                    .map(place_of);
+                    .map(place_of)
+                    .or_else(|| self.where_on(date));
                 self.flashback = Some(Flashback {
                     paragraph: reading.sentence.paragraph,
                     date,
                     place,
                 });
             } else {
+                if retold_from_the_start
+                    && going_back
+                    && let Some(there) = self.where_on(date)
+                {
+                    self.location = Some(there);
+                }
                 self.set_day(date);
             }
         }
@@ -708,6 +733,39 @@ impl<'d> Story<'d> {
     }
 
     /// The story moves on to `day`, told by a heading.
+    /// The journeys told so far end where the first, its origin stated, began: the traveller
+    /// is home again.
+    fn home_again(&self) -> bool {
+        let mut made = self
+            .legs
+            .iter()
+            .filter(|l| l.leg.status == Status::Completed);
+        let (Some(first), Some(last)) = (made.next(), made.last()) else {
+            return false;
+        };
+        // (in the order made: "arrived in Kyiv on Friday after flying to Rzeszow on Thursday"
+        // tells the later leg first)
+        let in_order = matches!((first.leg.date, last.leg.date), (Some(a), Some(b)) if a < b);
+        in_order
+            && first.origin_told
+            && same_place(first.leg.origin.as_ref(), last.leg.destination.as_ref())
+    }
+
+    /// Where the legs told so far put the traveller on `day`, when a later leg has taken
+    /// them on since: the destination of the last journey made by then.
+    fn where_on(&self, day: NaiveDate) -> Option<Place> {
+        let mut made = self
+            .legs
+            .iter()
+            .rev()
+            .filter(|l| l.leg.status == Status::Completed && l.leg.destination.is_some());
+        made.next()?.leg.date.filter(|&d| d > day)?;
+        made.find(|l| l.leg.date.is_some_and(|d| d <= day))?
+            .leg
+            .destination
+            .clone()
+    }
+
     pub fn set_day(&mut self, day: NaiveDate) {
         self.calendar.anchor = Some(day);
         self.flashback = None;
@@ -4975,5 +5033,24 @@ mod tests {
     fn a_video_conference_is_no_engagement_in_person() {
         let text = " date 2014-04-25\n\nPresident Ana Ruiz arrived in Seoul on Friday. From Seoul she also held a video conference with Chancellor Tomas Vik and Prime Minister Jon Dahl on sanctions.";
         assert!(participants(text).is_empty(), "{:?}", participants(text));
+    }
+
+    #[test]
+    fn a_story_told_again_after_the_return_home_goes_back_to_where_the_traveller_was() {
+        let text = " date 2018-10-29\nVisit to Peru\n\n1. Overview\n\n(1) From October 25 to 27, Prime Minister Ana Ruiz made an official visit to Peru.\n\n(2) On the 25th, the Prime Minister departed Madrid and arrived in Lima in the afternoon.\n\n(3) The Prime Minister left Lima on the afternoon of the 27th and returned to Madrid the same evening.\n\n2. Summit meeting\n\n(1) On the morning of the 26th, the Prime Minister held talks with President Tomas Vik.\n\n(2) In the evening, she attended a dinner hosted by President Vik.";
+        let got = legs(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            (got[1].0.as_str(), got[1].2.as_str()),
+            ("Lima", "2018-10-27")
+        );
+        let days = meeting_days(text);
+        assert_eq!(days.len(), 2, "{days:?}");
+        assert!(days.iter().all(|d| d.0 == "2018-10-26"), "{days:?}");
+        assert!(
+            meeting_places(text).iter().all(|p| p == "Lima"),
+            "{:?}",
+            meeting_places(text)
+        );
     }
 }
