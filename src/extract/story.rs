@@ -740,7 +740,7 @@ impl<'d> Story<'d> {
             .legs
             .iter()
             .filter(|l| l.leg.status == Status::Completed);
-        let (Some(first), Some(last)) = (made.next(), made.last()) else {
+        let (Some(first), Some(last)) = (made.next(), made.next_back()) else {
             return false;
         };
         // (in the order made: "arrived in Kyiv on Friday after flying to Rzeszow on Thursday"
