@@ -1254,8 +1254,9 @@ fn people_in(
         if ACCOMPANYING.is_match(before)
             || ON_BEHALF.is_match(before)
             || INSTEAD_OF.is_match(before)
-            || REMEMBERED.is_match(before)
+            || REMEMBERED.is_match(tail(&reading.text[..actor.start], 60))
             || DATED_BY.is_match(tail(&reading.text[..actor.start], 50))
+            || LIVED_THERE.is_match(&reading.text[actor.end..])
         {
             continue;
         }
@@ -1306,7 +1307,16 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "paying tribute to the late Sen. X", "in memory of X": the dead are remembered, not met.
 static REMEMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)(?-u:\b)(?:the\s+late|in\s+memory\s+of|tribute\s+to)\s+(?:[A-Z][a-z]*\.?\s+)?$")
+    compile(
+        r"(?i)(?-u:\b)(?:the\s+late\s+(?:(?-i:[A-Z])[a-z]*\.?\s+)?|(?:in\s+(?:the\s+)?memory\s+of|tribute\s+to|memorial\s+to|mausoleum\s+of)\s+(?:[\w'\x{2019}-]+,?\s+){0,4})$",
+    )
+});
+
+/// "the stilt house where President X lived": someone the place is remembered for, not met.
+static LIVED_THERE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^\s+(?:had\s+)?(?:lived|worked|died|studied|was\s+born|(?:is|was|lies)\s+(?:buried|interred)|rests)(?-u:\b)",
+    )
 });
 
 /// "ahead of the inauguration of X", "after the election of X": someone named to date the

@@ -2487,17 +2487,23 @@ fn backfill_places(meetings: &mut [RuledMeeting], arrival: Option<(Place, Option
 
 /// "returned to Ankara late on Wednesday, after a tour ...", then, told in its place, "left
 /// Abu Dhabi in the evening and flew back to Ankara": the lead's arrival is the journey told
-/// later with its origin, and only that one stays.
+/// later with its origin, and only that one stays. (The journey told may have left the day
+/// before: "returned to New Delhi early this morning", then "left Hangzhou on Monday
+/// evening for New Delhi".)
 fn drop_leads_told_again(legs: &mut Vec<RuledLeg>) {
     remove_marked(legs, |legs, lead| {
+        let Some(day) = lead.leg.date else {
+            return false;
+        };
         !lead.origin_told
             && lead.leg.status == Status::Completed
-            && lead.leg.date.is_some()
             && legs.iter().any(|l| {
                 l.sentence > lead.sentence + 1
                     && l.origin_told
                     && l.leg.status == Status::Completed
-                    && l.leg.date == lead.leg.date
+                    && l.leg
+                        .date
+                        .is_some_and(|d| d == day || d.succ_opt() == Some(day))
                     && same_place(l.leg.destination.as_ref(), lead.leg.destination.as_ref())
             })
     });
@@ -5052,5 +5058,24 @@ mod tests {
             "{:?}",
             meeting_places(text)
         );
+    }
+
+    #[test]
+    fn a_return_told_in_the_lead_and_again_from_the_day_before_is_one_journey() {
+        let text = " date 2016-09-06\n\nPrime Minister Ana Ruiz returned to Madrid early this morning after concluding her visit to Peru.\n\nThe Prime Minister departed Madrid on Friday, 2 September, and landed in Lima that evening.\n\nOn Saturday she held talks with President Tomas Vik.\n\nShe left Lima on Monday evening for Madrid.";
+        let got = legs(text);
+        assert_eq!(
+            got,
+            vec![
+                leg("Madrid", "Lima", "2016-09-02", &[]),
+                leg("Lima", "Madrid", "2016-09-05", &[]),
+            ]
+        );
+    }
+
+    #[test]
+    fn someone_a_place_is_remembered_for_is_not_met_there() {
+        let text = " date 2016-09-04\n\nPrime Minister Ana Ruiz arrived in Lima on Saturday. She paid homage at the mausoleum before visiting the house where President Tomas Vik lived and worked. She laid a wreath in memory of the country's founding father, Jon Dahl.";
+        assert!(participants(text).is_empty(), "{:?}", participants(text));
     }
 }
