@@ -2173,7 +2173,7 @@ static CONCLUDED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A time that is not a day of the visit: a month or year alone, "last year", "in 2019".
 static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:[Ii]n\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<year>(?:19|20)\d\d))?(?:[^\w\s]|\s+[a-z]|$)|in\s+(?P<alone>(?:19|20)\d\d)|(?:last|next)\s+(?:year|month)|years\s+ago)")
+    Regex::new(r"(?-u:\b)(?:[Ii]n\s+(?:(?:early|late|mid-?)\s*)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<year>(?:19|20)\d\d))?(?:[^\w\s]|\s+[a-z]|$)|in\s+(?P<alone>(?:19|20)\d\d)|(?:last|next)\s+(?:year|month)|years\s+ago)")
         .expect("another-time pattern compiles")
 });
 
@@ -5077,5 +5077,21 @@ mod tests {
     fn someone_a_place_is_remembered_for_is_not_met_there() {
         let text = " date 2016-09-04\n\nPrime Minister Ana Ruiz arrived in Lima on Saturday. She paid homage at the mausoleum before visiting the house where President Tomas Vik lived and worked. She laid a wreath in memory of the country's founding father, Jon Dahl.";
         assert!(participants(text).is_empty(), "{:?}", participants(text));
+    }
+
+    #[test]
+    fn a_trip_opened_in_a_city_arrives_there_and_a_tour_in_late_january_is_background() {
+        let text = " date 2023-02-09\n\nForeign Minister Ana Ruiz ended a tour in Peru on Thursday.\n\nThe trip came two weeks after her tour of the Andes, which in late January took her to Bolivia and Ecuador.\n\nRuiz opened the trip in Santiago on Sunday, flying in from Madrid for talks with her counterpart, Tomas Vik. On Tuesday she flew to Lima.";
+        let got = legs(text);
+        for journey in [
+            leg("Madrid", "Santiago", "2023-02-05", &[]),
+            leg("Santiago", "Lima", "2023-02-07", &[]),
+        ] {
+            assert!(got.contains(&journey), "{journey:?}: {got:?}");
+        }
+        assert!(
+            got.iter().all(|l| l.1 != "Bolivia" && l.1 != "Ecuador"),
+            "{got:?}"
+        );
     }
 }
