@@ -651,7 +651,10 @@ impl Reader<'_, '_> {
                 let w = &self.ws[j];
                 !NOT_PERSON.contains(key(w))
                     && (!self.is_title_word_at(j) || self.head_in_name(from, j))
-                    && (w.capitalised() || j > from && hyphenated_particle(w.text))
+                    // ("Mohammed bin Salman", "Lula da Silva": a particle inside the name)
+                    && (w.capitalised()
+                        || j > from
+                            && (hyphenated_particle(w.text) || PARTICLES.contains(key(w))))
             })
             && self.country_at(from).is_none()
             && !self.is_city(from, to)
@@ -752,13 +755,6 @@ impl Reader<'_, '_> {
         let title = self.title_at(i)?;
         let title = self.conjoined(&title).unwrap_or(title);
         let (j, comma, honoured) = self.after_title(title.end);
-        if let Some(end) = self.name_at(j) {
-            // "Russian President, Vladimir Putin" but not "after meeting the President, Ban"
-            let accept = !comma || honoured || end - j >= 2 && self.looks_like_person(j, end);
-            if accept {
-                return Some((self.person(&title, j, end), end));
-            }
-        }
         // "Saudi Arabia's foreign minister, Prince Faisal bin Farhan": a style before the
         // name in apposition; the office is the role
         if comma
@@ -772,6 +768,13 @@ impl Reader<'_, '_> {
             && let Some(end) = self.name_at(style.end)
         {
             return Some((self.person(&title, style.end, end), end));
+        }
+        if let Some(end) = self.name_at(j) {
+            // "Russian President, Vladimir Putin" but not "after meeting the President, Ban"
+            let accept = !comma || honoured || end - j >= 2 && self.looks_like_person(j, end);
+            if accept {
+                return Some((self.person(&title, j, end), end));
+            }
         }
         // ("the Head of State", "the Head of Government": an office, though "head" alone is
         // no title)
@@ -1162,6 +1165,18 @@ mod tests {
 
     fn described(role: &str) -> Seen {
         (None, Some(role.into()), Form::Description)
+    }
+
+    #[test]
+    fn a_name_with_a_particle_stands_in_apposition_and_a_style_before_it_is_no_part_of_it() {
+        assert_eq!(
+            people("She held talks with Jon bin Tomas, Crown Prince of Qatar."),
+            vec![named("Jon bin Tomas", Some("Crown Prince of Qatar"))]
+        );
+        assert_eq!(
+            people("She was greeted by the President, Sheikh Jon Tomas Al Dahl."),
+            vec![named("Jon Tomas Al Dahl", Some("President"))]
+        );
     }
 
     #[test]

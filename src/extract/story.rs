@@ -119,6 +119,9 @@ pub struct Story<'d> {
     /// The story's day was set by a lead that sums up the visit ("concluded a visit today"):
     /// a full date before it starts the story told in order, not a look back.
     summed_up: bool,
+    /// "held bilateral talks with:": the engagement whose counterparts the list items that
+    /// follow name, one item each.
+    listed: Option<MeetingFact>,
     index: usize,
 }
 
@@ -178,6 +181,7 @@ impl<'d> Story<'d> {
             moved_with: None,
             named_before: None,
             summed_up: false,
+            listed: None,
             index: 0,
         }
     }
@@ -293,12 +297,13 @@ impl<'d> Story<'d> {
         let triggers = legs::trigger_patterns().count();
         let leg_facts = merge_facts(legs::facts(reading, |k| present.matched(k)));
         self.visit_ended(reading, &leg_facts);
-        let meeting_facts = meetings::facts(
+        let mut meeting_facts = meetings::facts(
             reading,
             |k| present.matched(triggers + k),
             companions,
             &self.cast,
         );
+        self.list_of_counterparts(reading, &mut meeting_facts);
         // ("Crowds lined the avenues.": a paragraph that tells nothing of the visit does not
         // end it)
         if closing
@@ -749,6 +754,51 @@ impl<'d> Story<'d> {
         in_order
             && first.origin_told
             && same_place(first.leg.origin.as_ref(), last.leg.destination.as_ref())
+    }
+
+    /// "held bilateral talks with:" and then a list, an item for each counterpart ("- X,
+    /// President of Y, on Saturday"): the talks are one engagement per item, with those the
+    /// item names, unless the item tells its own ("over a working lunch").
+    fn list_of_counterparts(&mut self, reading: &Reading<'_>, facts: &mut Vec<MeetingFact>) {
+        if !reading.sentence.bullet {
+            self.listed = None;
+            if reading.text.trim_end().ends_with("with:")
+                && let Some(k) = facts
+                    .iter()
+                    .position(|f| f.kind == MeetingKind::Meeting && f.participants.is_empty())
+            {
+                self.listed = Some(facts.remove(k));
+            }
+            return;
+        }
+        let Some(header) = self
+            .listed
+            .as_ref()
+            .filter(|_| facts.iter().all(|f| f.participants.is_empty()))
+        else {
+            return;
+        };
+        let mut named: Vec<PersonId> = Vec::new();
+        for a in &reading.actors {
+            if let Who::Person(id) = a.who
+                && !named.contains(&id)
+            {
+                named.push(id);
+            }
+        }
+        if !named.is_empty() {
+            // ("- X, President of Brazil, which will hold the G20 presidency": the item's
+            // words about the counterpart tell no engagement of their own)
+            facts.clear();
+            facts.push(MeetingFact {
+                at: 0,
+                participants: named,
+                place: None,
+                copies: 1,
+                one_each: false,
+                ..header.clone()
+            });
+        }
     }
 
     /// Where the legs told so far put the traveller on `day`, when a later leg has taken
@@ -5093,5 +5143,25 @@ mod tests {
             got.iter().all(|l| l.1 != "Bolivia" && l.1 != "Ecuador"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_list_after_talks_with_names_one_counterpart_an_item() {
+        let text = " date 2023-09-11\n\nPresident Ana Ruiz arrived in Lima on Saturday, 9 September, for the summit.\n\nOn the margins of the Summit, the President held bilateral talks with:\n\n- Tomas Vik, President of Brazil, which will hold the presidency from 1 December;\n- Hamad bin Jassim, Prime Minister of Qatar, on Sunday 10 September;\n- Jon Dahl, Prime Minister of Norway, and, separately, Lena da Costa, President of Portugal.\n\nOn Sunday evening, the President flew to Quito.";
+        let met: Vec<Vec<String>> = meetings(text)
+            .into_iter()
+            .filter(|m| m.kind == MeetingKind::Meeting)
+            .map(|m| m.participants.into_iter().map(|p| p.name).collect())
+            .collect();
+        assert_eq!(
+            met,
+            vec![
+                vec!["Tomas Vik".to_owned()],
+                vec!["Hamad bin Jassim".to_owned()],
+                vec!["Jon Dahl".to_owned(), "Lena da Costa".to_owned()],
+            ]
+        );
+        let with_jassim = meetings_with(text, "Hamad bin Jassim");
+        assert_eq!(with_jassim, vec![done("2023-09-10", "Hamad bin Jassim")]);
     }
 }
