@@ -455,6 +455,18 @@ impl<'a> Reading<'a> {
                             | "afternoon"
                             | "evening"
                             | "night"
+                            // ("On Thursday the president will visit ...": a title as subject)
+                            | "president"
+                            | "minister"
+                            | "secretary-general"
+                            | "chancellor"
+                            | "premier"
+                            | "king"
+                            | "queen"
+                            | "pope"
+                            | "leader"
+                            | "delegation"
+                            | "couple"
                     )
             })
     }

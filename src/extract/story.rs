@@ -5164,4 +5164,14 @@ mod tests {
         let with_jassim = meetings_with(text, "Hamad bin Jassim");
         assert_eq!(with_jassim, vec![done("2023-09-10", "Hamad bin Jassim")]);
     }
+
+    #[test]
+    fn a_weekday_ahead_of_a_title_as_subject_and_its_future_is_still_to_come() {
+        let text = " date 2015-10-21\n\nPresident Ana Ruiz arrived in London on Monday evening for a state visit.\n\nOn Wednesday morning Ms Ruiz held talks with Prime Minister Tomas Vik.\n\nOn Thursday the president will visit a laboratory, before being driven to Oxford for a dinner with the prime minister.";
+        let got = legs(text);
+        let oxford: Vec<_> = got.iter().filter(|l| l.1 == "Oxford").collect();
+        assert_eq!(oxford.len(), 1, "{got:?}");
+        assert_eq!(oxford[0].2, "2015-10-22");
+        assert_eq!(oxford[0].4, Status::Planned);
+    }
 }
