@@ -529,6 +529,7 @@ impl<'d> Story<'d> {
                     | DateExpr::Weekday(_)
                     | DateExpr::Relative(1..)
                     | DateExpr::DayOfMonth(_)
+                    | DateExpr::Published(_)
             )
             && reading.date_at(last.mention.start) == Some(last)
         {
@@ -553,9 +554,12 @@ impl<'d> Story<'d> {
         }
         // "X on Friday became the first ... to visit Y": before any date, a lead's day that
         // lies in the week before the report is the story's day
+        // (not "today's noon briefing": the day of the telling)
         if self.calendar.anchor.is_none() && anchors.is_empty() {
             let recent = reading.dates.iter().find_map(|d| {
+                let owner = reading.text[d.mention.end..].starts_with(['\'', '\u{2019}']);
                 d.date
+                    .filter(|_| !owner)
                     .filter(|&day| day <= published && (published - day).num_days() <= 7)
                     .map(|day| (d.mention.start, day))
             });
@@ -5173,5 +5177,14 @@ mod tests {
         assert_eq!(oxford.len(), 1, "{got:?}");
         assert_eq!(oxford[0].2, "2015-10-22");
         assert_eq!(oxford[0].4, Status::Planned);
+    }
+
+    #[test]
+    fn the_day_of_the_telling_sets_no_day_and_an_arrival_yesterday_brings_the_story_there() {
+        let text = " date 2012-11-20\n\nThe following is an excerpt of today's noon briefing by Jon Dahl, Spokesperson for the Secretary-General.\n\nThe Secretary-General, Ana Ruiz, left New York on Sunday evening and landed in Cairo yesterday afternoon.\n\nStraight after her arrival, she held talks with Foreign Minister Tomas Vik.";
+        assert_eq!(
+            meetings_with(text, "Tomas Vik"),
+            vec![done("2012-11-19", "Tomas Vik")]
+        );
     }
 }
