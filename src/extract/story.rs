@@ -2186,7 +2186,10 @@ fn another_visit(clause: &str, reference: NaiveDate) -> bool {
         let of_the_place = [head.as_str(), without_count.trim_end_matches([',', ' '])]
             .iter()
             .any(|h| h.ends_with(" where"));
-        if INCIDENT.is_match(before) || of_the_place {
+        // "met X, following the one the three had held in Buenos Aires last year": the time
+        // of an earlier event told in the pluperfect
+        let earlier_event = before.contains(" had ");
+        if INCIDENT.is_match(before) || of_the_place || earlier_event {
             return false;
         }
         let phrase = whole.as_str().to_lowercase();
@@ -5185,6 +5188,15 @@ mod tests {
         assert_eq!(
             meetings_with(text, "Tomas Vik"),
             vec![done("2012-11-19", "Tomas Vik")]
+        );
+    }
+
+    #[test]
+    fn the_time_of_an_earlier_meeting_told_in_the_pluperfect_does_not_move_this_one() {
+        let text = " date 2019-06-30\n\nSecretary-General Ana Ruiz arrived in Osaka on Friday, 28 June.\n\nLater, she met with President Tomas Vik for a meeting on climate, following the one the two had held in Lima last year.";
+        assert_eq!(
+            meetings_with(text, "Tomas Vik"),
+            vec![done("2019-06-28", "Tomas Vik")]
         );
     }
 }
