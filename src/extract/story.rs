@@ -2706,19 +2706,24 @@ fn near(a: &Place, b: &Place) -> bool {
 }
 
 /// A capital and a town of its country less than 8 km away: a district of the capital
-/// ("Westminster" and London), between which a move is no journey.
+/// ("Westminster" and London), between which a move is no journey. (The distance is asked
+/// first: the capital is looked up only for towns that close.)
 fn one_city(a: &Place, b: &Place) -> bool {
-    let gazetteer = Gazetteer::global();
-    let Some(code) = a.country_code.as_deref() else {
+    let close = a.country_code.is_some()
+        && a.country_code == b.country_code
+        && kilometres_apart(a, b).is_some_and(|km| km < 8.0);
+    if !close {
         return false;
-    };
-    let capital = gazetteer.capital(code);
+    }
+    let gazetteer = Gazetteer::global();
+    let capital = a
+        .country_code
+        .as_deref()
+        .and_then(|code| gazetteer.capital(code));
     let is_capital = |p: &Place| same_place(capital.as_ref(), Some(p));
-    a.country_code == b.country_code
-        && (is_capital(a) || is_capital(b))
+    (is_capital(a) || is_capital(b))
         && gazetteer.country(&a.name).is_none()
         && gazetteer.country(&b.name).is_none()
-        && kilometres_apart(a, b).is_some_and(|km| km < 8.0)
 }
 
 /// The distance between two places with coordinates, in kilometres (flat-earth, for short
