@@ -666,12 +666,14 @@ impl Calendar {
             .or_else(|| self.bounds.map(|(a, _)| a))
             .unwrap_or_else(|| self.published.latest());
         let first = reference.with_day(1)?;
+        let month = chrono::Months::new(1);
         [
-            first - chrono::Months::new(1),
-            first,
-            first + chrono::Months::new(1),
+            first.checked_sub_months(month),
+            Some(first),
+            first.checked_add_months(month),
         ]
         .into_iter()
+        .flatten()
         .filter_map(|m| m.with_day(day))
         .min_by_key(|d| distance(*d, reference))
     }

@@ -730,9 +730,9 @@ fn rejects(reading: &Reading<'_>, span: &Span) -> bool {
     }
     // "the two sides signed an agreement": the delegations sign, the leaders need not be
     // there; "talks, at which (or with whom) she signed an agreement": part of the talks
-    static SIDES: LazyLock<Regex> =
+    static SIGNED_APART: LazyLock<Regex> =
         LazyLock::new(|| compile(r"(?i)(?-u:\b)(?:sides|whom|which)\s+(?:[a-z]+\s+){0,3}$"));
-    if word.starts_with("sign") && SIDES.is_match(before) {
+    if word.starts_with("sign") && SIGNED_APART.is_match(before) {
         return true;
     }
     if span.rule == "site-visit" {
@@ -1305,7 +1305,8 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "paying tribute to the late Sen. X", "in memory of X": the dead are remembered, not met.
+/// "paying tribute to the late Sen. X", "in memory of X", "a memorial to X", "in memory of the
+/// country's founding father, X": the dead are remembered, not met.
 static REMEMBERED: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)(?-u:\b)(?:the\s+late\s+(?:(?-i:[A-Z])[a-z]*\.?\s+)?|(?:in\s+(?:the\s+)?memory\s+of|tribute\s+to|memorial\s+to|mausoleum\s+of)\s+(?:[\w'\x{2019}-]+,?\s+){0,4})$",

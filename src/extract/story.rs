@@ -813,7 +813,10 @@ impl<'d> Story<'d> {
             .iter()
             .rev()
             .filter(|l| l.leg.status == Status::Completed && l.leg.destination.is_some());
-        made.next()?.leg.date.filter(|&d| d > day)?;
+        let latest = made.next()?;
+        if latest.leg.date.is_none_or(|d| d <= day) {
+            return None;
+        }
         made.find(|l| l.leg.date.is_some_and(|d| d <= day))?
             .leg
             .destination
