@@ -1235,7 +1235,7 @@ fn person_before(reading: &Reading<'_>, at: usize) -> Option<PersonId> {
 }
 
 /// The known people other than the traveller and companions in `window`, in order.
-fn people_in(
+pub(crate) fn people_in(
     reading: &Reading<'_>,
     window: (usize, usize),
     companions: &[PersonId],

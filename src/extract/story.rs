@@ -303,7 +303,7 @@ impl<'d> Story<'d> {
             companions,
             &self.cast,
         );
-        self.list_of_counterparts(reading, &mut meeting_facts);
+        self.list_of_counterparts(reading, companions, &mut meeting_facts);
         // ("Crowds lined the avenues.": a paragraph that tells nothing of the visit does not
         // end it)
         if closing
@@ -763,7 +763,12 @@ impl<'d> Story<'d> {
     /// "held bilateral talks with:" and then a list, an item for each counterpart ("- X,
     /// President of Y, on Saturday"): the talks are one engagement per item, with those the
     /// item names, unless the item tells its own ("over a working lunch").
-    fn list_of_counterparts(&mut self, reading: &Reading<'_>, facts: &mut Vec<MeetingFact>) {
+    fn list_of_counterparts(
+        &mut self,
+        reading: &Reading<'_>,
+        companions: &[PersonId],
+        facts: &mut Vec<MeetingFact>,
+    ) {
         if !reading.sentence.bullet {
             self.listed = None;
             if reading.text.trim_end().ends_with("with:")
@@ -782,14 +787,7 @@ impl<'d> Story<'d> {
         else {
             return;
         };
-        let mut named: Vec<PersonId> = Vec::new();
-        for a in &reading.actors {
-            if let Who::Person(id) = a.who
-                && !named.contains(&id)
-            {
-                named.push(id);
-            }
-        }
+        let named = meetings::people_in(reading, (0, reading.text.len()), companions, &self.cast);
         if !named.is_empty() {
             // ("- X, President of Brazil, which will hold the G20 presidency": the item's
             // words about the counterpart tell no engagement of their own)
@@ -1146,7 +1144,8 @@ impl<'d> Story<'d> {
         };
         if let Some(h) = &here {
             // "crossed to Westminster" from London: a move within one city
-            if !same_place(Some(h), Some(&destination)) && one_city(h, &destination) {
+            if !same_place(Some(h), Some(&destination)) && one_city(self.gazetteer, h, &destination)
+            {
                 return;
             }
             // arriving where the traveller already is: the same movement told again
@@ -2711,14 +2710,13 @@ fn near(a: &Place, b: &Place) -> bool {
 /// A capital and a town of its country less than 8 km away: a district of the capital
 /// ("Westminster" and London), between which a move is no journey. (The distance is asked
 /// first: the capital is looked up only for towns that close.)
-fn one_city(a: &Place, b: &Place) -> bool {
+fn one_city(gazetteer: &Gazetteer, a: &Place, b: &Place) -> bool {
     let close = a.country_code.is_some()
         && a.country_code == b.country_code
         && kilometres_apart(a, b).is_some_and(|km| km < 8.0);
     if !close {
         return false;
     }
-    let gazetteer = Gazetteer::global();
     let capital = a
         .country_code
         .as_deref()
