@@ -397,10 +397,35 @@ fn mentions_in_case(sentence: &str) -> Vec<DateMention> {
         }
     }
     found.sort_by_key(|m| m.start);
+    drop_appositions(sentence, &mut found);
     if cues.digit || cues.time_word() {
         attach_parts(sentence, &mut found);
     }
     found
+}
+
+/// "on Tuesday, 7 March, the day after the conference closed": a day counted from another
+/// event, said in apposition to a date just given, names that date again and is dropped.
+fn drop_appositions(sentence: &str, found: &mut Vec<DateMention>) {
+    let mut k = 1;
+    while k < found.len() {
+        let (before, this) = (&found[k - 1], &found[k]);
+        let between = &sentence[before.end..this.start];
+        let phrase = &sentence[this.start..this.end];
+        let counted = this.rule == "relative-day"
+            && (phrase.eq_ignore_ascii_case("the day after")
+                || phrase.eq_ignore_ascii_case("the day before"));
+        let dated = matches!(before.expr, DateExpr::Day { .. });
+        if counted
+            && dated
+            && between.trim_start_matches(',').trim().is_empty()
+            && between.contains(',')
+        {
+            found.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// Every rule's pattern at once.
@@ -1015,5 +1040,16 @@ mod tests {
                 mentions(sentence)
             );
         }
+    }
+
+    #[test]
+    fn a_day_after_another_event_said_beside_a_date_is_that_date() {
+        let told = mentions(
+            "The tour began on Tuesday, 7 March, the day after the summit closed in Lima.",
+        );
+        assert_eq!(told.len(), 1);
+        assert_eq!(told[0].rule, "weekday-day-month");
+        let counted = mentions("She arrived on 7 March and left the day after.");
+        assert_eq!(counted.len(), 2);
     }
 }

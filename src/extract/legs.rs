@@ -11,7 +11,7 @@ use regex::Regex;
 
 use crate::domain::{Mode, Place};
 use crate::extract::places::{PlaceKind, PlaceMention};
-use crate::extract::reading::{Actor, Reading, Who, floor_char, tail, topic_place};
+use crate::extract::reading::{Actor, PLUPERFECT, Reading, Who, floor_char, tail, topic_place};
 
 /// What a trigger word says about the movement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -323,6 +323,19 @@ fn moves_traveller(reading: &Reading<'_>, start: usize, end: usize, trigger: &Tr
         return reading.planned_at(start);
     }
     if others_made_to_move(reading, start) || said_of_oneself(reading, start) {
+        return false;
+    }
+    // "Before leaving Tokyo, she had spoken with X": the time before the journey, whose
+    // leaving is told in its place
+    let leaving = ["leaving", "departing"]
+        .iter()
+        .any(|w| phrase.eq_ignore_ascii_case(w));
+    if leaving
+        && reading.text[..start]
+            .trim_end()
+            .eq_ignore_ascii_case("before")
+        && PLUPERFECT.is_match(&reading.text[end..])
+    {
         return false;
     }
     // "as Britain left the European Union": a country that moves is no traveller
@@ -1289,5 +1302,14 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn leaving_told_before_a_call_in_the_pluperfect_is_no_leg() {
+        let found = legs(
+            "Minister Ana Ruiz flew to Lima on Friday. Before leaving Quito, she had spoken by telephone with the Foreign Minister of Chile.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1.as_deref(), Some("Lima"));
     }
 }

@@ -128,7 +128,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Meeting,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:met|meets|meet|meeting|meetings|talks|round-?\s*tables?|discussions?|courtesy\s+call|(?:called|calling|calls|call)\s+on|t[eê]te-[aà]-t[eê]te|audience\s+with|consultations|conferred|briefed\s+(?:him|her)|briefings?\s+(?:by|from|with)|(?:was|were)\s+briefed\s+by)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:met|meets|meet|meeting|meetings|talks|round-?\s*tables?|discussions?|courtesy\s+call|(?:called|calling|calls|call)\s+on|t[eê]te-[aà]-t[eê]te|audience\s+with|consultations|conferred|(?:sat|sits|sit|sitting)\s+down\s+with|briefed\s+(?:him|her)|briefings?\s+(?:by|from|with)|(?:was|were)\s+briefed\s+by)(?-u:\b)",
             )
         }),
     },
@@ -198,6 +198,10 @@ const VERB_FORMS: &[&str] = &[
     "meets",
     "meet",
     "conferred",
+    "sat",
+    "sits",
+    "sit",
+    "sitting",
     "dined",
     "dining",
     "dine",
@@ -480,7 +484,9 @@ fn event_spans(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<Span> 
             let gap = &reading.text[last.end..start];
             let (clause_start, _) = reading.clause(start);
             let same_clause = clause_start <= last.start;
-            let adjacent = gap.len() <= 40 && !gap.contains(',') && same_clause;
+            // ("met X there before sitting down with Y": one after the other)
+            let adjacent =
+                gap.len() <= 40 && !gap.contains(',') && same_clause && !gap.contains(" before ");
             let light =
                 last.rule == "reception" || last.rule == "talks" && last.end - last.start <= 4;
             let word = reading.text[start..end].to_lowercase();
@@ -491,6 +497,7 @@ fn event_spans(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<Span> 
                 && !gap.contains(", and ")
                 // "met X, with whom he held a press availability": two engagements
                 && !gap.contains(", with whom ")
+                && !gap.contains(" before ")
                 // "was received by X and held separate talks with Y": two
                 && !SEVERAL.is_match(gap)
                 // "meet X and deliver a speech": the speech is one more engagement
@@ -1882,6 +1889,46 @@ mod tests {
         assert_eq!(
             meetings(text),
             vec![seen(MeetingKind::Conference, &[], Status::Completed)]
+        );
+    }
+
+    #[test]
+    fn sitting_down_with_someone_is_a_meeting_and_the_two_men_face_the_press_together() {
+        let found = meetings(
+            "Minister Ana Ruiz arrived in Lima on Monday. She sat down with the Coordinator in Peru, Jon Dahl, who briefed her on the floods. Afterwards, the two men spoke to reporters.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                (
+                    MeetingKind::Meeting,
+                    vec!["Jon Dahl".to_owned()],
+                    Status::Completed
+                ),
+                (
+                    MeetingKind::Press,
+                    vec!["Jon Dahl".to_owned()],
+                    Status::Completed
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn meeting_some_before_sitting_down_with_others_is_two_engagements() {
+        let found = meetings(
+            "Minister Ana Ruiz arrived in Lima on Monday. She met business leaders there before sitting down with President Tomas Vik.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                (MeetingKind::Meeting, vec![], Status::Completed),
+                (
+                    MeetingKind::Meeting,
+                    vec!["Tomas Vik".to_owned()],
+                    Status::Completed
+                ),
+            ]
         );
     }
 }

@@ -504,7 +504,13 @@ impl<'d> Story<'d> {
             && self.calendar.anchor.is_some()
             && let [d] = reading.dates.as_slice()
             && let Some(day) = d.date.filter(|&day| day <= published)
-            && matches!(d.mention.expr, DateExpr::Weekday(_))
+            // ("pulled into Kyiv on the morning of Wednesday, 8 March": a date a few days on
+            // moves it too, not "the earthquake of 6 February" told as background)
+            && (matches!(d.mention.expr, DateExpr::Weekday(_))
+                || matches!(d.mention.expr, DateExpr::Day { .. } | DateExpr::DayOfMonth(_))
+                    && self.calendar.anchor.is_some_and(|a| {
+                        day > a && (day - a).num_days() <= 7
+                    }))
             && !reading.planned_at(d.mention.start)
             && !reading.text[..d.mention.start].ends_with("last ")
             && !matches!(
@@ -1690,7 +1696,17 @@ impl<'d> Story<'d> {
             Regex::new(r"^(?:Around\s+the\s+table|(?:Also\s+)?[Pp]resent|Attending|Taking\s+part|Among\s+(?:those|them|the\s+participants)(?:\s+(?:present|attending|taking\s+part))?)\s+(?:were|was)\s")
                 .expect("present pattern compiles")
         });
-        if !PRESENT.is_match(reading.text) {
+        // "Foreign Minister X also took part.": a sentence of its own about who else was there
+        static TOOK_PART: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^[^,;]{3,80}?\s(?:also\s+)?(?:took\s+part|participated|sat\s+in|(?:was|were)\s+(?:also\s+)?present)(?:\s+(?:in\s+the\s+(?:talks|meeting|discussions?)|too|as\s+well))?\.?$")
+                .expect("took-part pattern compiles")
+        });
+        let took_part = TOOK_PART.is_match(reading.text)
+            && reading
+                .actors
+                .first()
+                .is_some_and(|a| a.start <= 1 && matches!(a.who, Who::Person(_)));
+        if !took_part && !PRESENT.is_match(reading.text) {
             return;
         }
         let index = self.index;
@@ -5203,6 +5219,29 @@ mod tests {
         assert_eq!(
             meetings_with(text, "Tomas Vik"),
             vec![done("2019-06-28", "Tomas Vik")]
+        );
+    }
+
+    #[test]
+    fn a_date_a_day_on_told_without_an_event_moves_the_story_on() {
+        let text = " date 2023-03-10\n\nRuiz in Kyiv\n\nMinister Ana Ruiz took an overnight train to Kyiv on Tuesday, 7 March. She pulled into the capital's station on the morning of Wednesday, 8 March. At midday, President Tomas Vik received her for talks.";
+        let days = meeting_days(text);
+        assert_eq!(
+            days,
+            vec![(
+                "2023-03-08".to_owned(),
+                "Tomas Vik".to_owned(),
+                Status::Completed
+            )]
+        );
+    }
+
+    #[test]
+    fn one_who_also_took_part_joins_the_last_talks() {
+        let text = " date 2023-03-10\n\nOn Wednesday, 8 March, President Tomas Vik received Minister Ana Ruiz for talks in Kyiv. Foreign Minister Jon Dahl also took part.";
+        assert_eq!(
+            participants(text),
+            vec!["Tomas Vik".to_owned(), "Jon Dahl".to_owned()]
         );
     }
 }
