@@ -359,7 +359,24 @@ impl Cast {
         {
             return Some(id);
         }
-        self.most_recent(fits)
+        // "Ilham Aliyev of Azerbaijan ... the President of Azerbaijan": a leader of a country
+        // whose one person named without a title is of that country
+        let leader =
+            ["president", "prime minister", "king", "emir", "chancellor"].contains(&role.as_str());
+        self.most_recent(fits).or_else(|| {
+            let country = mention.country.as_deref().filter(|_| leader)?;
+            let untitled = |id: PersonId| {
+                Some(id) != self.traveller
+                    && self.office(id).is_empty()
+                    && self.people[id]
+                        .country
+                        .as_deref()
+                        .is_some_and(|c| crate::fold::same_folded(c, country))
+            };
+            let mut of_country = (0..self.people.len()).filter(|&id| untitled(id));
+            let one = of_country.next();
+            one.filter(|_| of_country.next().is_none())
+        })
     }
 
     /// A description that names the traveller's own title ("the Secretary-General").
@@ -526,8 +543,22 @@ fn reduce_role(role: &str, country: Option<&str>) -> String {
         "secretary" if complement == "state" => "secretary of state".to_owned(),
         "head" | "chief" => format!("{head} of {complement}"),
         h if names_country => h.to_owned(),
-        h => format!("{h} {complement}"),
+        // "President of Russia" of the Russian Federation: the office with the country's
+        // name, as "the Russian President" is read
+        h => match country.filter(|c| same_country(c, complement)) {
+            Some(c) => format!("{h} {}", fold(c)),
+            None => format!("{h} {complement}"),
+        },
     }
+}
+
+/// Whether two names are of one country ("russia", "russian federation").
+fn same_country(a: &str, b: &str) -> bool {
+    let gazetteer = crate::gazetteer::Gazetteer::global();
+    gazetteer
+        .country(a)
+        .zip(gazetteer.country(b))
+        .is_some_and(|(x, y)| x.code == y.code)
 }
 
 /// The words before and after the first " of ", " for ", " in " or " to " of `text`.
@@ -662,6 +693,12 @@ mod tests {
                 "Minister of Industry and Trade",
                 None,
                 "industry and trade minister",
+            ),
+            // a country's short name, as its demonym is read ("the Russian President")
+            (
+                "President of Russia",
+                Some("Russian Federation"),
+                "president russian federation",
             ),
         ];
         for (role, country, expected) in cases {
@@ -805,5 +842,14 @@ mod tests {
     fn a_description_fitting_nobody_resolves_to_nobody() {
         let got = resolve(&["The Prime Minister spoke."]);
         assert!(got[0].is_empty());
+    }
+
+    #[test]
+    fn a_leader_of_a_country_is_its_one_person_named_without_a_title() {
+        let got = resolve(&[
+            "Around the table were Tomas Vik of Azerbaijan and Jon Dahl of Belarus.",
+            "Later she met the President of Azerbaijan.",
+        ]);
+        assert_eq!(got[1], ["Tomas Vik"]);
     }
 }

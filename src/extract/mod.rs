@@ -1355,7 +1355,16 @@ fn describes_traveller(story: &Story<'_>, mention: &PersonMention, p: &Parsed<'_
                 None => elsewhere(),
             };
     }
-    office == described || described == "leader" && mention.country.is_some()
+    // ("the Russian President" of the traveller first called "the President of Russia")
+    let with_country = || {
+        mention.country.as_deref().is_some_and(|c| {
+            office
+                .strip_prefix(described.as_str())
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(|rest| rest == crate::fold::fold(c))
+        })
+    };
+    office == described || described == "leader" && mention.country.is_some() || with_country()
 }
 
 /// Offices whose holder is a country's voice abroad.

@@ -2240,9 +2240,10 @@ fn years_apart(clause: &str) -> bool {
         && YEARS_APART.is_match(clause)
 }
 
-/// "concluded an official visit to the Maldives today": a lead that sums up the visit.
+/// "concluded an official visit to the Maldives today", "returned to Headquarters this
+/// morning from Afghanistan": a lead that sums up the visit.
 static CONCLUDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:concluded|concludes|concluding|ended|ends|wrapped\s+up|wraps\s+up|wrapping\s+up|completed|completes|completing)\s+(?:a|an|his|her|the|their)|(?:returned|returns)\s+[^.;]{0,60}?\s+at\s+the\s+end\s+of(?:\s+(?:a|an|his|her|the|their))?|,\s+at\s+the\s+end\s+of\s+(?:a|an|his|her|the|their))\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|consultations)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:concluded|concludes|concluding|ended|ends|wrapped\s+up|wraps\s+up|wrapping\s+up|completed|completes|completing)\s+(?:a|an|his|her|the|their)|(?:returned|returns)\s+[^.;]{0,60}?\s+at\s+the\s+end\s+of(?:\s+(?:a|an|his|her|the|their))?|,\s+at\s+the\s+end\s+of\s+(?:a|an|his|her|the|their))\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|consultations)(?-u:\b)|(?-u:\b)(?:has\s+|have\s+)?returned\s+(?:home\s+|to\s+[^.;,]{1,40}?\s+)?(?:(?:today|yesterday|this\s+morning|this\s+afternoon|last\s+night|overnight)\s+)?from\s+(?-i:[A-Z])")
         .expect("concluded pattern compiles")
 });
 
@@ -5242,6 +5243,23 @@ mod tests {
         assert_eq!(
             participants(text),
             vec!["Tomas Vik".to_owned(), "Jon Dahl".to_owned()]
+        );
+    }
+
+    #[test]
+    fn a_lead_that_returns_from_the_visit_is_followed_by_the_story_from_its_start() {
+        let text = " date 2010-07-21\n\nSecretary-General back from Lima\n\nSecretary-General Ana Ruiz returned to Headquarters this morning from Peru, where she co-chaired the Lima Conference. She left Lima on Tuesday evening.\n\nBefore the conference opened, Ms. Ruiz sat down with President Tomas Vik at the palace.";
+        let with_vik: Vec<_> = meeting_days(text)
+            .into_iter()
+            .filter(|m| m.1 == "Tomas Vik")
+            .collect();
+        assert_eq!(
+            with_vik,
+            vec![(
+                "2010-07-20".to_owned(),
+                "Tomas Vik".to_owned(),
+                Status::Completed
+            )]
         );
     }
 }
