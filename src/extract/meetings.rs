@@ -92,7 +92,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Ceremony,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:[\w-]+\s+)?ceremon(?:y|ies)(?-u:\b)|(?-u:\b)wreath(?:-laying)?(?-u:\b)|(?-u:\b)(?:laid|laying|lay|lays|placed|placing)\s+(?:a\s+)?(?:flowers|floral\s+tribute|bouquet)(?-u:\b)|(?-u:\b)(?:paid|paying|pays|pay)\s+homage(?-u:\b)|(?-u:\b)guard\s+of\s+honou?r(?-u:\b)|(?-u:\b)honou?r\s+guard(?-u:\b)|(?-u:\b)(?:grand|warm|official|formal|ceremonial)\s+welcome(?-u:\b)|(?-u:\b)(?:signed|sign)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:joint\s+statement|declaration|agreement|memorandum|treaty|accord|communiqu[eé])s?(?-u:\b)|(?-u:\b)(?:witnessed|witness)\s+the\s+signing(?-u:\b)",
+                r"(?i)(?-u:\b)(?:[\w-]+\s+)?ceremon(?:y|ies)(?-u:\b)|(?-u:\b)wreath(?:-laying)?(?-u:\b)|(?-u:\b)(?:laid|laying|lay|lays|placed|placing)\s+(?:a\s+)?(?:flowers|floral\s+tribute|bouquet)(?-u:\b)|(?-u:\b)(?:paid|paying|pays|pay)\s+homage(?-u:\b)|(?-u:\b)guard\s+of\s+honou?r(?-u:\b)|(?-u:\b)honou?r\s+guard(?-u:\b)|(?-u:\b)(?:grand|warm|official|formal|ceremonial)\s+welcome(?-u:\b)|(?-u:\b)(?:signed|sign)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:joint\s+statement|declaration|agreement|memorandum|treaty|accord|communiqu[eé])s?(?-u:\b)|(?-u:\b)(?:witnessed|witness)\s+the\s+signing(?-u:\b)|(?-u:\b)(?:agreements|documents|memorand(?:a|ums)|accords)\s+(?:were|have\s+been)\s+(?:then\s+|also\s+)?signed(?-u:\b)",
             )
         }),
     },
@@ -128,7 +128,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Meeting,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:met|meets|meet|meeting|meetings|talks|round-?\s*tables?|discussions?|courtesy\s+call|(?:called|calling|calls|call)\s+on|t[eê]te-[aà]-t[eê]te|audience\s+with|consultations|conferred|(?:sat|sits|sit|sitting)\s+down\s+with|briefed\s+(?:him|her)|briefings?\s+(?:by|from|with)|(?:was|were)\s+briefed\s+by)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:met|meets|meet|meeting|meetings|talks|round-?\s*tables?|discussions?|courtesy\s+call|(?:called|calling|calls|call)\s+on|t[eê]te-[aà]-t[eê]te|audience\s+with|consultations|conferred|(?:sat|sits|sit|sitting)\s+down\s+with|(?:one-on-one|one-to-one|face-to-face|private)\s+conversations?|briefed\s+(?:him|her)|briefings?\s+(?:by|from|with)|(?:was|were)\s+briefed\s+by)(?-u:\b)",
             )
         }),
     },
@@ -507,8 +507,11 @@ fn event_spans(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<Span> 
                 && event.name != "site-visit";
             // "a working lunch, where the Prime Minister joined him": the same engagement
             // "a welcome ceremony hosted by X": the same engagement, its host after it
-            let host_after =
-                event.name == "reception" && last.rule != "reception" && gap.trim().is_empty();
+            // ("a state dinner that X hosted in her honour": the host in a relative clause)
+            let host_after = event.name == "reception"
+                && last.rule != "reception"
+                && (gap.trim().is_empty()
+                    || last.kind == MeetingKind::Meal && HOST_THAT.is_match(gap));
             let relative = event.name == "reception" && RELATIVE.is_match(gap) && gap.len() <= 90
                 || host_after;
             if relative {
@@ -590,6 +593,12 @@ fn last_break(text: &str, from: usize, to: usize) -> Option<usize> {
         .last()
         .map(|m| from + m.start())
 }
+
+static HOST_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^\s+(?:that|which)\s+(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*){0,3}\s+(?:is\s+|was\s+|will\s+|had\s+)?$",
+    )
+});
 
 static RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)^[^;.]*,\s+(?:where|at\s+which|during\s+which)(?-u:\b)[^;,]*$"));
@@ -951,7 +960,12 @@ fn engagement(
         participants = subject_with_traveller(reading, window.0);
     }
     if participants.is_empty() {
-        participants.extend(honouring_host(reading, start).or_else(|| with_whom(reading, start)));
+        participants.extend(
+            honouring_host(reading, start)
+                .or_else(|| with_whom(reading, start))
+                .or_else(|| host_named_after(reading, span))
+                .or_else(|| standing_beside(reading, span)),
+        );
     }
     let after_event = people_in(reading, (span.end, window.1), companions, cast);
     // "was received by X and held separate talks with Y": talks with Y alone, and "separate
@@ -1222,6 +1236,59 @@ fn with_whom(reading: &Reading<'_>, at: usize) -> Option<PersonId> {
 fn honouring_host(reading: &Reading<'_>, at: usize) -> Option<PersonId> {
     let who_at = relative_who(reading, at).filter(|_| in_honour(reading, at))?;
     person_before(reading, who_at)
+}
+
+/// "a state dinner that X is hosting in his honour": the host named in a relative clause
+/// right after the meal.
+fn host_named_after(reading: &Reading<'_>, span: &Span) -> Option<PersonId> {
+    static HOSTING: LazyLock<Regex> = LazyLock::new(|| {
+        compile(
+            r"^\s+(?:is|was|will\s+be)?\s*(?:hosting|hosted|host|giving|gave|give|offering|offered|offer)(?-u:\b)",
+        )
+    });
+    if span.kind != MeetingKind::Meal {
+        return None;
+    }
+    let (_, end) = reading.clause(span.start);
+    let after = reading.text.get(span.end..end.max(span.end))?;
+    let that = after.len() - after.trim_start_matches([' ', ',']).len();
+    let rest = &after[that..];
+    let word = ["that ", "which "].iter().find(|w| rest.starts_with(**w))?;
+    let at = span.end + that + word.len();
+    reading.actors.iter().find_map(|a| match a.who {
+        Who::Person(id)
+            if a.start == at
+                && HOSTING.is_match(&reading.text[a.end..])
+                && reading
+                    .text
+                    .get(a.end..end)
+                    .is_some_and(|r| r.contains(" honour") || r.contains(" honor")) =>
+        {
+            Some(id)
+        }
+        _ => None,
+    })
+}
+
+/// "told reporters after the talks, standing beside X": who stood at the traveller's side
+/// at a press event.
+fn standing_beside(reading: &Reading<'_>, span: &Span) -> Option<PersonId> {
+    static BESIDE: LazyLock<Regex> = LazyLock::new(|| {
+        compile(
+            r",\s+(?:standing|speaking|appearing|flanked)\s+(?:beside|alongside|next\s+to|by)\s+$",
+        )
+    });
+    if span.kind != MeetingKind::Press {
+        return None;
+    }
+    reading.actors.iter().find_map(|a| match a.who {
+        Who::Person(id)
+            if a.start > span.end && BESIDE.is_match(tail(&reading.text[..a.start], 40)) =>
+        {
+            Some(id)
+        }
+        _ => None,
+    })
 }
 
 /// The person named right before byte `at`, maybe with a nickname in quotes between
@@ -1928,6 +1995,24 @@ mod tests {
                     vec!["Tomas Vik".to_owned()],
                     Status::Completed
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_host_of_a_dinner_and_one_standing_beside_at_the_press_are_met() {
+        let found = meetings(
+            "President Ana Ruiz arrived in Lima on Tuesday. President Tomas Vik welcomed her at the palace. The two presidents began with a one-on-one conversation. Several agreements were signed in front of the two leaders. \"We agree,\" Ruiz told reporters after the talks, standing beside President Tomas Vik. In the evening she attended a state dinner that Vik hosted in her honour.",
+        );
+        let vik = || vec!["Tomas Vik".to_owned()];
+        assert_eq!(
+            found,
+            vec![
+                (MeetingKind::Ceremony, vik(), Status::Completed),
+                (MeetingKind::Meeting, vik(), Status::Completed),
+                (MeetingKind::Ceremony, vik(), Status::Completed),
+                (MeetingKind::Press, vik(), Status::Completed),
+                (MeetingKind::Meal, vik(), Status::Completed),
             ]
         );
     }
