@@ -1255,17 +1255,20 @@ fn host_named_after(reading: &Reading<'_>, span: &Span) -> Option<PersonId> {
     let rest = &after[that..];
     let word = ["that ", "which "].iter().find(|w| rest.starts_with(**w))?;
     let at = span.end + that + word.len();
+    first_person(reading, |a| {
+        a.start == at
+            && HOSTING.is_match(&reading.text[a.end..])
+            && reading
+                .text
+                .get(a.end..end)
+                .is_some_and(|r| r.contains(" honour") || r.contains(" honor"))
+    })
+}
+
+/// The first person of the sentence whose mention `fits`.
+fn first_person(reading: &Reading<'_>, fits: impl Fn(&Actor) -> bool) -> Option<PersonId> {
     reading.actors.iter().find_map(|a| match a.who {
-        Who::Person(id)
-            if a.start == at
-                && HOSTING.is_match(&reading.text[a.end..])
-                && reading
-                    .text
-                    .get(a.end..end)
-                    .is_some_and(|r| r.contains(" honour") || r.contains(" honor")) =>
-        {
-            Some(id)
-        }
+        Who::Person(id) if fits(a) => Some(id),
         _ => None,
     })
 }
@@ -1281,13 +1284,8 @@ fn standing_beside(reading: &Reading<'_>, span: &Span) -> Option<PersonId> {
     if span.kind != MeetingKind::Press {
         return None;
     }
-    reading.actors.iter().find_map(|a| match a.who {
-        Who::Person(id)
-            if a.start > span.end && BESIDE.is_match(tail(&reading.text[..a.start], 40)) =>
-        {
-            Some(id)
-        }
-        _ => None,
+    first_person(reading, |a| {
+        a.start > span.end && BESIDE.is_match(tail(&reading.text[..a.start], 40))
     })
 }
 
