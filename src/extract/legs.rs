@@ -189,6 +189,24 @@ pub fn facts(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<LegFact>
             k += 1;
         }
     }
+    // "left Tel Aviv and made a brief stop in Larnaca before landing in Beirut": a stop on
+    // the way to a landing told next is a stopover of that journey
+    let mut k = 0;
+    while k + 1 < hits.len() {
+        let phrase = &reading.text[hits[k].0..hits[k].1];
+        let stop = hits[k].2.name == "arrive"
+            && (phrase.starts_with("made a") || phrase.starts_with("stopped"));
+        let between = &reading.text[hits[k].1..hits[k + 1].0];
+        if stop
+            && hits[k + 1].2.name == "arrive"
+            && between.contains(" before ")
+            && !between.contains(['.', ';'])
+        {
+            hits.remove(k);
+        } else {
+            k += 1;
+        }
+    }
     let mut out = Vec::new();
     // "A visit to X began with the arrival of Minister Y": the visit is the traveller's
     let arrival_of_traveller = hits
@@ -1311,5 +1329,15 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1.as_deref(), Some("Lima"));
+    }
+
+    #[test]
+    fn a_stop_before_a_landing_told_next_is_a_stopover() {
+        let found = legs(
+            "Minister Ana Ruiz left Lima early on Tuesday and made a brief stop in Panama City before landing in Havana.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0.as_deref(), Some("Lima"));
+        assert_eq!(found[0].1.as_deref(), Some("Havana"));
     }
 }

@@ -716,10 +716,11 @@ fn read_sentence(story: &mut Story<'_>, p: &Parsed<'_>, item: Option<bool>) {
         .filter(|m| m.name.is_some() && (!m.bare || story.cast.lookup(m).is_some()))
         .map(|m| (m.name_start, m.end))
         .collect();
-    if let Some(id) = story.topic {
+    let paragraph = p.sentence.paragraph;
+    if let Some((id, _)) = story.topic.filter(|&(_, at)| at == paragraph) {
         pronouns_of_the_topic(text, id, &mut actors);
     }
-    story.topic = topic(text, &actors);
+    story.topic = topic(text, &actors).map(|id| (id, paragraph));
     let context: Vec<&str> = story.context.iter().map(String::as_str).collect();
     let places = places::mentions_in(text, story.gazetteer, &context, &names, &p.names, p.words);
     let mut reading = Reading::new(p.sentence, actors, places);

@@ -85,8 +85,9 @@ pub struct Story<'d> {
     pub feminine: Option<bool>,
     /// The one person the last sentence was about, when it was about someone other than
     /// the traveller ("For the President the day had begun earlier."): a "He" opening the
-    /// next sentence is that person.
-    pub topic: Option<PersonId>,
+    /// next sentence is that person, in the same paragraph (a new paragraph opening on "He"
+    /// goes back to the one the report follows).
+    pub topic: Option<(PersonId, usize)>,
     /// Whether the text styles anyone "His Highness", "Her Majesty", "His Excellency" (asked
     /// once of the whole text).
     pub styled: Option<bool>,
@@ -5260,6 +5261,16 @@ mod tests {
                 "Tomas Vik".to_owned(),
                 Status::Completed
             )]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_opening_on_he_after_one_about_someone_else_is_the_travellers() {
+        let text = " date 2024-02-06\n\nRuiz ends tour in Lima\n\nLIMA, 6 February - Foreign Minister Jon Ruiz wrapped up a regional tour on Tuesday. He held talks with President Tomas Vik.\n\nRuiz took over from Lena Berg last month. Berg visited the region three times.\n\nHe set off from Paris on Saturday, flying to Quito.";
+        let found = legs(text);
+        assert!(
+            found.iter().any(|l| l.0 == "Paris" && l.1 == "Quito"),
+            "{found:?}"
         );
     }
 }
