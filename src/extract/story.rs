@@ -88,6 +88,9 @@ pub struct Story<'d> {
     /// next sentence is that person, in the same paragraph (a new paragraph opening on "He"
     /// goes back to the one the report follows).
     pub topic: Option<(PersonId, usize)>,
+    /// The sentence right after a day's heading one day after the day before it
+    /// ("WEDNESDAY, 30 JUNE"): its "The following morning" is that day, counted from before.
+    pub headed: Option<usize>,
     /// Whether the text styles anyone "His Highness", "Her Majesty", "His Excellency" (asked
     /// once of the whole text).
     pub styled: Option<bool>,
@@ -170,6 +173,7 @@ impl<'d> Story<'d> {
             first_person: false,
             feminine: None,
             topic: None,
+            headed: None,
             styled: None,
             dateline: None,
             lead: None,
@@ -244,6 +248,7 @@ impl<'d> Story<'d> {
                 DateExpr::Relative(days) if tense == Tense::Past && told.is_some() => {
                     told.map(|d| shift_days(d, days))
                 }
+                DateExpr::Relative(1) if self.headed == Some(self.index) => local.anchor,
                 expr => local.resolve(expr, tense),
             };
             if matches!(
@@ -268,6 +273,7 @@ impl<'d> Story<'d> {
         // "returned last night at the end of a tour": a lead that sums up the visit, read
         // before anything of it is told
         let first_told = self.legs.is_empty() && self.meetings.is_empty();
+        let anchor_before = self.calendar.anchor;
         // (asked at most once of the sentence)
         let mut concludes = None;
         let mut sums_up = || *concludes.get_or_insert_with(|| CONCLUDED.is_match(reading.text));
@@ -632,6 +638,10 @@ impl<'d> Story<'d> {
         if first_told && !self.summed_up {
             self.summed_up = sums_up();
         }
+        let day_after = anchor_before
+            .zip(self.calendar.anchor)
+            .is_some_and(|(before, now)| (now - before).num_days() == 1);
+        self.headed = (label && day_after).then_some(self.index + 1);
         // (not those travelling with the traveller)
         let moved_with = self.moved_with.as_ref().map(|(_, ids)| ids.as_slice());
         let mut named = reading.actors.iter().filter_map(|a| match a.who {
@@ -826,6 +836,11 @@ impl<'d> Story<'d> {
             .leg
             .destination
             .clone()
+    }
+
+    /// The number of sentences read so far: the index of the next one.
+    pub fn index(&self) -> usize {
+        self.index
     }
 
     pub fn set_day(&mut self, day: NaiveDate) {
@@ -5271,6 +5286,19 @@ mod tests {
         assert!(
             found.iter().any(|l| l.0 == "Paris" && l.1 == "Quito"),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_following_morning_under_the_heading_of_the_next_day_is_that_day() {
+        let text = " date 2004-07-03\n\nThe Secretary-General's travels\n\nTUESDAY, 29 JUNE\n\nSecretary-General Ana Ruiz arrived in Lima late on Tuesday evening.\n\nWEDNESDAY, 30 JUNE\n\nThe following morning, Ms. Ruiz called on President Tomas Vik at the palace.";
+        assert_eq!(
+            meeting_days(text),
+            vec![(
+                "2004-06-30".to_owned(),
+                "Tomas Vik".to_owned(),
+                Status::Completed
+            )]
         );
     }
 }
