@@ -815,9 +815,10 @@ fn calls_on_someone(reading: &Reading<'_>, end: usize) -> bool {
 /// "was welcomed by X", "welcomed the Secretary-General", "hosted him": a reception verb
 /// with a person after it, not "received the assessment" or "welcomed the decision".
 fn receives_someone(reading: &Reading<'_>, end: usize) -> bool {
+    // ("received at Hazrat Shahjalal International Airport in Dhaka by X": a long name)
     static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
         compile(
-            r"^(?:warmly\s+|personally\s+|formally\s+)?(?:(?:at|on|upon|in)\s+(?:the\s+|his\s+|her\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}\s+)?(?:warmly\s+)?by\s",
+            r"^(?:warmly\s+|personally\s+|formally\s+)?(?:(?:at|on|upon|in)\s+(?:the\s+|his\s+|her\s+)?[\w'-]+(?:\s+[\w'-]+){0,7}?\s+)?(?:warmly\s+)?by\s",
         )
     });
     let after = reading.text[end..].trim_start();
@@ -2012,6 +2013,21 @@ mod tests {
                 (MeetingKind::Press, vik(), Status::Completed),
                 (MeetingKind::Meal, vik(), Status::Completed),
             ]
+        );
+    }
+
+    #[test]
+    fn received_at_an_airport_with_a_long_name_by_someone_is_a_welcome() {
+        let found = meetings(
+            "Minister Ana Ruiz flew in from Quito on Monday and was received at Jorge Chavez International Airport in Lima by President Tomas Vik.",
+        );
+        assert_eq!(
+            found,
+            vec![(
+                MeetingKind::Ceremony,
+                vec!["Tomas Vik".to_owned()],
+                Status::Completed
+            )]
         );
     }
 }
