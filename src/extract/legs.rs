@@ -1340,4 +1340,13 @@ mod tests {
         assert_eq!(found[0].0.as_deref(), Some("Lima"));
         assert_eq!(found[0].1.as_deref(), Some("Havana"));
     }
+
+    #[test]
+    fn the_border_town_of_a_place_is_that_place() {
+        let found = legs(
+            "Minister Ana Ruiz flew from Quito to Lima on Friday. On Saturday she was driven to the border town of Tacna.",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1].1.as_deref(), Some("Tacna"));
+    }
 }

@@ -261,6 +261,21 @@ pub fn mentions_in(
                             && ws.get(next + 1).is_some_and(|w| w.key() == "the")
                             && ws.get(next + 2).is_some_and(Word::capitalised))
             });
+        // "Rzeszów-Jasionka Airport": the airport named after the town and its district
+        // lies at the town
+        let town_airport = hyphened
+            .then(|| TOWN_AIRPORT.find(&sentence[end..]))
+            .flatten()
+            .map(|m| end + m.end());
+        if let Some(airport_end) = town_airport.filter(|_| kind == PlaceKind::City) {
+            out.push(PlaceMention {
+                start,
+                end: airport_end,
+                place,
+                kind,
+            });
+            continue;
+        }
         if longer && kind == PlaceKind::City {
             continue;
         }
@@ -403,6 +418,13 @@ fn named_airport(sentence: &str, ws: &[Word<'_>], at: usize) -> Option<usize> {
     }
     None
 }
+
+/// "-Jasionka Airport", "-Orly International Airport": the rest of an airport's name after
+/// its town's and a hyphen.
+static TOWN_AIRPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^-\p{Lu}[\w'-]*(?:\s+International)?\s+Airport(?-u:\b)")
+        .expect("town-airport pattern compiles")
+});
 
 /// "Warsaw Chopin Airport": a capital's name opens its airport's, which lies at the capital
 /// (a smaller town's name may begin the name of a person an airport elsewhere bears).
@@ -669,6 +691,16 @@ mod tests {
         assert_eq!(&s[found[0].start..found[0].end], "Lima presidential palace");
         // an adjective alone is no place
         assert!(mentions("He met Peruvian officials.", g, &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn an_airport_named_after_a_town_and_its_district_is_at_the_town() {
+        let g = Gazetteer::global();
+        let s = "She landed at Lima-Callao Airport on Friday.";
+        let found = mentions(s, g, &[], &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].place.name, "Lima");
+        assert_eq!(found[0].kind, PlaceKind::City);
     }
 
     #[test]

@@ -741,7 +741,7 @@ static IN_OR_AT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words between a preposition and the place it introduces.
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:the|a|nearby|neighbouring|neighboring|southern|northern|eastern|western|central|south-eastern|south-western|north-eastern|north-western|capital|city|town|village|port|island|province|region|state|of|its|his|her|their)\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish|ch)\s+(?:capital|city|town|port|village)\s+)*")
+    Regex::new(r"^\s*(?:(?:the|a|nearby|neighbouring|neighboring|southern|northern|eastern|western|central|south-eastern|south-western|north-eastern|north-western|border|frontier|coastal|seaside|historic|ancient|holy|industrial|resort|capital|city|town|village|port|island|province|region|state|of|its|his|her|their)\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish|ch)\s+(?:capital|city|town|port|village)\s+)*")
         .expect("lead-in pattern compiles")
 });
 
