@@ -128,7 +128,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Meeting,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:met|meets|meet|meeting|meetings|talks|round-?\s*tables?|discussions?|courtesy\s+call|(?:called|calling|calls|call)\s+on|t[eê]te-[aà]-t[eê]te|audience\s+with|consultations|conferred|(?:sat|sits|sit|sitting)\s+down\s+with|(?:one-on-one|one-to-one|face-to-face|private)\s+conversations?|briefed\s+(?:him|her)|briefings?\s+(?:by|from|with)|(?:was|were)\s+briefed\s+by)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:met|meets|meet|meeting|meetings|talks|round-?\s*tables?|discussions?|courtesy\s+call|(?:called|calling|calls|call)\s+on|t[eê]te-[aà]-t[eê]te|audience\s+with|consultations|conferred|(?:sat|sits|sit|sitting)\s+down\s+with|(?:one-on-one|one-to-one|face-to-face|private)\s+conversations?|briefed\s+(?:him|her)|briefings?\s+(?:by|from|with)|(?:was|were)\s+briefed\s+(?:(?:at|in)\s+(?:[\w'-]+\s+){1,4})?by)(?-u:\b)",
             )
         }),
     },
@@ -198,6 +198,9 @@ const VERB_FORMS: &[&str] = &[
     "meets",
     "meet",
     "conferred",
+    // ("was briefed by")
+    "was",
+    "were",
     "sat",
     "sits",
     "sit",
@@ -476,7 +479,14 @@ struct Span {
 
 /// The event words of a sentence grouped into engagements.
 fn event_spans(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<Span> {
-    let hits = event_hits(reading.text, has);
+    let mut hits = event_hits(reading.text, has);
+    // "Executive Secretary of the Convention": a word of someone's title is no event
+    hits.retain(|&(start, end, _)| {
+        !reading
+            .actors
+            .iter()
+            .any(|a| matches!(a.who, Who::Person(_)) && a.start <= start && end <= a.end)
+    });
     let mut spans: Vec<Span> = Vec::new();
     for &(start, end, event) in &hits {
         let kind = reception_kind(reading, start, end, event);
@@ -2026,6 +2036,21 @@ mod tests {
             vec![(
                 MeetingKind::Ceremony,
                 vec!["Tomas Vik".to_owned()],
+                Status::Completed
+            )]
+        );
+    }
+
+    #[test]
+    fn being_briefed_at_the_hotel_by_someone_of_a_convention_is_a_meeting_with_them() {
+        let found = meetings(
+            "Secretary-General Ana Ruiz arrived in Lima on Tuesday. That evening, the Secretary-General was briefed at her hotel by Jon Dahl, Executive Secretary of the Convention, on the talks.",
+        );
+        assert_eq!(
+            found,
+            vec![(
+                MeetingKind::Meeting,
+                vec!["Jon Dahl".to_owned()],
                 Status::Completed
             )]
         );
