@@ -637,7 +637,8 @@ fn frame(
                     .split_whitespace()
                     .any(|w| matches!(w, "is" | "are"))
             || after_ongoing(reading, start)
-            || PRESENT.is_match(&reading.text[start..end])
+            // (not in an item of a day already past: "- Evening: he leaves London")
+            || !reading.item && PRESENT.is_match(&reading.text[start..end])
             || FIRST_PERSON_PRESENT
                 .is_match(&reading.text[floor_char(reading.text, start.saturating_sub(12))..end]),
         destination_is_current: false,

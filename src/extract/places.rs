@@ -422,7 +422,7 @@ fn named_airport(sentence: &str, ws: &[Word<'_>], at: usize) -> Option<usize> {
 /// "-Jasionka Airport", "-Orly International Airport": the rest of an airport's name after
 /// its town's and a hyphen.
 static TOWN_AIRPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^-\p{Lu}[\w'-]*(?:\s+International)?\s+Airport(?-u:\b)")
+    Regex::new(r"^-\p{Lu}[\w'-]*(?:\s+International)?\s+[Aa]irport(?-u:\b)")
         .expect("town-airport pattern compiles")
 });
 

@@ -69,12 +69,24 @@ pub struct Reading<'a> {
 pub const PRESENT_MOTION: &str = r"(?-u:\b)(?:leaves|departs|flies|travels|heads|proceeds|returns|continues|arrives|sets\s+off)(?-u:\b)";
 
 /// Words that announce what has not happened yet ("will meet", "is due to", "intends to").
-static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
+static PLANNED: LazyLock<Regex> = LazyLock::new(|| planned_pattern(PRESENT_MOTION));
+
+/// [`PLANNED`] without the present tense: in an item of a day already past ("- Evening: the
+/// Prime Minister leaves London"), the present tells what happened.
+static PLANNED_IN_PAST_ITEM: LazyLock<Regex> = LazyLock::new(|| planned_pattern(""));
+
+/// The pattern of [`PLANNED`], with `present` as one more alternative when not empty.
+fn planned_pattern(present: &str) -> Regex {
+    let present = if present.is_empty() {
+        String::new()
+    } else {
+        format!("|{present}")
+    };
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:will|would|shall|'ll|(?:is|are|was|were)\s+(?:also\s+|then\s+|now\s+|later\s+|meanwhile\s+)?(?:due|expected|scheduled|set|slated|going|planning|to\s+be)(?-u:\b)|(?:is|are|was|were)\s+to(?-u:\b)|plans?\s+to|planned\s+to|(?:planned|scheduled|pencilled\s+in|slated)\s+for|planning\s+to|intends?\s+to|intended\s+to|intending\s+to|with\s+the\s+intention\s+of|hopes?\s+to|aims?\s+to|expects?\s+to|to\s+be\s+held|schedule\s+includes|programme\s+(?:that\s+)?will|itinerary\s+includes|upcoming|next\s+week|later\s+this\s+(?:week|month)|{PRESENT_MOTION})",
+        r"(?i)(?-u:\b)(?:will|would|shall|'ll|(?:is|are|was|were)\s+(?:also\s+|then\s+|now\s+|later\s+|meanwhile\s+)?(?:due|expected|scheduled|set|slated|going|planning|to\s+be)(?-u:\b)|(?:is|are|was|were)\s+to(?-u:\b)|plans?\s+to|planned\s+to|(?:planned|scheduled|pencilled\s+in|slated)\s+for|planning\s+to|intends?\s+to|intended\s+to|intending\s+to|with\s+the\s+intention\s+of|hopes?\s+to|aims?\s+to|expects?\s+to|to\s+be\s+held|schedule\s+includes|programme\s+(?:that\s+)?will|itinerary\s+includes|upcoming|next\s+week|later\s+this\s+(?:week|month){present})",
     ))
     .expect("planned pattern compiles")
-});
+}
 
 /// A negation or a wish that came to nothing, up to three words before an event.
 static UNREALISED: LazyLock<Regex> = LazyLock::new(|| {
@@ -372,7 +384,11 @@ impl<'a> Reading<'a> {
             Some(q) if !inside_quotation(&self.text[..at]) => &window[q + 1..],
             _ => window,
         };
-        PLANNED.is_match(window)
+        if self.item {
+            PLANNED_IN_PAST_ITEM.is_match(window)
+        } else {
+            PLANNED.is_match(window)
+        }
     }
 
     /// True when what is said at byte `at` did not or will not happen: "did not attend",

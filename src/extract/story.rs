@@ -5301,4 +5301,16 @@ mod tests {
             )]
         );
     }
+
+    #[test]
+    fn the_present_in_an_item_of_a_day_past_tells_what_happened() {
+        let text = " date 2022-04-10\n\nTimeline: Ruiz in Lima\n\nPrime Minister Ana Ruiz spent Saturday in Lima.\n\nFriday, 8 April\n\n- Evening: the Prime Minister leaves Quito on a small jet and lands at Lima-Callao airport.";
+        let found = legs(text);
+        assert!(
+            found
+                .iter()
+                .any(|l| l.0 == "Quito" && l.1 == "Lima" && l.4 == Status::Completed),
+            "{found:?}"
+        );
+    }
 }
