@@ -361,8 +361,7 @@ impl Cast {
         }
         // "Ilham Aliyev of Azerbaijan ... the President of Azerbaijan": a leader of a country
         // whose one person named without a title is of that country
-        let leader =
-            ["president", "prime minister", "king", "emir", "chancellor"].contains(&role.as_str());
+        let leader = LEADER_ROLES.contains(&role.as_str());
         self.most_recent(fits).or_else(|| {
             let country = mention.country.as_deref().filter(|_| leader)?;
             let untitled = |id: PersonId| {

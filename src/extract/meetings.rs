@@ -494,9 +494,9 @@ fn event_spans(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<Span> 
             let gap = &reading.text[last.end..start];
             let (clause_start, _) = reading.clause(start);
             let same_clause = clause_start <= last.start;
-            // ("met X there before sitting down with Y": one after the other)
-            let adjacent =
-                gap.len() <= 40 && !gap.contains(',') && same_clause && !gap.contains(" before ");
+            // "met X there before sitting down with Y": one after the other
+            let in_turn = gap.contains(" before ");
+            let adjacent = gap.len() <= 40 && !gap.contains(',') && same_clause && !in_turn;
             let light =
                 last.rule == "reception" || last.rule == "talks" && last.end - last.start <= 4;
             let word = reading.text[start..end].to_lowercase();
@@ -507,7 +507,7 @@ fn event_spans(reading: &Reading<'_>, has: impl Fn(usize) -> bool) -> Vec<Span> 
                 && !gap.contains(", and ")
                 // "met X, with whom he held a press availability": two engagements
                 && !gap.contains(", with whom ")
-                && !gap.contains(" before ")
+                && !in_turn
                 // "was received by X and held separate talks with Y": two
                 && !SEVERAL.is_match(gap)
                 // "meet X and deliver a speech": the speech is one more engagement

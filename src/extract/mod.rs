@@ -188,12 +188,7 @@ pub fn extract_with(
             .or_else(|| dated_place_line(p, parsed.get(k + 1)))
         {
             // "May 16, 2024, 04:15, Beijing": a news item's time stamp dates what follows
-            let next_day = story
-                .calendar
-                .anchor
-                .is_some_and(|before| (day - before).num_days() == 1);
-            story.set_day(day);
-            story.headed = next_day.then_some(story.index());
+            story.set_heading_day(day);
             // "Thursday 25 January – Jaipur": a day of a programme, whose items follow; a
             // full date ("Sunday, 22 May 2022") when items stamped with an hour follow
             let items_follow = || {

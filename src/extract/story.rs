@@ -90,7 +90,7 @@ pub struct Story<'d> {
     pub topic: Option<(PersonId, usize)>,
     /// The sentence right after a day's heading one day after the day before it
     /// ("WEDNESDAY, 30 JUNE"): its "The following morning" is that day, counted from before.
-    pub headed: Option<usize>,
+    headed: Option<usize>,
     /// Whether the text styles anyone "His Highness", "Her Majesty", "His Excellency" (asked
     /// once of the whole text).
     pub styled: Option<bool>,
@@ -638,10 +638,11 @@ impl<'d> Story<'d> {
         if first_told && !self.summed_up {
             self.summed_up = sums_up();
         }
-        let day_after = anchor_before
-            .zip(self.calendar.anchor)
-            .is_some_and(|(before, now)| (now - before).num_days() == 1);
-        self.headed = (label && day_after).then_some(self.index + 1);
+        self.headed = if label {
+            self.next_day_headed(anchor_before, self.index + 1)
+        } else {
+            None
+        };
         // (not those travelling with the traveller)
         let moved_with = self.moved_with.as_ref().map(|(_, ids)| ids.as_slice());
         let mut named = reading.actors.iter().filter_map(|a| match a.who {
@@ -838,9 +839,20 @@ impl<'d> Story<'d> {
             .clone()
     }
 
-    /// The number of sentences read so far: the index of the next one.
-    pub fn index(&self) -> usize {
-        self.index
+    /// A heading line names the day the story has reached ("WEDNESDAY, 30 JUNE").
+    pub fn set_heading_day(&mut self, day: NaiveDate) {
+        let before = self.calendar.anchor;
+        self.set_day(day);
+        self.headed = self.next_day_headed(before, self.index);
+    }
+
+    /// `next`, the sentence right after a heading, when the heading moved the story from
+    /// `before` on to the next day.
+    fn next_day_headed(&self, before: Option<NaiveDate>, next: usize) -> Option<usize> {
+        before
+            .zip(self.calendar.anchor)
+            .is_some_and(|(before, now)| (now - before).num_days() == 1)
+            .then_some(next)
     }
 
     pub fn set_day(&mut self, day: NaiveDate) {
