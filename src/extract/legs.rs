@@ -92,7 +92,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Travel,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her)|(?:take|takes|took|taking)\s+(?:him|her|the\s+(?-i:Secretary-General|(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+))\s+(?:on\s+|back\s+|out\s+)?to|(?:carried|carries|brought|brings|ferried|ferries)\s+(?:him|her|them)\s+(?:on\s+|back\s+|out\s+)?to|departure\s+for|(?:was|were|being)\s+(?:then\s+|later\s+)?(?:taken|flown|driven)|boarded\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,4}?(?:aircraft|plane|jet|helicopter|train|shinkansen|flight|boat|ship|ferry)|^(?:\d{1,2}[:.h]\d{2}\s+|[\w ,]{1,30}:\s+|(?:early\s+|late\s+)?(?:morning|afternoon|evening|overnight|night)\s+|(?:early\s+|late\s+)?in\s+the\s+(?:morning|afternoon|evening),\s+)?(?:return\s+)?(?:(?:road|air|helicopter|car|motorcade|train|boat)\s+)?(?:flight|drive|transfer|journey|trip|return|travel))(?-u:\b)",
+                r"(?i)(?-u:\b)(?:flew|flying|flown|flies|fly|travell?ed|travell?ing|travels|travel|went\s+on|went|goes|go|going|headed|heading|heads|head|proceeded|proceeding|proceeds|proceed|continued|continuing|continues|continue|moved\s+on|returned|returning|returns|return|drove|driving|journeyed|crossed|sailed|coming|came|(?:made|makes|making)\s+(?:his|her|their)\s+way|took\s+(?:a|an|the)\s+(?:\w+\s+)?(?:flight|helicopter|plane|train|boat|ferry)|carry\s+(?:him|her)|(?:take|takes|took|taking)\s+(?:him|her|the\s+(?-i:Secretary-General|(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+))\s+(?:on\s+|back\s+|out\s+)?to|(?:carried|carries|brought|brings|ferried|ferries)\s+(?:him|her|them)\s+(?:on\s+|back\s+|out\s+)?to|departure\s+for|(?:was|were|being)\s+(?:then\s+|later\s+)?(?:taken|flown|driven)|boarded\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,4}?(?:aircraft|plane|jet|helicopter|train|shinkansen|flight|boat|ship|ferry)|^(?:\d{1,2}[:.h]\d{2}\s+|[\w ,]{1,30}:\s+|(?:early\s+|late\s+)?(?:morning|afternoon|evening|overnight|night)\s+|(?:early\s+|late\s+)?in\s+the\s+(?:morning|afternoon|evening),\s+)?(?:return\s+)?(?:(?:road|air|helicopter|car|motorcade|train|boat)\s+)?(?:flight|drive|transfer|journey|trip|return|travel))(?-u:\b)",
             )
         }),
     },
@@ -1087,6 +1087,16 @@ mod tests {
     fn movements_in_the_forms_texts_use() {
         use Status::{Completed, Planned};
         let cases: Vec<(&str, Vec<Seen>)> = vec![
+            (
+                "On 3 May, Minister Ana Ruiz made her way by car from Oslo to Drammen.",
+                vec![leg(
+                    Some("Oslo"),
+                    "Drammen",
+                    Some("2021-05-03"),
+                    Some(Mode::Road),
+                    Completed,
+                )],
+            ),
             (
                 "Minister Ana Ruiz then headed home to Oslo, ending a trip that also took her to Lima.",
                 vec![leg(None, "Oslo", None, None, Completed)],

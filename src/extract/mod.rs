@@ -730,6 +730,7 @@ fn read_sentence(story: &mut Story<'_>, p: &Parsed<'_>, item: Option<bool>) {
         pronouns_of_the_topic(text, id, &mut actors);
     }
     story.topic = topic(text, &actors).map(|id| (id, paragraph));
+    object_after_a_host(text, &mut actors);
     let context: Vec<&str> = story.context.iter().map(String::as_str).collect();
     let places = places::mentions_in(text, story.gazetteer, &context, &names, &p.names, p.words);
     let mut reading = Reading::new(p.sentence, actors, places);
@@ -762,6 +763,45 @@ fn pronouns_of_the_topic(text: &str, id: PersonId, actors: &mut [Actor]) {
             return;
         }
         actor.who = Who::Person(id);
+    }
+}
+
+/// "The President was welcomed by Dahl and then held talks with him": after the traveller as
+/// the subject, "and ... with him" or "with her" is the last other person named (the subject
+/// would be "himself"), unless a relative clause makes that person the subject ("Dahl, who
+/// ...", "where Dahl met with him").
+fn object_after_a_host(text: &str, actors: &mut [Actor]) {
+    if actors.first().is_none_or(|a| a.who != Who::Traveller) {
+        return;
+    }
+    for k in 1..actors.len() {
+        let actor = actors[k];
+        let pronoun = &text[actor.start..actor.end];
+        let object = actor.who == Who::Traveller
+            && (pronoun == "him" || pronoun == "her")
+            && text[..actor.start].ends_with("with ");
+        if !object {
+            continue;
+        }
+        let Some(last) = actors[..k]
+            .iter()
+            .rev()
+            .find(|a| !matches!(a.who, Who::Nobody))
+            .copied()
+        else {
+            continue;
+        };
+        let Who::Person(id) = last.who else {
+            continue;
+        };
+        // the traveller's next deed, joined by "and"
+        let between = &text[last.end..actor.start];
+        let relative = [" who ", " whom ", " which ", " where ", "; "]
+            .iter()
+            .any(|w| between.contains(w));
+        if between.contains(" and ") && !relative {
+            actors[k].who = Who::Person(id);
+        }
     }
 }
 

@@ -5347,4 +5347,16 @@ mod tests {
             ("Oslo", "2023-11-03")
         );
     }
+
+    #[test]
+    fn with_him_after_a_host_and_the_traveller_s_next_deed_is_the_host() {
+        let text = " date 2021-05-07\n\nRuiz in Oslo\n\nForeign Minister Ana Ruiz attended a \
+                    welcome ceremony hosted by Prime Minister Jon Dahl, and then held talks with \
+                    him.\n";
+        assert_eq!(participants(text), ["Jon Dahl", "Jon Dahl"]);
+        // the host as the subject of a clause of his own: the traveller is "him"
+        let text = " date 2021-05-07\n\nRuiz in Oslo\n\nForeign Minister Ana Ruiz flew to \
+                    Bergen, where Mayor Tomas Vik held talks with her.\n";
+        assert_eq!(participants(text), ["Tomas Vik"]);
+    }
 }
