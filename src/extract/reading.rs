@@ -83,7 +83,7 @@ fn planned_pattern(present: &str) -> Regex {
         format!("|{present}")
     };
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:will|would|shall|'ll|(?:is|are|was|were)\s+(?:also\s+|then\s+|now\s+|later\s+|meanwhile\s+)?(?:due|expected|scheduled|set|slated|going|planning|to\s+be)(?-u:\b)|(?:is|are|was|were)\s+to(?-u:\b)|plans?\s+to|planned\s+to|(?:planned|scheduled|pencilled\s+in|slated)\s+for|planning\s+to|intends?\s+to|intended\s+to|intending\s+to|with\s+the\s+intention\s+of|hopes?\s+to|aims?\s+to|expects?\s+to|to\s+be\s+held|schedule\s+includes|programme\s+(?:that\s+)?will|itinerary\s+includes|upcoming|next\s+week|later\s+this\s+(?:week|month){present})",
+        r"(?i)(?-u:\b)(?:will|would|shall|'ll|(?:is|are|was|were)\s+(?:also\s+|then\s+|now\s+|later\s+|meanwhile\s+)?(?:due|expected|scheduled|set|slated|going|planning|to\s+be)(?-u:\b)|(?:is|are|was|were)\s+to(?-u:\b)|plans?\s+to|planned\s+to|(?:planned|scheduled|pencilled\s+in|slated)\s+for|planning\s+to|intends?\s+to|intended\s+to|intending\s+to|with\s+the\s+intention\s+of|hopes?\s+to|aims?\s+to|expects?\s+to|to\s+be\s+held|schedule\s+includes|programme\s+(?:that\s+)?will|itinerary\s+includes|upcoming|next\s+week|later\s+this\s+(?:week|month){present})(?-u:\b)",
     ))
     .expect("planned pattern compiles")
 }

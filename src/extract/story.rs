@@ -5359,4 +5359,17 @@ mod tests {
                     Bergen, where Mayor Tomas Vik held talks with her.\n";
         assert_eq!(participants(text), ["Tomas Vik"]);
     }
+
+    #[test]
+    fn a_name_that_begins_like_will_announces_nothing() {
+        let text = " date 2023-12-13\n\nRuiz in London\n\nLONDON, Dec. 13 - Foreign Minister \
+                    Ana Ruiz held talks on Wednesday with Prime Minister Jon Dahl.\n\nRuiz \
+                    landed in London on Monday afternoon.\n\nOn Tuesday, Prince William \
+                    welcomed her with a ceremony at the palace.\n";
+        assert!(
+            meeting_days(text).contains(&done("2023-12-12", "William")),
+            "{:?}",
+            meeting_days(text)
+        );
+    }
 }
