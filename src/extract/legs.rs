@@ -1088,6 +1088,29 @@ mod tests {
         use Status::{Completed, Planned};
         let cases: Vec<(&str, Vec<Seen>)> = vec![
             (
+                "Foreign Minister Ana Ruiz landed in Oslo on Sunday. Ruiz and her husband Jon Dahl flew from Oslo to Lima on Monday, 3 May.",
+                vec![
+                    leg(None, "Oslo", Some("2021-05-02"), None, Completed),
+                    leg(
+                        Some("Oslo"),
+                        "Lima",
+                        Some("2021-05-03"),
+                        Some(Mode::Air),
+                        Completed,
+                    ),
+                ],
+            ),
+            (
+                "Minister Ana Ruiz is in Oslo. On Monday, in Oslo, she is scheduled to meet students before flying to Lima.",
+                vec![leg(
+                    None,
+                    "Lima",
+                    Some("2021-05-10"),
+                    Some(Mode::Air),
+                    Planned,
+                )],
+            ),
+            (
                 "On 3 May, Minister Ana Ruiz made her way by car from Oslo to Drammen.",
                 vec![leg(
                     Some("Oslo"),

@@ -279,7 +279,8 @@ impl<'a> Reading<'a> {
                 .iter()
                 .any(|&(s, e)| e <= at && s < a.start && a.end < e)
         };
-        self.actors
+        let found = self
+            .actors
             .iter()
             .rev()
             .filter(|a| a.end <= at && a.start >= from)
@@ -287,8 +288,34 @@ impl<'a> Reading<'a> {
                 (!self.governed(a.start) || self.subject_after_and(a))
                     && !in_aside(a)
                     && !self.possessive(a)
-            })
-            .or_else(|| self.main_subject_actor())
+            });
+        match found {
+            Some(a) if matches!(a.who, Who::Person(_)) => {
+                Some(self.traveller_joined_by(a).unwrap_or(a))
+            }
+            Some(a) => Some(a),
+            None => self.main_subject_actor(),
+        }
+    }
+
+    /// "Yoon and first lady Kim took off", "Ruiz and her husband Jon Dahl flew": the traveller
+    /// named first in a subject of two, the actor before `actor` joined by "and".
+    fn traveller_joined_by(&self, actor: &Actor) -> Option<&Actor> {
+        let k = self.actors.iter().position(|a| a == actor)?;
+        // ("and her husband": past the possessive)
+        let before = self.actors[..k]
+            .iter()
+            .rev()
+            .find(|a| !matches!(&self.text[a.start..a.end], "his" | "her" | "their"))?;
+        let between = self.text.get(before.end..actor.start)?.trim();
+        let joined = between
+            .strip_prefix("and")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+            && between.split_whitespace().count() <= 4
+            && between
+                .split_whitespace()
+                .all(|w| !w.starts_with(char::is_uppercase));
+        (joined && before.who == Who::Traveller && !self.governed(before.start)).then_some(before)
     }
 
     /// "India holds the presidency, and the Chancellor is expected to return": an actor
@@ -467,6 +494,9 @@ impl<'a> Reading<'a> {
                             | "her"
                             | "when"
                             | "where"
+                            // ("On Thursday, in Oslo, he is to ...": the place first)
+                            | "in"
+                            | "at"
                             | "morning"
                             | "afternoon"
                             | "evening"
