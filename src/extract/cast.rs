@@ -311,6 +311,17 @@ impl Cast {
             };
             country_ok && role_fits(&role, self.office(id))
         };
+        // "Vladimir Putin ... the President's aircraft touched down": a leader's title told
+        // alone, in a text that gives the traveller no title (or only "the Russian leader"),
+        // is the traveller's
+        if mention.country.is_none()
+            && LEADER_ROLES.contains(&role.as_str())
+            && let Some(t) = self
+                .traveller
+                .filter(|&t| matches!(self.office(t), "" | "leader"))
+        {
+            return Some(t);
+        }
         if let Some(t) = self
             .traveller
             .filter(|&t| fits(t) && self.traveller_title(&role))

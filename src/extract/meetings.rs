@@ -1389,10 +1389,11 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "paying tribute to the late Sen. X", "in memory of X", "a memorial to X", "in memory of the
-/// country's founding father, X": the dead are remembered, not met.
+/// country's founding father, X", "the monument to Marshal X", "the grave of X": the dead are
+/// remembered, not met.
 static REMEMBERED: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)(?-u:\b)(?:the\s+late\s+(?:(?-i:[A-Z])[a-z]*\.?\s+)?|(?:in\s+(?:the\s+)?memory\s+of|tribute\s+to|memorial\s+to|mausoleum\s+of)\s+(?:[\w'\x{2019}-]+,?\s+){0,4})$",
+        r"(?i)(?-u:\b)(?:the\s+late\s+(?:(?-i:[A-Z])[a-z]*\.?\s+)?|(?:in\s+(?:the\s+)?memory\s+of|tribute\s+to|(?:memorial|monument)\s+to|(?:mausoleum|statue|grave|tomb|bust)\s+of)\s+(?:[\w'\x{2019}-]+,?\s+){0,6})$",
     )
 });
 
@@ -1823,6 +1824,10 @@ mod tests {
             ),
             (
                 "She laid a wreath in memory of the late Sen. Ole Lie.",
+                vec![seen(Ceremony, &[], Completed)],
+            ),
+            (
+                "She laid a wreath at the monument to Marshal of the Royal Army Ole Lie.",
                 vec![seen(Ceremony, &[], Completed)],
             ),
             (

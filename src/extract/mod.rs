@@ -342,9 +342,10 @@ fn days_ahead(calendar: &Calendar) -> dates::Tense {
     }
 }
 
-/// What comes before the day a programme's part covers: "Programme for", "Schedule of".
+/// What comes before the day a programme's part covers: "Programme for", "Schedule of",
+/// "3. Programme of".
 static PROGRAMME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[\w-]+\s+){0,2}(?:programme|program|schedule|itinerary|agenda)\s+(?:for|of|on)\s+$")
+    Regex::new(r"(?i)^(?:\d{1,2}[.)]\s+)?(?:[\w-]+\s+){0,2}(?:programme|program|schedule|itinerary|agenda)\s+(?:for|of|on)\s+$")
         .expect("programme-of-day pattern compiles")
 });
 

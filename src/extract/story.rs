@@ -5372,4 +5372,23 @@ mod tests {
             meeting_days(text)
         );
     }
+
+    #[test]
+    fn a_leader_s_title_alone_is_the_traveller_s_when_the_text_gives_her_none() {
+        let text = " date 2024-09-03\n\nAna Ruiz's visit to Norway\n\nAna Ruiz has concluded her \
+                    visit to Norway, made at the invitation of President of Norway Jon Dahl.\n\n\
+                    3. Programme of September 2\n\nOn Monday, the President's aircraft touched \
+                    down in Oslo. Ana Ruiz laid a wreath at the monument to Marshal of the Royal \
+                    Army Tomas Vik.\n\nLate in the evening the President flew on from Oslo to \
+                    Bergen.\n";
+        let found = legs(text);
+        assert!(
+            found
+                .iter()
+                .any(|l| (l.0.as_str(), l.1.as_str(), l.2.as_str())
+                    == ("Oslo", "Bergen", "2024-09-02")),
+            "{found:?}"
+        );
+        assert!(participants(text).is_empty(), "{:?}", participants(text));
+    }
 }
