@@ -294,7 +294,27 @@ impl Cast {
     }
 
     fn described(&mut self, mention: &PersonMention) -> Option<PersonId> {
+        // the title is the traveller's from then on ("the prime minister" after "the
+        // president" is somebody else)
+        if let Some(role) = mention
+            .role
+            .as_deref()
+            .map(|r| canonical_role(r, mention.country.as_deref()))
+            && let Some(t) = self.untitled_traveller(mention, &role)
+        {
+            self.people[t].office = role;
+            return Some(t);
+        }
         self.find_described(mention)
+    }
+
+    /// "Vladimir Putin ... the President's aircraft touched down": a leader's title (`role`)
+    /// told alone, in a text that has given the traveller no title yet (or only "the Russian
+    /// leader"), is the traveller's.
+    fn untitled_traveller(&self, mention: &PersonMention, role: &str) -> Option<PersonId> {
+        let bare = mention.country.is_none() && LEADER_ROLES.contains(&role);
+        self.traveller
+            .filter(|&t| bare && matches!(self.office(t), "" | "leader"))
     }
 
     /// The person a description fits: the same kind of title (and country when the
@@ -311,15 +331,7 @@ impl Cast {
             };
             country_ok && role_fits(&role, self.office(id))
         };
-        // "Vladimir Putin ... the President's aircraft touched down": a leader's title told
-        // alone, in a text that gives the traveller no title (or only "the Russian leader"),
-        // is the traveller's
-        if mention.country.is_none()
-            && LEADER_ROLES.contains(&role.as_str())
-            && let Some(t) = self
-                .traveller
-                .filter(|&t| matches!(self.office(t), "" | "leader"))
-        {
+        if let Some(t) = self.untitled_traveller(mention, &role) {
             return Some(t);
         }
         if let Some(t) = self

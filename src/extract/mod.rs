@@ -165,6 +165,8 @@ pub fn extract_with(
     // told without a subject ("Talks with the Prime Minister.")
     let mut programme = false;
     let (order, live) = reading_order(&parsed);
+    // the day told and the latest hour it reached ("shortly before 21:00 on Tuesday")
+    let mut clock: Option<(chrono::NaiveDate, u32)> = None;
     for k in order {
         let p = &parsed[k];
         // the earliest entry of live updates: the entries tell the day of the report
@@ -172,6 +174,17 @@ pub fn extract_with(
             && let crate::domain::Published::Day(day) = doc.published
         {
             story.set_day(day);
+        }
+        // "08:30 - The press pool gathers" after "21:00 on Tuesday": an hour stamped before
+        // the last one told is on the next day
+        let (stamp, latest) = clock_times(&p.sentence.text);
+        if let (Some(at), Some((day, last))) = (stamp, clock)
+            && story.calendar.anchor == Some(day)
+            && at < last
+            && let Some(next) = day.succ_opt()
+        {
+            story.set_day(next);
+            clock = None;
         }
         // "07:30 Departure from Berlin": an item of a programme, stamped with its hour, need
         // not end in a full stop
@@ -207,6 +220,14 @@ pub fn extract_with(
         // such a line ends in a colon
         programme =
             programme || p.sentence.text.contains(':') && PROGRAMME.is_match(&p.sentence.text);
+        if let Some(day) = story.calendar.anchor {
+            clock = match (clock, latest) {
+                (Some((d, last)), Some(at)) if d == day => Some((d, last.max(at))),
+                (Some((d, last)), None) if d == day => Some((d, last)),
+                (_, Some(at)) => Some((day, at)),
+                (_, None) => None,
+            };
+        }
     }
     let person = story.cast.person(traveller).clone();
     let lines = story.trace.take().unwrap_or_default();
@@ -294,6 +315,50 @@ fn timed_item(line: &str) -> bool {
         && b.get(digits + 1..digits + 3)
             .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
         && b.get(digits + 3).is_some_and(|&c| c == b' ')
+}
+
+/// The hours a line tells, in minutes after midnight: the time stamp it opens with ("08:30 -
+/// ...", "14.40 ..."), and the latest hour written with a colon anywhere in it ("shortly
+/// before 21:00", "at 9:15 p.m.").
+fn clock_times(line: &str) -> (Option<u32>, Option<u32>) {
+    let b = line.as_bytes();
+    // the hour whose digits end at `colon`, and its minutes after it
+    let minutes = |colon: usize| -> Option<u32> {
+        let start = b[..colon]
+            .iter()
+            .rposition(|c| !c.is_ascii_digit())
+            .map_or(0, |i| i + 1);
+        let digits = colon - start;
+        let minute = b.get(colon + 1..colon + 3)?;
+        let whole = (1..=2).contains(&digits)
+            && minute.iter().all(u8::is_ascii_digit)
+            && !b.get(colon + 3).is_some_and(u8::is_ascii_digit);
+        if !whole {
+            return None;
+        }
+        let hour: u32 = line[start..colon].parse().ok()?;
+        let minute: u32 = line[colon + 1..colon + 3].parse().ok()?;
+        let after = line[colon + 3..].trim_start().as_bytes();
+        let pm = after.first().is_some_and(|c| matches!(c, b'p' | b'P'))
+            && after
+                .get(1)
+                .is_some_and(|c| matches!(c, b'm' | b'M' | b'.'));
+        let am = after.first().is_some_and(|c| matches!(c, b'a' | b'A'))
+            && after
+                .get(1)
+                .is_some_and(|c| matches!(c, b'm' | b'M' | b'.'));
+        let hour = match hour {
+            12 if am => 0,
+            h if pm && h < 12 => h + 12,
+            h => h,
+        };
+        (hour < 24 && minute < 60).then_some(hour * 60 + minute)
+    };
+    let stamp = timed_item(line)
+        .then(|| minutes(b.iter().take_while(|c| c.is_ascii_digit()).count()))
+        .flatten();
+    let latest = memchr::memchr_iter(b':', b).filter_map(minutes).max();
+    (stamp, latest.max(stamp))
 }
 
 /// "Cape Town, 2 June", "Windhoek, 4-6 June": a readout's paragraph heading, the place and the
@@ -1506,6 +1571,26 @@ mod tests {
         };
         let place = crate::domain::Place::named("London");
         meetings_in_remark(text, date, Some(&place), &traveller, Gazetteer::global())
+    }
+
+    #[test]
+    fn clock_times_read_stamps_and_hours_in_either_notation() {
+        assert_eq!(
+            clock_times("08:30 - The pool gathers."),
+            (Some(510), Some(510))
+        );
+        assert_eq!(
+            clock_times("1:30 p.m. - Lunch, then talks until 3:15 pm."),
+            (Some(810), Some(915))
+        );
+        assert_eq!(
+            clock_times("She landed shortly before 21:00."),
+            (None, Some(1260))
+        );
+        assert_eq!(clock_times("12:05 a.m. - Arrival."), (Some(5), Some(5)));
+        // three digits after the colon make no hour
+        assert_eq!(clock_times("The vote was 3:123."), (None, None));
+        assert_eq!(clock_times("No hour here: none."), (None, None));
     }
 
     proptest::proptest! {

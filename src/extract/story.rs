@@ -5391,4 +5391,27 @@ mod tests {
         );
         assert!(participants(text).is_empty(), "{:?}", participants(text));
     }
+
+    #[test]
+    fn once_a_title_is_the_untitled_traveller_s_another_title_is_someone_else_s() {
+        let text = " date 2023-04-12\n\nAna Ruiz in Bergen\n\nPrime Minister Lena Berg greeted \
+                    the president at the airport in Bergen on Wednesday. Ana Ruiz then held talks \
+                    with the prime minister.\n";
+        assert_eq!(participants(text), ["Lena Berg", "Lena Berg"]);
+    }
+
+    #[test]
+    fn an_hour_stamped_before_the_last_one_told_is_on_the_next_day() {
+        let text = " date 2023-04-12\n\nRuiz in Bergen, hour by hour\n\nForeign Minister Ana Ruiz \
+                    landed in Bergen shortly before 21:00 on Tuesday.\n\n09:55 - Mayor Tomas Vik \
+                    arrives. Ruiz holds talks with Vik over coffee.\n\n1:30 p.m. - Ruiz meets \
+                    Governor Jon Dahl at the port.\n";
+        assert_eq!(
+            meeting_days(text),
+            [
+                done("2023-04-12", "Tomas Vik"),
+                done("2023-04-12", "Jon Dahl")
+            ]
+        );
+    }
 }
