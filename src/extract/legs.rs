@@ -74,7 +74,7 @@ static TRIGGERS: [Trigger; 5] = [
         motion: Motion::Depart,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:departed|departing|departs|depart|left|leaving|leaves|leave|set\s+off|setting\s+off|sets\s+off|set\s+out|setting\s+out|took\s+off|takes?\s+off|taking\s+off|emplaned|emplaning|emplanes|emplane|enplaned|enplanes|enplane|^(?:\d{1,2}[:.h]\d{2}\s+|[\w ,]{1,30}:\s+)?departure)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:departed|departing|departs|depart|left|leaving|leaves|leave|set\s+off|setting\s+off|sets\s+off|set\s+out|setting\s+out|took\s+off|takes?\s+off|taking\s+off|lifted\s+off|lifts?\s+off|emplaned|emplaning|emplanes|emplane|enplaned|enplanes|enplane|^(?:\d{1,2}[:.h]\d{2}\s+|[\w ,]{1,30}:\s+)?departure)(?-u:\b)",
             )
         }),
     },
@@ -1087,6 +1087,16 @@ mod tests {
     fn movements_in_the_forms_texts_use() {
         use Status::{Completed, Planned};
         let cases: Vec<(&str, Vec<Seen>)> = vec![
+            (
+                "Minister Ana Ruiz spoke in Oslo on Monday, 3 May. The plane lifts off from Oslo, bound for Lima.",
+                vec![leg(
+                    Some("Oslo"),
+                    "Lima",
+                    Some("2021-05-03"),
+                    None,
+                    Completed,
+                )],
+            ),
             (
                 "Foreign Minister Ana Ruiz landed in Oslo on Sunday. Ruiz and her husband Jon Dahl flew from Oslo to Lima on Monday, 3 May.",
                 vec![

@@ -419,6 +419,12 @@ static DAY_OF_A_DIARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:Day|DAY)\s+\d{1,2}\s*[—–:.-]\s*)?$").expect("diary pattern compiles")
 });
 
+/// What comes before the day a part still ahead covers: "Still to come on", "Coming up".
+static STILL_TO_COME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:still\s+)?(?:to\s+come|coming\s+up|ahead|next|what\s+comes\s+next)\s*[:,—–-]?\s*(?:on\s+)?$")
+        .expect("still-to-come pattern compiles")
+});
+
 /// The day a heading that is a time stamp gives: a full date at its start, with at most a
 /// time and a place after it ("May 16, 2024, 04:15, Beijing", "16 May 2024"), or a day of a
 /// programme alone on its line ("Tuesday 25 July"). `found`: the date phrases of `heading`.
@@ -459,6 +465,14 @@ fn stamped_day(
     }
     // "Wednesday", "Day 2 — Friday", "Day 1: Friday, November 3 (Manila)": a day of a diary
     // or readout, alone on its line
+    // "Still to come on Thursday": the day of the part still ahead
+    if matches!(mention.expr, DateExpr::Weekday(_) | DateExpr::Day { .. })
+        && found.len() == 1
+        && rest.trim().is_empty()
+        && STILL_TO_COME.is_match(&heading[..mention.start])
+    {
+        return calendar.resolve(mention.expr, dates::Tense::Future);
+    }
     let numbered = mention.start > 0;
     if (matches!(mention.expr, DateExpr::Weekday(_))
         || numbered && matches!(mention.expr, DateExpr::Day { .. }))
@@ -888,7 +902,8 @@ fn topic(text: &str, actors: &[Actor]) -> Option<PersonId> {
 }
 
 /// "he", "she", "his": the traveller. "the couple", "the delegation", "the two leaders",
-/// "they": a group with the traveller; "the mission flew on": the traveller's party.
+/// "they": a group with the traveller; "the mission flew on", "the plane lands": the
+/// traveller's party.
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| pronoun_pattern(&format!("{PERSONAL}|{PAIR}")));
 
 /// [`PRONOUN`] matched only where it starts, at a word's start: on the text from there.
@@ -900,7 +915,7 @@ static PRONOUN_AT: LazyLock<Regex> =
 static PAIR_AT: LazyLock<Regex> = LazyLock::new(|| pronoun_pattern(&format!("^{PAIR}")));
 
 /// The alternatives of [`PRONOUN`] that start at a word boundary.
-const PERSONAL: &str = r"(?-u:\b)(?P<one>he|she|him|his|her)(?-u:\b)|(?-u:\b)(?P<own>the\s+(?:presidential\s+|royal\s+|imperial\s+|princely\s+)?couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))(?-u:\b)|(?-u:\b)(?P<group>the\s+(?:two|three|four)\s+(?:leaders|(?:prime\s+|foreign\s+)?ministers|premiers|sides|delegations|presidents|heads\s+of\s+(?:state|government)|of\s+them|men|women)|both\s+(?:leaders|(?:prime\s+|foreign\s+)?ministers|presidents|men|women|sides)|the\s+pair|the\s+(?:leaders|ministers|visitors|presidents|premiers|prime\s+ministers)|they|them)(?-u:\b)|(?-u:\b)(?P<moving>the\s+(?:mission|group|party))\s+(?:then\s+|later\s+|also\s+)?(?:flew|travell?ed|left|departed|arrived|landed|took\s+off|went|drove|headed|proceeded|continued)(?-u:\b)";
+const PERSONAL: &str = r"(?-u:\b)(?P<one>he|she|him|his|her)(?-u:\b)|(?-u:\b)(?P<own>the\s+(?:presidential\s+|royal\s+|imperial\s+|princely\s+)?couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))(?-u:\b)|(?-u:\b)(?P<group>the\s+(?:two|three|four)\s+(?:leaders|(?:prime\s+|foreign\s+)?ministers|premiers|sides|delegations|presidents|heads\s+of\s+(?:state|government)|of\s+them|men|women)|both\s+(?:leaders|(?:prime\s+|foreign\s+)?ministers|presidents|men|women|sides)|the\s+pair|the\s+(?:leaders|ministers|visitors|presidents|premiers|prime\s+ministers)|they|them)(?-u:\b)|(?-u:\b)(?P<moving>the\s+(?:mission|group|party|plane|aircraft|motorcade))\s+(?:then\s+|later\s+|also\s+)?(?:flew|flies|travell?ed|travels|left|leaves|departed|departs|arrived|arrives|landed|lands|touched\s+down|touches\s+down|took\s+off|takes\s+off|lifted\s+off|lifts\s+off|went|drove|headed|heads|proceeded|continued)(?-u:\b)";
 
 /// The last alternative of [`PRONOUN`]: "the two" before what they did.
 const PAIR: &str = r"(?P<pair>the\s+two)\s+(?:then\s+|also\s+|later\s+|jointly\s+)?(?:held|hold|spoke|speak|gave|give|appeared|appear|addressed|address|met|meet|told|briefed|took|had|attended|attend|visited|visit|toured|tour|laid|lay|walked|walk|signed|sign)(?-u:\b)";

@@ -5414,4 +5414,14 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_heading_of_what_is_still_to_come_dates_the_part_ahead() {
+        let text = " date 2023-04-12\n\nRuiz in Bergen, hour by hour\n\nForeign Minister Ana Ruiz \
+                    held talks with Mayor Tomas Vik in Bergen on Wednesday.\n\nStill to come on \
+                    Friday\n\nMorning: she will meet Governor Jon Dahl.\n";
+        let days = meeting_days(text);
+        assert_eq!(days[1].0, "2023-04-14", "{days:?}");
+        assert_eq!(days[1].2, Status::Planned);
+    }
 }
