@@ -197,6 +197,8 @@ pub fn extract_with(
                 p,
                 (programme || p.sentence.bullet).then_some(ahead),
             );
+        } else if p.dates().is_empty() && NUMBERED_PART.is_match(&p.sentence.text) {
+            story.new_part();
         } else if let Some(day) = stamped_day(&p.sentence.text, p.dates(), &mut story.calendar)
             .or_else(|| dated_place_line(p, parsed.get(k + 1)))
         {
@@ -417,6 +419,11 @@ static PROGRAMME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// What may come before a weekday heading a day's part of a diary: nothing, or "Day 2 —".
 static DAY_OF_A_DIARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:Day|DAY)\s+\d{1,2}\s*[—–:.-]\s*)?$").expect("diary pattern compiles")
+});
+
+/// The heading of a numbered part of a text: "II. THE VISIT", "2. Arrival in Ulaanbaatar".
+static NUMBERED_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[IVX]{1,4}|\d{1,2})[.)]\s+\p{Lu}").expect("numbered-part pattern compiles")
 });
 
 /// What comes before the day a part still ahead covers: "Still to come on", "Coming up".
@@ -902,8 +909,8 @@ fn topic(text: &str, actors: &[Actor]) -> Option<PersonId> {
 }
 
 /// "he", "she", "his": the traveller. "the couple", "the delegation", "the two leaders",
-/// "they": a group with the traveller; "the mission flew on", "the plane lands": the
-/// traveller's party.
+/// "they": a group with the traveller; "the mission flew on", "the plane lands", "the
+/// presidential aircraft, Air One, took off": the traveller's party.
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| pronoun_pattern(&format!("{PERSONAL}|{PAIR}")));
 
 /// [`PRONOUN`] matched only where it starts, at a word's start: on the text from there.
@@ -915,7 +922,7 @@ static PRONOUN_AT: LazyLock<Regex> =
 static PAIR_AT: LazyLock<Regex> = LazyLock::new(|| pronoun_pattern(&format!("^{PAIR}")));
 
 /// The alternatives of [`PRONOUN`] that start at a word boundary.
-const PERSONAL: &str = r"(?-u:\b)(?P<one>he|she|him|his|her)(?-u:\b)|(?-u:\b)(?P<own>the\s+(?:presidential\s+|royal\s+|imperial\s+|princely\s+)?couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))(?-u:\b)|(?-u:\b)(?P<group>the\s+(?:two|three|four)\s+(?:leaders|(?:prime\s+|foreign\s+)?ministers|premiers|sides|delegations|presidents|heads\s+of\s+(?:state|government)|of\s+them|men|women)|both\s+(?:leaders|(?:prime\s+|foreign\s+)?ministers|presidents|men|women|sides)|the\s+pair|the\s+(?:leaders|ministers|visitors|presidents|premiers|prime\s+ministers)|they|them)(?-u:\b)|(?-u:\b)(?P<moving>the\s+(?:mission|group|party|plane|aircraft|motorcade))\s+(?:then\s+|later\s+|also\s+)?(?:flew|flies|travell?ed|travels|left|leaves|departed|departs|arrived|arrives|landed|lands|touched\s+down|touches\s+down|took\s+off|takes\s+off|lifted\s+off|lifts\s+off|went|drove|headed|heads|proceeded|continued)(?-u:\b)";
+const PERSONAL: &str = r"(?-u:\b)(?P<one>he|she|him|his|her)(?-u:\b)|(?-u:\b)(?P<own>the\s+(?:presidential\s+|royal\s+|imperial\s+|princely\s+)?couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))(?-u:\b)|(?-u:\b)(?P<group>the\s+(?:two|three|four)\s+(?:leaders|(?:prime\s+|foreign\s+)?ministers|premiers|sides|delegations|presidents|heads\s+of\s+(?:state|government)|of\s+them|men|women)|both\s+(?:leaders|(?:prime\s+|foreign\s+)?ministers|presidents|men|women|sides)|the\s+pair|the\s+(?:leaders|ministers|visitors|presidents|premiers|prime\s+ministers)|they|them)(?-u:\b)|(?-u:\b)(?P<moving>the\s+(?:mission|group|party|(?:presidential\s+|royal\s+|official\s+)?(?:plane|aircraft|jet|motorcade)(?:,\s+[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3},)?))\s+(?:then\s+|later\s+|also\s+)?(?:flew|flies|travell?ed|travels|left|leaves|departed|departs|arrived|arrives|landed|lands|touched\s+down|touches\s+down|took\s+off|takes\s+off|lifted\s+off|lifts\s+off|went|drove|headed|heads|proceeded|continued)(?-u:\b)";
 
 /// The last alternative of [`PRONOUN`]: "the two" before what they did.
 const PAIR: &str = r"(?P<pair>the\s+two)\s+(?:then\s+|also\s+|later\s+|jointly\s+)?(?:held|hold|spoke|speak|gave|give|appeared|appear|addressed|address|met|meet|told|briefed|took|had|attended|attend|visited|visit|toured|tour|laid|lay|walked|walk|signed|sign)(?-u:\b)";

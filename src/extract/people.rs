@@ -41,6 +41,12 @@ pub struct PersonMention {
     pub bare: bool,
 }
 
+/// Letters written after a name: seats, honours, the bar.
+const POST_NOMINALS: &[&str] = &[
+    "MP", "MEP", "MLA", "MSP", "MHA", "QC", "KC", "SC", "OBE", "CBE", "MBE", "KBE", "DBE", "GCMG",
+    "KCMG", "CMG", "AC", "AO", "CH", "PC",
+];
+
 fn key<'w>(word: &'w Word<'_>) -> &'w str {
     word.key()
 }
@@ -303,10 +309,19 @@ impl Reader<'_, '_> {
             Some(cut) if to == self.ws.len() && !cut.ends_with(|c: char| c.is_uppercase()) => cut,
             _ => name,
         };
-        name.strip_suffix("'s")
+        let mut name = name
+            .strip_suffix("'s")
             .or_else(|| name.strip_suffix("\u{2019}s"))
-            .unwrap_or(name)
-            .to_owned()
+            .unwrap_or(name);
+        // "the Hon Scott Morrison MP", "Jon Dahl KC, OBE": letters after the name are no part
+        // of it
+        while let Some((rest, last)) = name.trim_end_matches(',').rsplit_once(' ')
+            && POST_NOMINALS.contains(&last.trim_end_matches(','))
+            && rest.contains(' ')
+        {
+            name = rest.trim_end_matches(',');
+        }
+        name.to_owned()
     }
 
     /// A country named by words `i..` (a demonym, a country name, "Country's"), and the
@@ -1355,6 +1370,10 @@ mod tests {
             (
                 "Senator the Hon Ana Ruiz met him.",
                 vec![named("Ana Ruiz", Some("Senator"))],
+            ),
+            (
+                "Prime Minister the Hon Ana Ruiz MP met him.",
+                vec![named("Ana Ruiz", Some("Prime Minister"))],
             ),
             (
                 "Prime Minister Tomas Costa e Vik met him at the palace.",

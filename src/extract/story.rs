@@ -855,6 +855,14 @@ impl<'d> Story<'d> {
             .then_some(next)
     }
 
+    /// "II. The visit": a numbered part of the text begins, which may tell the visit again
+    /// from its start, as after a lead that sums it up.
+    pub fn new_part(&mut self) {
+        if self.calendar.anchor.is_some() {
+            self.summed_up = true;
+        }
+    }
+
     pub fn set_day(&mut self, day: NaiveDate) {
         self.calendar.anchor = Some(day);
         self.flashback = None;
@@ -5423,5 +5431,28 @@ mod tests {
         let days = meeting_days(text);
         assert_eq!(days[1].0, "2023-04-14", "{days:?}");
         assert_eq!(days[1].2, Status::Planned);
+    }
+
+    #[test]
+    fn a_numbered_part_may_tell_the_visit_again_from_its_start() {
+        let text = " date 2020-02-11\n\nJoint statement and account of the visit\n\nI. JOINT \
+                    STATEMENT\n\nForeign Minister Ana Ruiz and Prime Minister Jon Dahl held \
+                    talks in Oslo on 10 February 2020.\n\nII. THE VISIT\n\nThe official \
+                    aircraft, Spain One, took off from Madrid on Saturday morning and landed in \
+                    Bergen in the afternoon. On Sunday, Mayor Tomas Vik hosted the minister for \
+                    lunch.\n";
+        let found = legs(text);
+        assert!(
+            found
+                .iter()
+                .any(|l| (l.0.as_str(), l.1.as_str(), l.2.as_str())
+                    == ("Madrid", "Bergen", "2020-02-08")),
+            "{found:?}"
+        );
+        assert!(
+            meeting_days(text).contains(&done("2020-02-09", "Tomas Vik")),
+            "{:?}",
+            meeting_days(text)
+        );
     }
 }
