@@ -2943,6 +2943,17 @@ mod tests {
     }
 
     /// A completed meeting as [`meeting_days`] gives it.
+    /// Asserts that a document has a leg (from, to, date), among others.
+    fn assert_has_leg(text: &str, leg: (&str, &str, &str)) {
+        let found = legs(text);
+        assert!(
+            found
+                .iter()
+                .any(|l| (l.0.as_str(), l.1.as_str(), l.2.as_str()) == leg),
+            "{found:?}"
+        );
+    }
+
     fn done(day: &str, who: &str) -> (String, String, Status) {
         (day.into(), who.into(), Status::Completed)
     }
@@ -5389,14 +5400,7 @@ mod tests {
                     down in Oslo. Ana Ruiz laid a wreath at the monument to Marshal of the Royal \
                     Army Tomas Vik.\n\nLate in the evening the President flew on from Oslo to \
                     Bergen.\n";
-        let found = legs(text);
-        assert!(
-            found
-                .iter()
-                .any(|l| (l.0.as_str(), l.1.as_str(), l.2.as_str())
-                    == ("Oslo", "Bergen", "2024-09-02")),
-            "{found:?}"
-        );
+        assert_has_leg(text, ("Oslo", "Bergen", "2024-09-02"));
         assert!(participants(text).is_empty(), "{:?}", participants(text));
     }
 
@@ -5441,14 +5445,7 @@ mod tests {
                     aircraft, Spain One, took off from Madrid on Saturday morning and landed in \
                     Bergen in the afternoon. On Sunday, Mayor Tomas Vik hosted the minister for \
                     lunch.\n";
-        let found = legs(text);
-        assert!(
-            found
-                .iter()
-                .any(|l| (l.0.as_str(), l.1.as_str(), l.2.as_str())
-                    == ("Madrid", "Bergen", "2020-02-08")),
-            "{found:?}"
-        );
+        assert_has_leg(text, ("Madrid", "Bergen", "2020-02-08"));
         assert!(
             meeting_days(text).contains(&done("2020-02-09", "Tomas Vik")),
             "{:?}",
