@@ -544,6 +544,12 @@ fn full_date_heading(heading: &str, found: &[DateMention]) -> Option<(chrono::Na
 /// date, neither a day of the story nor the bounds of the visit (also after the issuer's name:
 /// "Ministry of Foreign Affairs, July 19, 2023"). `found`: the date phrases of `heading`.
 fn release_date(heading: &str, found: &[DateMention], calendar: &Calendar) -> bool {
+    // ("Highlights of the noon briefing, Monday, 3 November 2008": past a part of day)
+    let first_day = found
+        .iter()
+        .position(|m| matches!(m.expr, DateExpr::Day { .. }))
+        .unwrap_or(0);
+    let found = &found[first_day..];
     let Some((day, alone)) = full_date_heading(heading, found) else {
         return false;
     };

@@ -2279,7 +2279,7 @@ fn years_apart(clause: &str) -> bool {
 /// "concluded an official visit to the Maldives today", "returned to Headquarters this
 /// morning from Afghanistan": a lead that sums up the visit.
 static CONCLUDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:concluded|concludes|concluding|ended|ends|wrapped\s+up|wraps\s+up|wrapping\s+up|completed|completes|completing)\s+(?:a|an|his|her|the|their)|(?:returned|returns)\s+[^.;]{0,60}?\s+at\s+the\s+end\s+of(?:\s+(?:a|an|his|her|the|their))?|,\s+at\s+the\s+end\s+of\s+(?:a|an|his|her|the|their))\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|consultations)(?-u:\b)|(?-u:\b)(?:has\s+|have\s+)?returned\s+(?:home\s+|to\s+[^.;,]{1,40}?\s+)?(?:(?:today|yesterday|this\s+morning|this\s+afternoon|last\s+night|overnight)\s+)?from\s+(?-i:[A-Z])")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:concluded|concludes|concluding|ended|ends|wrapped\s+up|wraps\s+up|wrapping\s+up|completed|completes|completing)\s+(?:a|an|his|her|the|their)|(?:returned|returns)\s+[^.;]{0,60}?\s+at\s+the\s+end\s+of(?:\s+(?:a|an|his|her|the|their))?|(?:is|are|was|were)\s+back\s+[^.;]{0,60}?\s+after\s+(?:a|an|his|her|the|their)|,\s+at\s+the\s+end\s+of\s+(?:a|an|his|her|the|their))\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour|consultations)(?-u:\b)|(?-u:\b)(?:has\s+|have\s+)?returned\s+(?:home\s+|to\s+[^.;,]{1,40}?\s+)?(?:(?:today|yesterday|this\s+morning|this\s+afternoon|last\s+night|overnight)\s+)?from\s+(?-i:[A-Z])")
         .expect("concluded pattern compiles")
 });
 
@@ -5451,5 +5451,15 @@ mod tests {
             "{:?}",
             meeting_days(text)
         );
+    }
+
+    #[test]
+    fn a_lead_back_after_a_visit_sums_it_up_under_a_briefing_s_dated_title() {
+        let text = " date 2008-11-03\n\nHighlights of the noon briefing, Monday, 3 November \
+                    2008\n\nThe Secretary-General is back at Headquarters today after a two-day \
+                    visit to Norway.\n\nSecretary-General Ana Ruiz flew into Oslo from Madrid \
+                    on Friday afternoon. That evening, she held talks with Prime Minister Jon \
+                    Dahl.\n";
+        assert_eq!(meeting_days(text), [done("2008-10-31", "Jon Dahl")]);
     }
 }
