@@ -959,14 +959,24 @@ fn first_person_at(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 /// A release in the traveller's own voice: "I" outside quotations in two sentences or more.
 fn speaks_in_first_person(parsed: &[Parsed]) -> bool {
-    parsed
-        .iter()
-        .filter(|p| !p.sentence.heading)
-        // the words looked at first: most sentences have no "I"
-        .filter(|p| p.words.iter().any(|w| w.text == "I"))
-        .filter(|p| first_person_at(&p.sentence.text).any(|(a, b)| &p.sentence.text[a..b] == "I"))
-        .count()
-        >= 2
+    // "Noon briefing by X, Spokesman for the Secretary-General" at the head of the text: the
+    // one speaking tells of someone else's travels
+    let spokesperson = parsed.iter().take(3).any(|p| {
+        p.people.iter().any(|m| {
+            crate::fold::contains_ascii_in_any_case(&p.sentence.text[m.start..m.end], "spokes")
+        })
+    });
+    !spokesperson
+        && parsed
+            .iter()
+            .filter(|p| !p.sentence.heading)
+            // the words looked at first: most sentences have no "I"
+            .filter(|p| p.words.iter().any(|w| w.text == "I"))
+            .filter(|p| {
+                first_person_at(&p.sentence.text).any(|(a, b)| &p.sentence.text[a..b] == "I")
+            })
+            .count()
+            >= 2
 }
 
 fn actors(story: &mut Story<'_>, p: &Parsed<'_>) -> Vec<Actor> {

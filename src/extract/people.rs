@@ -1050,8 +1050,14 @@ impl Reader<'_, '_> {
             bare: true,
         };
         // a lone capitalised word before ", the Secretary-General" is more often a place
-        // ("On arrival in Islamabad, the Secretary-General") than a surname
-        let appositive = if to - from >= 2 {
+        // ("On arrival in Islamabad, the Secretary-General") than a surname, and so are words
+        // after "in" or "at" ("In Llano Grande, the Secretary-General toured ...")
+        let placed = from > 0
+            && matches!(
+                self.ws[from - 1].key(),
+                "in" | "at" | "from" | "near" | "outside"
+            );
+        let appositive = if to - from >= 2 && !placed {
             self.appositive(to)
         } else {
             None

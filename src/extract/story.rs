@@ -5462,4 +5462,17 @@ mod tests {
                     Dahl.\n";
         assert_eq!(meeting_days(text), [done("2008-10-31", "Jon Dahl")]);
     }
+
+    #[test]
+    fn a_spokesperson_s_briefing_tells_of_the_secretary_general_s_travels() {
+        let text = " date 2021-11-24\n\nNoon briefing by Jon Dahl, Spokesman for the \
+                    Secretary-General\n\nGood afternoon. I will start with the \
+                    Secretary-General's visit to Norway. As I said, Secretary-General Ana Ruiz \
+                    flew to Oslo on Monday. In Monte Alto, the Secretary-General toured a \
+                    farm.\n";
+        let doc = Document::parse("t.txt", text.to_owned()).expect("doc");
+        let found = extract(&doc, Gazetteer::global());
+        assert_eq!(found.traveller.map(|t| t.name).as_deref(), Some("Ana Ruiz"));
+        assert_has_leg(text, ("?", "Oslo", "2021-11-22"));
+    }
 }
