@@ -20,10 +20,12 @@ const SEVENTEENTH: Corpus = Corpus {
     meetings_f1_floor: MEETINGS_F1_FLOOR,
 };
 
-/// Legs F1 must not fall below this (measured 0.535 when the corpus was added).
-const LEGS_F1_FLOOR: f64 = 0.50;
-/// Meeting-contact F1 must not fall below this (measured 0.503 when the corpus was added).
-const MEETINGS_F1_FLOOR: f64 = 0.47;
+/// Legs F1 must not fall below this (measured 0.535 when the corpus was added, 0.785 once
+/// the first of its misses were studied).
+const LEGS_F1_FLOOR: f64 = 0.74;
+/// Meeting-contact F1 must not fall below this (measured 0.503 when the corpus was added,
+/// 0.724 once the first of its misses were studied).
+const MEETINGS_F1_FLOOR: f64 = 0.68;
 
 #[test]
 fn seventeenth_scores_stay_above_their_floors() {
