@@ -836,13 +836,22 @@ fn read_sentence(story: &mut Story<'_>, p: &Parsed<'_>, item: Option<bool>) {
 }
 
 /// "For the President the day had begun earlier. He spent the morning ...": a "He" or "She"
-/// opening the sentence after one about someone else alone is that person, and so are the
-/// pronouns of the same set after it, up to the traveller named.
+/// opening the sentence (or after who reports it: "Downing Street says he") after one about
+/// someone else alone is that person, and so are the pronouns of the same set after it, up to
+/// the traveller named.
 fn pronouns_of_the_topic(text: &str, id: PersonId, actors: &mut [Actor]) {
+    // ("Downing Street says he will fly back": the same, after who reports it)
+    let reported = || {
+        let first = actors.first()?;
+        let pronoun = &text[first.start..first.end];
+        (matches!(pronoun, "he" | "she") && REPORTED_BY.is_match(&text[..first.start]))
+            .then_some(pronoun == "she")
+    };
     let Some(feminine) = ["He ", "She "]
         .iter()
         .position(|p| text.starts_with(p))
         .map(|k| k == 1)
+        .or_else(reported)
     else {
         return;
     };
@@ -898,6 +907,15 @@ fn object_after_a_host(text: &str, actors: &mut [Actor]) {
     }
 }
 
+/// Who reports what follows, without a person's name: "Downing Street says ", "The ministry
+/// said that ".
+static REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:The\s+)?(?:\p{Lu}[\w'-]*\s+){1,3}(?:says|said|announced|confirmed)\s+(?:that\s+)?$",
+    )
+    .expect("reported-by pattern compiles")
+});
+
 /// The one person a sentence is about when it names nobody else and not the traveller, and
 /// opens with that person ("Vik's day had begun earlier", "For Vik, ...").
 fn topic(text: &str, actors: &[Actor]) -> Option<PersonId> {
@@ -910,7 +928,10 @@ fn topic(text: &str, actors: &[Actor]) -> Option<PersonId> {
         return None;
     };
     let lead = text[..*start].trim();
-    let opens = lead.is_empty() || lead == "For";
+    // ("10:40 - The prime minister leaves.": after an item's time stamp)
+    let stamp = lead.trim_end_matches(['-', '\u{2013}', '\u{2014}', ' ']);
+    let stamped = timed_item(&text[..*start]) && stamp.len() <= 5;
+    let opens = lead.is_empty() || lead == "For" || stamped;
     (opens && actors.iter().all(|a| a.who == Who::Person(*id))).then_some(*id)
 }
 

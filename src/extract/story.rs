@@ -5475,4 +5475,13 @@ mod tests {
         assert_eq!(found.traveller.map(|t| t.name).as_deref(), Some("Ana Ruiz"));
         assert_has_leg(text, ("?", "Oslo", "2021-11-22"));
     }
+
+    #[test]
+    fn he_after_who_reports_it_is_the_one_the_stamped_item_before_was_about() {
+        let text = " date 2023-04-12\n\nRuiz in Oslo, hour by hour\n\n09:00 - Foreign Minister \
+                    Ana Ruiz lands in Oslo.\n\n10:40 - Mayor Tomas Vik leaves. City Hall \
+                    says he will fly to Lima in the afternoon.\n";
+        let found = legs(text);
+        assert!(found.iter().all(|l| l.1 != "Lima"), "{found:?}");
+    }
 }
