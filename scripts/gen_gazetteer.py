@@ -16,7 +16,8 @@ Inputs:
   - the airports with an IATA code of the PyPI package airportsdata (MIT licence,
     https://github.com/mborsetti/airportsdata): an airport's name ("Ninoy Aquino International
     Airport") becomes an alternate name of the city it serves (Manila) when that city is in
-    the list and lies within 80 km, and no town of the country opens the airport's name.
+    the list and lies within 80 km, unless the name is only a town of the country's and
+    "(International) Airport".
 
 Output (gzip, tab-separated, one record per line, lists separated by "|"):
   C code name lat lon sovereign aliases demonyms          a country or territory
@@ -239,10 +240,12 @@ def airport_aliases(cities):
         if not found:
             continue
         city = max(found, key=lambda c: (fold(c["name"]) == fold(airport["city"]), c["population"]))
-        # "Entebbe International Airport": a name that opens with a town's is read as that
-        # town's airport already
+        # "Entebbe International Airport": a town's name and nothing more is read as that
+        # town's airport already ("Guangzhou Baiyun International Airport" is kept)
         words = fold(name).split()
+        rest = {("airport",), ("international", "airport")}
         if any((airport["country"], " ".join(words[:k])) in cities.index
+               and tuple(words[k:]) in rest
                for k in range(1, len(words))):
             continue
         far = distance_km(city["latitude"], city["longitude"], airport["lat"], airport["lon"])

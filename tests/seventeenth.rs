@@ -20,11 +20,11 @@ const SEVENTEENTH: Corpus = Corpus {
     meetings_f1_floor: MEETINGS_F1_FLOOR,
 };
 
-/// Legs F1 must not fall below this (measured 0.535 when the corpus was added, 0.785 once
+/// Legs F1 must not fall below this (measured 0.535 when the corpus was added, 0.821 once
 /// the first of its misses were studied).
-const LEGS_F1_FLOOR: f64 = 0.74;
+const LEGS_F1_FLOOR: f64 = 0.77;
 /// Meeting-contact F1 must not fall below this (measured 0.503 when the corpus was added,
-/// 0.724 once the first of its misses were studied).
+/// 0.729 once the first of its misses were studied).
 const MEETINGS_F1_FLOOR: f64 = 0.68;
 
 #[test]

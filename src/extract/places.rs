@@ -802,6 +802,10 @@ mod tests {
                 "They left from Sheremetyevo International Airport.",
                 "Moscow",
             ),
+            (
+                "She flew into Guangzhou Baiyun International Airport.",
+                "Guangzhou",
+            ),
         ] {
             let found = mentions(s, Gazetteer::global(), &[], &[]);
             assert!(
