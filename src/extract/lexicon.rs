@@ -158,7 +158,7 @@ pub static NOT_PERSON: WordSet = WordSet::new(
     honour honor one statement communique communiqué readout briefing pagoda shrine gurdwara
     mausoleum basilica abbey fortress cooperation co-operation inter-governmental
     intergovernmental relations rights management development meeting meetings dialogue
-    international airways airlines
+    international airways airlines secretaries ministers presidents leaders chancellors
     ",
 );
 

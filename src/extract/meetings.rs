@@ -794,7 +794,14 @@ static PARTY_JOINED: LazyLock<Regex> = LazyLock::new(|| {
 fn calls_on_someone(reading: &Reading<'_>, end: usize) -> bool {
     // "called on the newly elected President, X": a few lower-case words before the title
     // ("called on His Excellency X": the honorific's pronoun)
+    // ("called on His Majesty the Fourth Druk Gyalpo, X": a style and a description)
+    static STYLED: LazyLock<Regex> = LazyLock::new(|| {
+        compile(r"^\s*(?:His|Her)\s+(?:Majesty|Excellency|(?:Royal\s+)?Highness)[^.;,]{0,40},\s*$")
+    });
     let described = |a: &&Actor| {
+        if STYLED.is_match(&reading.text[end..a.start]) {
+            return true;
+        }
         let between = reading.text[end..a.start]
             .trim_end()
             .trim_end_matches(" His")
@@ -1355,7 +1362,7 @@ pub(crate) fn people_in(
         // a name seen only bare counts where the syntax makes it a person: "met X", "with X"
         // or where the name hosts: "X received her for a dinner", "X will host a banquet"
         let slot = || {
-            PERSON_SLOT.is_match(tail(&reading.text[..actor.start], 20))
+            PERSON_SLOT.is_match(tail(&reading.text[..actor.start], 60))
                 || HOSTS.is_match(&reading.text[actor.end..])
         };
         if !cast.person(id).weak || slot() {
@@ -1456,7 +1463,9 @@ fn stopover(before: &str) -> bool {
 }
 
 static PERSON_SLOT: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)(?-u:\b)(?:with|met|by|and|meet|joined|hosted)\s+(?:[a-z]+s\s+)?$")
+    compile(
+        r"(?i)(?-u:\b)(?:with|met|by|and|meet|joined|hosted)\s+(?:[a-z]+s\s+)?$|(?-u:\b)(?-i:His|Her)\s+(?:Majesty|Excellency|(?:Royal\s+)?Highness)[^.;,]{0,40},\s*$",
+    )
 });
 
 /// "was spent in Abuja, Nigeria, where he held meetings": the place a relative clause

@@ -145,7 +145,17 @@ pub fn extract_with(
     cast.traveller = Some(traveller);
     cast.forget_recency();
     let mut calendar = Calendar::new(doc.published);
-    for heading in parsed.iter().filter(|p| p.sentence.heading) {
+    // (the title too, though a bracket closes it: "Visit to Bhutan (June 15-16, 2014)", when
+    // it gives a span of days, not the day of a briefing: "Briefing on the visit (July 05,
+    // 2024)")
+    let title = parsed.first().filter(|p| {
+        doc.title.as_deref() == Some(p.sentence.text.as_str())
+            && p.dates()
+                .iter()
+                .any(|m| matches!(m.expr, DateExpr::Range { .. }))
+    });
+    let headings = parsed.iter().filter(|p| p.sentence.heading);
+    for heading in title.into_iter().chain(headings) {
         let (text, found) = (&heading.sentence.text, heading.dates());
         if calendar.bounds.is_none()
             && !release_date(text, found, &calendar)
@@ -949,7 +959,7 @@ static PRONOUN_AT: LazyLock<Regex> =
 static PAIR_AT: LazyLock<Regex> = LazyLock::new(|| pronoun_pattern(&format!("^{PAIR}")));
 
 /// The alternatives of [`PRONOUN`] that start at a word boundary.
-const PERSONAL: &str = r"(?-u:\b)(?P<one>he|she|him|his|her)(?-u:\b)|(?-u:\b)(?P<own>the\s+(?:presidential\s+|royal\s+|imperial\s+|princely\s+)?couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme))(?-u:\b)|(?-u:\b)(?P<group>the\s+(?:two|three|four)\s+(?:leaders|(?:prime\s+|foreign\s+)?ministers|premiers|sides|delegations|presidents|heads\s+of\s+(?:state|government)|of\s+them|men|women)|both\s+(?:leaders|(?:prime\s+|foreign\s+)?ministers|presidents|men|women|sides)|the\s+pair|the\s+(?:leaders|ministers|visitors|presidents|premiers|prime\s+ministers)|they|them)(?-u:\b)|(?-u:\b)(?P<moving>the\s+(?:mission|group|party|(?:presidential\s+|royal\s+|official\s+)?(?:plane|aircraft|jet|motorcade)(?:,\s+[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3},)?))\s+(?:then\s+|later\s+|also\s+)?(?:flew|flies|travell?ed|travels|left|leaves|departed|departs|arrived|arrives|landed|lands|touched\s+down|touches\s+down|took\s+off|takes\s+off|lifted\s+off|lifts\s+off|went|drove|headed|heads|proceeded|continued)(?-u:\b)";
+const PERSONAL: &str = r"(?-u:\b)(?P<one>he|she|him|his|her)(?-u:\b)|(?-u:\b)(?P<own>the\s+(?:presidential\s+|royal\s+|imperial\s+|princely\s+)?couple|(?:the|his|her)\s+delegation|(?:the|his|her)\s+(?:official\s+|state\s+|working\s+|two-day\s+|three-day\s+)?(?:visit|trip|tour|stay|programme|mission\s+(?:began|started|opened|ended|concluded)))(?-u:\b)|(?-u:\b)(?P<group>the\s+(?:two|three|four)\s+(?:leaders|(?:prime\s+|foreign\s+)?ministers|premiers|sides|delegations|presidents|(?:general\s+|foreign\s+)?secretaries|chancellors|heads\s+of\s+(?:state|government)|of\s+them|men|women)|both\s+(?:leaders|(?:prime\s+|foreign\s+)?ministers|presidents|men|women|sides)|the\s+pair|the\s+(?:leaders|ministers|visitors|presidents|premiers|prime\s+ministers)|they|them)(?-u:\b)|(?-u:\b)(?P<moving>the\s+(?:mission|group|party|(?:presidential\s+|royal\s+|official\s+)?(?:plane|aircraft|jet|motorcade)(?:,\s+[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3},)?))\s+(?:then\s+|later\s+|also\s+)?(?:flew|flies|travell?ed|travels|left|leaves|departed|departs|arrived|arrives|landed|lands|touched\s+down|touches\s+down|took\s+off|takes\s+off|lifted\s+off|lifts\s+off|went|drove|headed|heads|proceeded|continued)(?-u:\b)";
 
 /// The last alternative of [`PRONOUN`]: "the two" before what they did.
 const PAIR: &str = r"(?P<pair>the\s+two)\s+(?:then\s+|also\s+|later\s+|jointly\s+)?(?:held|hold|spoke|speak|gave|give|appeared|appear|addressed|address|met|meet|told|briefed|took|had|attended|attend|visited|visit|toured|tour|laid|lay|walked|walk|signed|sign)(?-u:\b)";

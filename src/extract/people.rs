@@ -949,8 +949,18 @@ impl Reader<'_, '_> {
         if j == i {
             return None;
         }
-        let end = self.name_at(j)?;
-        let mut mention = self.bare_mention(j, end)?;
+        let bare = self.name_at(j).and_then(|end| self.bare_mention(j, end));
+        let Some(mut mention) = bare else {
+            // "His Majesty King Jigme Khesar Namgyel Wangchuck": a courtesy title before an
+            // office and a name
+            // (not "His Royal Highness Prince X": read from "Highness", a longer name)
+            let majesty = self.word(j - 1).is_some_and(|w| key(w) == "majesty");
+            let (mut mention, next) = self
+                .titled(j)
+                .filter(|(m, _)| majesty && m.name.is_some())?;
+            mention.start = self.ws[i].start;
+            return Some((mention, next));
+        };
         mention.start = self.ws[i].start;
         mention.bare = false;
         let next = self.next_word_after(mention.end);

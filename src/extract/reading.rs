@@ -90,7 +90,7 @@ fn planned_pattern(present: &str) -> Regex {
 
 /// A negation or a wish that came to nothing, up to three words before an event.
 static UNREALISED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:sought|tried|attempted|wanted|wished|declined|refused|had\s+(?:also\s+)?(?:hoped|planned|intended)|had\s+(?:originally\s+)?been\s+(?:due|expected|scheduled|set|supposed)|did\s+not|didn't|does\s+not|doesn't|will\s+not|won't|would\s+not|could\s+not|couldn't|cannot|can't|never|not\s+be\s+able|whether\s+(?:[\w-]+\s+){1,4}?(?:would|will|might|could|should))\s+(?:to\s+)?(?:[\w-]+\s+){0,3}$")
+    Regex::new(r"(?i)(?-u:\b)(?:sought|tried|attempted|wanted|wished|declined|refused|(?:possibility|prospect|option|idea)\s+of|had\s+(?:also\s+)?(?:hoped|planned|intended)|had\s+(?:originally\s+)?been\s+(?:due|expected|scheduled|set|supposed)|did\s+not|didn't|does\s+not|doesn't|will\s+not|won't|would\s+not|could\s+not|couldn't|cannot|can't|never|not\s+be\s+able|whether\s+(?:[\w-]+\s+){1,4}?(?:would|will|might|could|should))\s+(?:to\s+)?(?:[\w-]+\s+){0,3}$")
         .expect("unrealised pattern compiles")
 });
 
@@ -351,6 +351,9 @@ impl<'a> Reading<'a> {
     fn governed(&self, at: usize) -> bool {
         let before = self.text[..at].trim_end().trim_end_matches(',').trim_end();
         let last = before.rsplit(' ').next().unwrap_or("");
+        if last == "and" && self.first_office_before(before.len() - last.len()) {
+            return false;
+        }
         // compared in any ASCII case, without a lower-cased copy: no other letter lower-cases
         // to one of these words' letters
         [
@@ -366,6 +369,38 @@ impl<'a> Reading<'a> {
         ]
         .iter()
         .any(|w| last.eq_ignore_ascii_case(w))
+    }
+
+    /// "General Secretary of the Party Central Committee and President Xi Jinping left": the
+    /// words from the sentence's start (or its dateline's dash) to the "and" at byte `and_at`
+    /// are a first office of the one named after it, not someone else before "and".
+    fn first_office_before(&self, and_at: usize) -> bool {
+        let head = &self.text[..and_at];
+        let start = [" - ", " \u{2013} ", " \u{2014} "]
+            .iter()
+            .filter_map(|dash| head.rfind(dash).map(|i| i + dash.len()))
+            .max()
+            .unwrap_or(0);
+        let words: Vec<&str> = head[start..].split_whitespace().collect();
+        let office = [
+            "Secretary",
+            "Minister",
+            "President",
+            "Chairman",
+            "Premier",
+            "Chancellor",
+        ];
+        words.len() >= 2
+            && words[0].starts_with(|c: char| c.is_uppercase())
+            && words.iter().any(|w| office.contains(w))
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase())
+                    || ["of", "the", "for", "on", "and"].contains(w)
+            })
+            && !self
+                .actors
+                .iter()
+                .any(|a| a.start >= start && a.end <= and_at)
     }
 
     /// The actors between two byte offsets.

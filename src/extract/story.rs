@@ -393,6 +393,17 @@ impl<'d> Story<'d> {
                 });
             let another_time =
                 ANOTHER_TIME.is_match(clause) || years_apart(clause) || fronted.is_some() || recap;
+            // "since his official visit to China from 30 October to 1 November 2022": a day
+            // months before a dated report's is another visit's
+            // (or before the days the title gives the visit: "the two had met on 27 May")
+            let long_before = date.is_some_and(|d| {
+                matches!(self.calendar.published, Published::Day(_))
+                    && (self.calendar.published.latest() - d).num_days() > 120
+                    || self
+                        .calendar
+                        .bounds
+                        .is_some_and(|(first, last)| first < last && d < shift_days(first, -2))
+            });
             let when = When {
                 date: date
                     .or(self.flashback.as_ref().map(|f| f.date))
@@ -404,32 +415,33 @@ impl<'d> Story<'d> {
                 looking_back: pluperfect
                     || *earlier.get_or_insert_with(|| EARLIER.is_match(reading.text)),
                 another_time,
-                another_visit: another_time && {
-                    let reference = self
-                        .calendar
-                        .anchor
-                        .unwrap_or(self.calendar.published.latest());
-                    // "the parade of 14 July last year, and his first visit in March 2018":
-                    // the time told nearer the event is its own
-                    // (from where the movement is told, or told again more precisely)
-                    let told = [Some(event.at()), later];
-                    let distance = |start: usize| {
-                        told.iter()
-                            .flatten()
-                            .map(|&at| start.abs_diff(at))
-                            .min()
-                            .unwrap_or(usize::MAX)
-                    };
-                    let nearer = |m: regex::Match<'_>| {
-                        dated.is_none_or(|d| {
-                            distance(clause_start + m.start()) < distance(d.mention.start)
-                        })
-                    };
-                    let own_time = date.is_none() || ANOTHER_TIME.find_iter(clause).any(nearer);
-                    own_time
-                        && (another_visit(clause, reference)
-                            || fronted.is_some_and(|f| another_visit(f, reference)))
-                },
+                another_visit: long_before
+                    || another_time && {
+                        let reference = self
+                            .calendar
+                            .anchor
+                            .unwrap_or(self.calendar.published.latest());
+                        // "the parade of 14 July last year, and his first visit in March 2018":
+                        // the time told nearer the event is its own
+                        // (from where the movement is told, or told again more precisely)
+                        let told = [Some(event.at()), later];
+                        let distance = |start: usize| {
+                            told.iter()
+                                .flatten()
+                                .map(|&at| start.abs_diff(at))
+                                .min()
+                                .unwrap_or(usize::MAX)
+                        };
+                        let nearer = |m: regex::Match<'_>| {
+                            dated.is_none_or(|d| {
+                                distance(clause_start + m.start()) < distance(d.mention.start)
+                            })
+                        };
+                        let own_time = date.is_none() || ANOTHER_TIME.find_iter(clause).any(nearer);
+                        own_time
+                            && (another_visit(clause, reference)
+                                || fronted.is_some_and(|f| another_visit(f, reference)))
+                    },
             };
             match event {
                 Event::Leg(fact) => self.leg(reading, fact, when),
@@ -486,7 +498,9 @@ impl<'d> Story<'d> {
         let ended = of_the_visit && VISIT_DAY.is_match(&reading.text[opener..]);
         // "The visit began on Monday, 5 September": after a lead that sums it up, the day the
         // visit is told again from
-        let began = of_the_visit && self.summed_up && VISIT_BEGAN.is_match(&reading.text[opener..]);
+        // ("The mission opened yesterday, Monday 20 February, in Poland" after a lead told in
+        // the present: the story told from its start too)
+        let began = of_the_visit && VISIT_BEGAN.is_match(&reading.text[opener..]);
         for d in &reading.dates {
             let opening = label
                 || d.mention.start < opener.max(3)
@@ -593,7 +607,7 @@ impl<'d> Story<'d> {
             // returned to Tokyo. ... On the morning of the 26th, ...")
             let going_back = self.calendar.anchor.is_some_and(|a| date < a);
             let home_again = going_back && self.home_again();
-            let retold_from_the_start = (self.summed_up || home_again)
+            let retold_from_the_start = (self.summed_up || home_again || began)
                 && reading.dates.iter().any(|d| {
                     d.date == Some(date)
                         && matches!(
@@ -601,9 +615,19 @@ impl<'d> Story<'d> {
                             DateExpr::Day { .. } | DateExpr::Weekday(_) | DateExpr::DayOfMonth(_)
                         )
                 });
+            // "paid a State Visit on 15-16 June. ... emplaned from New Delhi on the morning of
+            // Sunday, 15 June": the visit's span told, then the visit from its first day
+            let from_the_span = self.calendar.bounds.is_some_and(|(first, last)| {
+                self.calendar.anchor == Some(last)
+                    && date >= first
+                    && date < last
+                    && !self.legs.iter().any(|l| l.leg.date == Some(last))
+                    && !self.meetings.iter().any(|m| m.meeting.date == Some(last))
+            });
             let looks_back = matches!(self.calendar.published, Published::Day(_))
                 && !reading.item
                 && !retold_from_the_start
+                && !from_the_span
                 && self.calendar.anchor.is_some_and(|a| date < a);
             // ("Earlier today, she flew from X": more of the lead's own day)
             if self.calendar.anchor.is_none() {
@@ -1012,6 +1036,28 @@ impl<'d> Story<'d> {
         // "drove to Windsor Castle": the venue's town
         if let Some(town) = destination.as_ref().and_then(|d| self.town_of_venue(d)) {
             destination = Some(town);
+        }
+        // "is in Kyiv today on her first visit to Ukraine": the city of the country visited
+        // that the sentence places the traveller in (not "spent Friday in Boston, the final
+        // stop of a visit to the United States")
+        if fact.motion == legs::Motion::Visit
+            && let Some(country) = destination
+                .as_ref()
+                .filter(|d| self.gazetteer.country(&d.name).is_some())
+            && let Some(city) = reading
+                .places
+                .iter()
+                .filter(|p| {
+                    p.kind == PlaceKind::City
+                        && p.end <= fact.at
+                        && [" is in ", " was in ", " are in ", " were in "]
+                            .iter()
+                            .any(|w| reading.text[..p.start].ends_with(w))
+                })
+                .map(place_of)
+                .find(|c| self.lies_in(c, country))
+        {
+            destination = Some(city);
         }
         if !planned && let Some(d) = &destination {
             // "HONIARA (AP) - ... arrived in the Solomon Islands": the dateline names the city
@@ -2201,7 +2247,7 @@ struct When {
 
 /// "The visit began on", "The tour started on": the first day of the visit told.
 static VISIT_BEGAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[\w-]+\s+){1,4}(?:began|started|opened)\s+on\s")
+    Regex::new(r"^(?:[\w-]+\s+){1,4}(?:began|started|opened)\s+(?:on\s|yesterday,)")
         .expect("visit-began pattern compiles")
 });
 
@@ -2942,7 +2988,6 @@ mod tests {
             .collect()
     }
 
-    /// A completed meeting as [`meeting_days`] gives it.
     /// Asserts that a document has a leg (from, to, date), among others.
     fn assert_has_leg(text: &str, leg: (&str, &str, &str)) {
         let found = legs(text);
@@ -2960,6 +3005,7 @@ mod tests {
         assert!(found.contains(&meeting), "{found:?}");
     }
 
+    /// A completed meeting as [`meeting_days`] gives it.
     fn done(day: &str, who: &str) -> (String, String, Status) {
         (day.into(), who.into(), Status::Completed)
     }
@@ -5481,5 +5527,72 @@ mod tests {
                     says he will fly to Lima in the afternoon.\n";
         let found = legs(text);
         assert!(found.iter().all(|l| l.1 != "Lima"), "{found:?}");
+    }
+
+    #[test]
+    fn a_lead_in_the_present_then_the_mission_told_from_its_first_day() {
+        let text = " date 2023-02-21 Mission to Lindia\n\nThe Prime Minister, Ana Ruiz, is in Kyiv today on her first visit to Ukraine since taking office.\n\nThe mission opened yesterday, Monday 20 February, in Poland. Ruiz flew from Rome to Warsaw, where Prime Minister Jon Dahl received her.\n\nAfter leaving Warsaw on Monday evening, she continued by overnight train, reaching Kyiv early on Tuesday morning. She met President Tomas Vik in the afternoon.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("Rome", "Warsaw", "2023-02-20", &[]),
+                leg("Warsaw", "Kyiv", "2023-02-20", &[]),
+            ]
+        );
+        assert_has_meeting(text, done("2023-02-20", "Jon Dahl"));
+        assert_has_meeting(text, done("2023-02-21", "Tomas Vik"));
+        assert_eq!(meeting_places(text), ["Warsaw", "Kyiv"]);
+    }
+
+    #[test]
+    fn a_joint_statement_recounting_a_state_visit() {
+        let text = " date 2023-12-13 Joint Statement\n\nHANOI, 13 December - General Secretary of the Party Central Committee and President of the Republic Tomas Vik left Hanoi for Beijing on Wednesday afternoon, wrapping up a two-day state visit.\n\n1. The guest landed at Noi Bai International Airport on the afternoon of 12 December. General Secretary Jon Dahl welcomed him. The two General Secretaries then held talks at the Party headquarters.\n\n2. On the following day, he laid a wreath at the Monument to Heroes and Martyrs.\n\n3. The two sides reviewed relations since General Secretary Jon Dahl's official visit to China from 30 October to 1 November 2022, and the summit held there.";
+        assert_has_leg(text, ("Hanoi", "Beijing", "2023-12-13"));
+        assert!(
+            legs(text).iter().all(|l| l.1 != "Monument"),
+            "{:?}",
+            legs(text)
+        );
+        assert!(
+            meeting_days(text)
+                .iter()
+                .all(|m| m.0.starts_with("2023-12")),
+            "{:?}",
+            meeting_days(text)
+        );
+        assert_eq!(
+            meetings_with(text, "Jon Dahl").len(),
+            2,
+            "{:?}",
+            meeting_days(text)
+        );
+    }
+
+    #[test]
+    fn a_state_visit_spanned_in_the_title_is_told_from_its_first_day() {
+        let text = " date 2014-06-16 Visit of Prime Minister to Bhutan (June 15-16, 2014)\n\nPrime Minister Ana Ruiz paid a State Visit to the Kingdom of Bhutan on 15-16 June 2014 at the invitation of the Prime Minister of Bhutan, Mr. Jon Dahl. Prime Minister Dahl had been among the guests at her swearing-in in New Delhi, and the two leaders had met there on 27 May.\n\nThe Prime Minister emplaned from New Delhi on the morning of Sunday, 15 June. Upon landing at Paro, she was received by Prime Minister Dahl. She then travelled by road to Thimphu.\n\nAt the Dzong, His Majesty King Tomas Vik accorded the Prime Minister a ceremonial welcome. She then called on His Majesty the Fourth King, Lena Berg. In the evening, His Majesty the King hosted a banquet in honour of the Prime Minister.\n\nOn Monday, 16 June, the Prime Minister addressed the National Assembly.";
+        assert_eq!(
+            meeting_days(text)
+                .into_iter()
+                .map(|m| (m.0, m.1))
+                .collect::<Vec<_>>(),
+            [
+                ("2014-06-15".to_owned(), "Jon Dahl".to_owned()),
+                ("2014-06-15".to_owned(), "Tomas Vik".to_owned()),
+                ("2014-06-15".to_owned(), "Lena Berg".to_owned()),
+                ("2014-06-15".to_owned(), "Tomas Vik".to_owned()),
+                ("2014-06-16".to_owned(), String::new()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_return_only_considered_is_no_journey() {
+        let text = " date 2024-11-20 Summit\n\nSecretary-General Ana Ruiz arrived in Rio de Janeiro on Saturday, 16 November, after a flight from New York.\n\nHer office had looked at the possibility of a return to Baku later this week; the idea has been set aside.\n\nOn Monday she met President Tomas Vik.";
+        assert_eq!(
+            legs(text),
+            [leg("New York", "Rio de Janeiro", "2024-11-16", &[])]
+        );
+        assert_eq!(meeting_places(text), ["Rio de Janeiro"]);
     }
 }

@@ -132,6 +132,7 @@ const NEVER_A_CITY: &[&str] = &[
     "ministry",
     "mission",
     "monday",
+    "monument",
     "more",
     "most",
     "national",
