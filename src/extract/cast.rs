@@ -66,6 +66,7 @@ const LEADER_ROLES: &[&str] = &[
     "premier",
     "sheikh",
     "emperor",
+    "secretary-general",
 ];
 
 impl Cast {

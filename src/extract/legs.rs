@@ -850,10 +850,49 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
         {
             continue;
         }
+        // "the International Organization for Migration": a word of a body's name
+        let before = reading.text[..from + prep.start()].trim_end();
+        let last = before.rsplit(' ').next().unwrap_or("");
+        const BODIES: &[&str] = &[
+            "Organization",
+            "Organisation",
+            "Ministry",
+            "Minister",
+            "Commission",
+            "Commissioner",
+            "Centre",
+            "Center",
+            "Council",
+            "Institute",
+            "Agency",
+            "Fund",
+            "Programme",
+            "Office",
+            "Committee",
+            "Alliance",
+            "Foundation",
+            "Association",
+            "Department",
+            "Secretary",
+            "Partnership",
+            "Coalition",
+        ];
+        if word == "for" && BODIES.contains(&last) {
+            continue;
+        }
         let place = reading
             .place_after(at)
             .filter(|p| p.start < stop && p.start <= at + 40)
-            .or_else(|| named_after(reading, at).filter(|p| p.start < stop));
+            .or_else(|| named_after(reading, at).filter(|p| p.start < stop))
+            // ("relief workers from the World Food Programme": a body, no place left)
+            .filter(|p| {
+                !(matches!(word.as_str(), "from" | "out of")
+                    && p.kind == PlaceKind::Site
+                    && p.place.lat.is_none()
+                    && !["air", "base", "field"]
+                        .iter()
+                        .any(|w| reading.text[p.start..p.end].to_lowercase().contains(w)))
+            });
         // "came to the island", "returned to the capital": a place named by what it is
         let toward = matches!(
             word.as_str(),
@@ -872,6 +911,9 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
             }
             // "visited a site sheltering refugees from Mali": whose origin, not the visit's
             "from" | "out of" if fact.motion == Motion::Visit && fact.destination.is_none() => {}
+            // "a shelter for families evacuated from Abaco": where others came from
+            "from" | "out of"
+                if DISPLACED.is_match(tail(&reading.text[..from + prep.start()], 24)) => {}
             // "drove to Kawamata, a town hosting families evacuated from Iitate": what the
             // apposition says of the place reached, not where the journey began
             "from" | "out of"
@@ -890,7 +932,13 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
             // "for" names a destination after leaving ("left for", "departed A for B"), not
             // after going ("went to the Hall for the Atomic Bomb")
             // ("flew out of Lima for Quito" names it too)
-            "for" if fact.motion != Motion::Depart && fact.origin.is_none() => {}
+            // ("boarded a helicopter for Marsh Harbour", "took a flight for Lima": boarding too)
+            "for"
+                if fact.motion != Motion::Depart
+                    && fact.origin.is_none()
+                    && !["boarded ", "took a", "took the"]
+                        .iter()
+                        .any(|w| reading.text[fact.at..].starts_with(w)) => {}
             "to" | "for" | "into" | "towards" | "toward" | "bound for" if anaphor.is_some() => {
                 // "came to the island": where the traveller is going is where they are
                 fact.destination_is_current |= fact.destination.is_none();
@@ -904,9 +952,18 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
                     let went = reading.text[fact.at..from]
                         .get(..4)
                         .is_some_and(|w| w.eq_ignore_ascii_case("went"));
+                    // ("returned to Headquarters in New York": a name that is no place, then
+                    // its town)
+                    let named = reading.text[at..]
+                        .trim_start()
+                        .trim_start_matches("the ")
+                        .starts_with(char::is_uppercase);
                     fact.destination = match place {
                         Some(p) if !p.is_destination() && !went => town_after(reading, p.end, stop),
                         Some(p) if !p.is_destination() => None,
+                        None if named && !went => town_after(reading, at, stop).filter(|t| {
+                            t.start <= at + 60 && !reading.text[at..t.start].contains(',')
+                        }),
                         other => other,
                     };
                 }
@@ -937,6 +994,13 @@ fn read_prepositions(reading: &Reading<'_>, from: usize, stop: usize, fact: &mut
         }
     }
 }
+
+/// "evacuated", "displaced", "who fled": people moved from somewhere, not the traveller.
+static DISPLACED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)(?-u:\b)(?:evacuated|displaced|fled|fleeing|rescued|expelled|deported|uprooted|relocated|resettled|repatriated|evacuees|refugees|migrants)\s*$",
+    )
+});
 
 /// ", a farming town that", ", where": an apposition or relative clause after a place.
 static APPOSITION: LazyLock<Regex> =

@@ -5595,4 +5595,18 @@ mod tests {
         );
         assert_eq!(meeting_places(text), ["Rio de Janeiro"]);
     }
+
+    #[test]
+    fn a_day_trip_by_helicopter_from_the_capital_told_of_an_untitled_traveller() {
+        let text = " date 2019-09-16 Visit to the Bahamas, 13-14 September\n\nNASSAU, 14 September -- Ana Ruiz came to see the damage in person. The Secretary-General set off from New York early on Friday, 13 September, and landed in Nassau in the morning.\n\nFrom the airport, the Secretary-General and Dr. Vik boarded a helicopter for Marsh Harbour, on Great Abaco. Before leaving the island, she spent time with relief workers from the World Food Programme and the International Organization for Migration.\n\nBy mid-afternoon the party had flown back to Nassau by helicopter.\n\nOn Saturday morning she went to a gymnasium in Nassau, turned into a shelter for families evacuated from Abaco. She left Nassau on Saturday afternoon and returned to Headquarters in New York the same evening.";
+        assert_eq!(
+            legs(text),
+            [
+                leg("New York", "Nassau", "2019-09-13", &[]),
+                leg("Nassau", "Marsh Harbour", "2019-09-13", &[]),
+                leg("Marsh Harbour", "Nassau", "2019-09-13", &[]),
+                leg("Nassau", "New York", "2019-09-14", &[]),
+            ]
+        );
+    }
 }
