@@ -20,12 +20,12 @@ const EIGHTEENTH: Corpus = Corpus {
     meetings_f1_floor: MEETINGS_F1_FLOOR,
 };
 
-/// Legs F1 must not fall below this (measured 0.646 when the corpus was added, 0.698 once
+/// Legs F1 must not fall below this (measured 0.646 when the corpus was added, 0.742 once
 /// the first of its misses were studied).
-const LEGS_F1_FLOOR: f64 = 0.65;
+const LEGS_F1_FLOOR: f64 = 0.70;
 /// Meeting-contact F1 must not fall below this (measured 0.483 when the corpus was added,
-/// 0.527 once the first of its misses were studied).
-const MEETINGS_F1_FLOOR: f64 = 0.48;
+/// 0.543 once the first of its misses were studied).
+const MEETINGS_F1_FLOOR: f64 = 0.50;
 
 #[test]
 fn eighteenth_scores_stay_above_their_floors() {
