@@ -24,7 +24,7 @@ const EIGHTEENTH: Corpus = Corpus {
 /// the first of its misses were studied).
 const LEGS_F1_FLOOR: f64 = 0.70;
 /// Meeting-contact F1 must not fall below this (measured 0.483 when the corpus was added,
-/// 0.543 once the first of its misses were studied).
+/// 0.552 once the first of its misses were studied).
 const MEETINGS_F1_FLOOR: f64 = 0.50;
 
 #[test]

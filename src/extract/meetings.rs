@@ -128,7 +128,7 @@ static EVENTS: [EventWord; 9] = [
         kind: MeetingKind::Meeting,
         pattern: LazyLock::new(|| {
             compile(
-                r"(?i)(?-u:\b)(?:met|meets|meet|meeting|meetings|talks|round-?\s*tables?|discussions?|courtesy\s+call|(?:called|calling|calls|call)\s+on|t[eê]te-[aà]-t[eê]te|audience\s+with|consultations|conferred|(?:sat|sits|sit|sitting)\s+down\s+with|(?:one-on-one|one-to-one|face-to-face|private)\s+conversations?|briefed\s+(?:him|her)|briefings?\s+(?:by|from|with)|(?:was|were)\s+briefed\s+(?:(?:at|in)\s+(?:[\w'-]+\s+){1,4})?by)(?-u:\b)",
+                r"(?i)(?-u:\b)(?:met|meets|meet|meeting|meetings|talks|round-?\s*tables?|discussions?|courtesy\s+call|(?:called|calling|calls|call)\s+on|t[eê]te-[aà]-t[eê]te|audience\s+with|consultations|conferred|(?:sat|sits|sit|sitting)\s+down\s+(?:(?:on|at|in)\s+[^,.;]{1,60}?\s+)?with|(?:one-on-one|one-to-one|face-to-face|private)\s+conversations?|briefed\s+(?:him|her)|briefings?\s+(?:by|from|with)|(?:was|were)\s+briefed\s+(?:(?:at|in)\s+(?:[\w'-]+\s+){1,4})?by)(?-u:\b)",
             )
         }),
     },
@@ -2065,6 +2065,21 @@ mod tests {
             vec![(
                 MeetingKind::Meeting,
                 vec!["Jon Dahl".to_owned()],
+                Status::Completed
+            )]
+        );
+    }
+
+    #[test]
+    fn sitting_down_when_and_where_then_with_someone_is_a_meeting() {
+        let found = meetings(
+            "Minister Ana Ruiz arrived in Lima on Monday. She sat down on Tuesday afternoon at a hotel in downtown Lima with Jon Dahl, the Foreign Minister, and Defence Minister Tomas Vik.",
+        );
+        assert_eq!(
+            found,
+            vec![(
+                MeetingKind::Meeting,
+                vec!["Jon Dahl".to_owned(), "Tomas Vik".to_owned()],
                 Status::Completed
             )]
         );
